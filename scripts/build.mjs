@@ -1,0 +1,103 @@
+// The one build script. Bundles the extension host (CommonJS, Node), the webviews (ESM, browser) and,
+// with --tests, the unit, integration and UI test bundles.
+//   node scripts/build.mjs [--production] [--watch] [--tests]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+function filesUnder(dir, suffix) {
+  const abs = path.join(root, dir);
+  if (!fs.existsSync(abs)) return [];
+  return fs
+    .readdirSync(abs, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => path.join(dir, f));
+}
+
+/** Reports build problems the way VS Code's esbuild problem matchers expect, and never hides an error. */
+const reporter = {
+  name: 'reporter',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        const where = location ? `${location.file}:${location.line}:${location.column}: ` : '';
+        console.error(`${where}${text}`);
+      }
+    });
+  },
+};
+
+const common = { logLevel: 'silent', plugins: [reporter], absWorkingDir: root };
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: true,
+    sourcesContent: !production,
+  },
+];
+
+const webviewEntries = filesUnder('src/webview', '.ts').filter((f) => path.dirname(f) === path.join('src', 'webview'));
+if (webviewEntries.length) {
+  builds.push({
+    ...common,
+    entryPoints: webviewEntries,
+    outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+  });
+}
+
+if (tests) {
+  const testCommon = { ...common, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', packages: 'external' };
+  builds.push(
+    { ...testCommon, entryPoints: filesUnder('test/unit', '.test.ts'), outdir: 'out/test/unit', outbase: 'test/unit' },
+    { ...testCommon, entryPoints: ['test/integration/index.ts'], outdir: 'out/test/integration', external: ['vscode'] },
+    { ...testCommon, entryPoints: filesUnder('test/ui', '.test.ts'), outdir: 'out/test/ui', outbase: 'test/ui' },
+    { ...testCommon, entryPoints: filesUnder('test/bench', '.ts'), outdir: 'out/test/bench', outbase: 'test/bench', external: ['vscode'] },
+  );
+}
+
+async function main() {
+  const started = Date.now();
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[loop-prep] watching for changes');
+    return;
+  }
+  const active = builds.filter((b) => !Array.isArray(b.entryPoints) || b.entryPoints.length > 0);
+  const results = await Promise.allSettled(active.map((b) => esbuild.build(b)));
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length) {
+    console.error(`[loop-prep] build failed (${failed.length} of ${active.length} bundles)`);
+    process.exit(1);
+  }
+  console.log(`[loop-prep] built ${active.length} bundles${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

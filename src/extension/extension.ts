@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { Commands, Views } from './commands';
+import { disposeLog, log } from './log';
+import { StudyPlanProvider } from './studyPlan';
+
+/** What activate() returns: a small surface that integration tests use to observe the extension. */
+export interface LoopPrepApi {
+  readonly activatedAt: number;
+  readonly studyPlanView: vscode.TreeView<unknown>;
+}
+
+export function activate(context: vscode.ExtensionContext): LoopPrepApi {
+  const started = Date.now();
+  const output = log();
+  context.subscriptions.push(output);
+
+  const studyPlan = new StudyPlanProvider();
+  const tree = vscode.window.createTreeView(Views.studyPlan, { treeDataProvider: studyPlan, showCollapseAll: true });
+  context.subscriptions.push(tree, studyPlan);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.showLog, () => output.show(true)),
+    vscode.commands.registerCommand(Commands.focusStudyPlan, () =>
+      vscode.commands.executeCommand(`${Views.studyPlan}.focus`),
+    ),
+  );
+
+  output.info(`Loop Prep ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
+  return { activatedAt: Date.now(), studyPlanView: tree };
+}
+
+export function deactivate(): void {
+  disposeLog();
+}

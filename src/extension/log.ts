@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+
+let channel: vscode.LogOutputChannel | undefined;
+
+/** The "Loop Prep" log channel. Created on first use so that tests and activation share one instance. */
+export function log(): vscode.LogOutputChannel {
+  channel ??= vscode.window.createOutputChannel('Loop Prep', { log: true });
+  return channel;
+}
+
+/** Disposes the channel; called on deactivate so a re-activation in tests starts clean. */
+export function disposeLog(): void {
+  channel?.dispose();
+  channel = undefined;
+}
