@@ -1,0 +1,67 @@
+// `npm test`: type checks, lint, unit tests, then the integration and UI suites in a real VS Code 1.100.3.
+// Stops at the first failing stage and exits non-zero. Ends with one line: "tests: N passed, N failed".
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const npx = (bin) => path.join(root, 'node_modules', '.bin', bin);
+const totals = { passed: 0, failed: 0 };
+
+function run(title, cmd, args, { countMocha = false } = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    process.stdout.write(`\n[loop-prep] ── ${title}\n`);
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    const relay = (stream) => (chunk) => {
+      stream.write(chunk);
+      out += chunk;
+    };
+    child.stdout.on('data', relay(process.stdout));
+    child.stderr.on('data', relay(process.stderr));
+    child.on('exit', (code) => {
+      if (countMocha) {
+        const p = /(\d+) passing/.exec(out);
+        const f = /(\d+) failing/.exec(out);
+        totals.passed += p ? Number(p[1]) : 0;
+        totals.failed += f ? Number(f[1]) : code === 0 ? 0 : 1;
+      }
+      process.stdout.write(`[loop-prep] ── ${title}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+function finish(code) {
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(code);
+}
+
+const stages = [
+  ['type check (extension host)', npx('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['type check (core: no vscode, no DOM)', npx('tsc'), ['-p', 'src/core/tsconfig.json', '--noEmit']],
+  ['type check (webview: DOM, no vscode)', npx('tsc'), ['-p', 'src/webview/tsconfig.json', '--noEmit']],
+  ['lint', npx('eslint'), ['.']],
+  ['build', process.execPath, ['scripts/build.mjs', '--tests']],
+  ['unit tests', npx('mocha'), ['--config', '.mocharc.json'], { countMocha: true }],
+];
+
+for (const [title, cmd, args, opts] of stages) {
+  const code = await run(title, cmd, args, opts);
+  if (code !== 0) finish(code);
+}
+
+const summary = path.join(root, 'out', 'test-summary-host.json');
+fs.rmSync(summary, { force: true });
+const code = await run('integration and UI tests in VS Code 1.100.3', process.execPath, ['scripts/host/run-tests.mjs']);
+try {
+  for (const r of Object.values(JSON.parse(fs.readFileSync(summary, 'utf8')))) {
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+  }
+} catch {
+  if (code !== 0) totals.failed += 1;
+}
+finish(code);

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { LoopPrepApi } from '../../src/extension/extension';
+
+export const EXTENSION_ID = 'loop-prep.loop-prep';
+
+/** Activates Loop Prep (if needed) and returns its test API. */
+export async function activateExtension(): Promise<LoopPrepApi> {
+  const ext = vscode.extensions.getExtension<LoopPrepApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return ext.activate();
+}
+
+/** Polls until check() returns a truthy value, or fails with the message after timeoutMs. */
+export async function waitFor<T>(check: () => T | Promise<T>, message: string, timeoutMs = 5000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out: ${message} (last value: ${JSON.stringify(last)})`);
+}
