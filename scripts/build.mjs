@@ -2,6 +2,7 @@
 // with --tests, the unit, integration and UI test bundles.
 //   node scripts/build.mjs [--production] [--watch] [--tests]
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,18 @@ const builds = [
   },
 ];
 
+// Command-line tools (content compiler, design-doc checker), Node CommonJS with their dependencies bundled.
+builds.push({
+  ...common,
+  entryPoints: filesUnder('src/tools', '.ts'),
+  outdir: 'out/tools',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'inline',
+});
+
 const webviewEntries = filesUnder('src/webview', '.ts').filter((f) => path.dirname(f) === path.join('src', 'webview'));
 if (webviewEntries.length) {
   builds.push({
@@ -92,6 +105,12 @@ async function main() {
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length) {
     console.error(`[loop-prep] build failed (${failed.length} of ${active.length} bundles)`);
+    process.exit(1);
+  }
+  // The content index: compiled from content/ by the tool just built; fails the build on any content error.
+  const compiled = spawnSync(process.execPath, ['out/tools/content.js', 'build', 'dist/content.json', 'dist/content.schema.json'], { cwd: root, stdio: 'inherit' });
+  if (compiled.status !== 0) {
+    console.error('[loop-prep] build failed: content/ has errors (listed above as FILE:LINE)');
     process.exit(1);
   }
   console.log(`[loop-prep] built ${active.length} bundles${production ? ' (production)' : ''} in ${Date.now() - started} ms`);

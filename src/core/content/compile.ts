@@ -1,0 +1,123 @@
+/**
+ * Compiles parsed files into a content index: duplicate ids, aliases and cross-references (topics,
+ * roles, cases) are checked here. The built-in bank and users' packs both go through it; a pack is
+ * checked against the built-in bank it extends.
+ */
+import { lineOfPath, splitFrontMatter } from './frontMatter';
+import { parseContentFile, type ContentFile } from './parse';
+import type { CaseStudy, ContentIndex, ContentItem, ContentProblem, Lesson, Question, Role, Template, Topic } from './types';
+
+export interface CompileResult {
+  readonly index: ContentIndex;
+  readonly problems: ContentProblem[];
+}
+
+export const EMPTY_INDEX: ContentIndex = { formatVersion: 1, roles: [], topics: [], questions: [], cases: [], lessons: [], templates: [] };
+
+function problemAt(item: ContentItem, message: string, severity: 'error' | 'warning' = 'error'): ContentProblem {
+  return { file: item.source.file, line: 1, severity, message };
+}
+
+/**
+ * Compiles `files` as one pack. Items whose ids (or aliases) are already taken by `base` or by an earlier
+ * file are skipped with a problem naming both files: the first one wins, so the built-in item wins.
+ */
+export function compileContent(files: readonly ContentFile[], pack: string, base: ContentIndex = EMPTY_INDEX): CompileResult {
+  const problems: ContentProblem[] = [];
+  const owner = new Map<string, ContentItem>();
+  for (const item of allItems(base)) for (const key of [item.id, ...item.aliases]) owner.set(key, item);
+
+  const accepted: ContentItem[] = [];
+  const texts = new Map<ContentItem, string>();
+  for (const file of files) {
+    const parsed = parseContentFile(file, pack);
+    problems.push(...parsed.problems);
+    const item = parsed.item;
+    if (!item) continue;
+    const clash = [item.id, ...item.aliases].map((k) => ({ key: k, other: owner.get(k) })).find((c) => c.other);
+    if (clash?.other) {
+      const builtin = clash.other.source.pack === 'builtin';
+      const split = splitFrontMatter(file.text);
+      problems.push({
+        ...problemAt(
+          item,
+          `id "${clash.key}" is already used by ${clash.other.source.file}${builtin && pack !== 'builtin' ? ' (built in)' : ''}; ${builtin ? 'the built-in item wins' : 'the first one wins'} and this file is skipped`,
+          pack === 'builtin' ? 'error' : 'warning',
+        ),
+        line: split.ok ? lineOfPath(split.file.yamlLines, [clash.key === item.id ? 'id' : 'aliases']) : 1,
+      });
+      continue;
+    }
+    for (const key of [item.id, ...item.aliases]) owner.set(key, item);
+    accepted.push(item);
+    texts.set(item, file.text);
+  }
+
+  const topics = new Set([...base.topics, ...accepted.filter((i): i is Topic => i.kind === 'topic')].map((t) => t.id));
+  const roles = new Set([...base.roles, ...accepted.filter((i): i is Role => i.kind === 'role')].map((r) => r.id));
+  const cases = new Set([...base.cases, ...accepted.filter((i): i is CaseStudy => i.kind === 'case')].map((c) => c.id));
+  let field = '';
+  const unknown = (what: string, ids: readonly string[], known: Set<string>, key: string) => {
+    const bad = ids.filter((x) => !known.has(x));
+    if (bad.length) field = key;
+    return bad.length ? `unknown ${what}${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')}` : undefined;
+  };
+  const lineOf = (item: ContentItem): number => {
+    const split = splitFrontMatter(texts.get(item) ?? '');
+    return split.ok ? lineOfPath(split.file.yamlLines, [field]) : 1;
+  };
+
+  const kept: ContentItem[] = [];
+  for (const item of accepted) {
+    let error: string | undefined;
+    let warning: string | undefined;
+    switch (item.kind) {
+      case 'question':
+        error = unknown('topic', [item.topic], topics, 'topic') ?? unknown('role', item.roles, roles, 'roles');
+        break;
+      case 'case':
+        error = unknown('role', item.roles, roles, 'roles') ?? unknown('topic', item.topics, topics, 'topics');
+        break;
+      case 'lesson':
+        error = unknown('role', item.roles, roles, 'roles');
+        break;
+      case 'template':
+        error = item.caseId ? unknown('case', [item.caseId], cases, 'case') : undefined;
+        break;
+      case 'role':
+        warning = unknown('topic', item.topics.map((t) => t.id), topics, 'topics');
+        break;
+      case 'topic':
+        break;
+    }
+    if (error) {
+      problems.push({ ...problemAt(item, `${error}: this ${item.kind} is skipped`), line: lineOf(item) });
+      continue;
+    }
+    if (warning) problems.push({ ...problemAt(item, `${warning}: those entries are ignored`, 'warning'), line: lineOf(item) });
+    kept.push(item);
+  }
+  return { index: toIndex(kept), problems };
+}
+
+export function toIndex(items: readonly ContentItem[]): ContentIndex {
+  const of = <K extends ContentItem['kind']>(kind: K) => items.filter((i) => i.kind === kind) as Extract<ContentItem, { kind: K }>[];
+  return {
+    formatVersion: 1,
+    roles: of('role'),
+    topics: of('topic'),
+    questions: of('question') as Question[],
+    cases: of('case'),
+    lessons: (of('lesson') as Lesson[]).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title)),
+    templates: of('template') as Template[],
+  };
+}
+
+export function allItems(index: ContentIndex): ContentItem[] {
+  return [...index.roles, ...index.topics, ...index.questions, ...index.cases, ...index.lessons, ...index.templates];
+}
+
+/** The built-in index followed by each pack's items. */
+export function mergeIndexes(base: ContentIndex, ...packs: ContentIndex[]): ContentIndex {
+  return toIndex([...allItems(base), ...packs.flatMap(allItems)]);
+}

@@ -1,0 +1,48 @@
+/** What the bank holds, as printed by `npm run content:stats`. */
+import { correctIsLongest } from './quality';
+import type { ContentIndex } from './types';
+
+function countBy<T>(items: readonly T[], key: (t: T) => string | readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const k = key(item);
+    for (const x of typeof k === 'string' ? [k] : k) out[x] = (out[x] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function contentStats(index: ContentIndex) {
+  const qs = index.questions;
+  const choice = qs.filter((q) => q.type === 'single' || q.type === 'multi');
+  const single = qs.filter((q) => q.type === 'single');
+  const positions: Record<string, Record<string, number>> = {};
+  for (const q of single) {
+    const n = String(q.options!.length);
+    positions[n] ??= {};
+    const pos = 'ABCDE'[q.correct![0]];
+    positions[n][pos] = (positions[n][pos] ?? 0) + 1;
+  }
+  const positionShare = Object.fromEntries(
+    Object.entries(positions).map(([n, byPos]) => {
+      const total = Object.values(byPos).reduce((a, b) => a + b, 0);
+      return [`${n}-options`, Object.fromEntries(Object.entries(byPos).sort().map(([p, c]) => [p, +(c / total).toFixed(3)]))];
+    }),
+  );
+  const recallShare = qs.filter((q) => q.type === 'flashcard' || q.type === 'numeric').length / Math.max(1, qs.length);
+  return {
+    questions: qs.length,
+    byTopic: countBy(qs, (q) => q.topic),
+    byRole: countBy(qs, (q) => q.roles),
+    byKind: countBy(qs, (q) => q.type),
+    byDifficulty: countBy(qs, (q) => q.difficulty),
+    flashcardOrNumericShare: +recallShare.toFixed(3),
+    caseStudies: index.cases.length,
+    lessons: index.lessons.length,
+    topics: index.topics.length,
+    roles: index.roles.length,
+    templates: index.templates.length,
+    choiceQuestions: choice.length,
+    correctIsLongestShare: +(choice.filter(correctIsLongest).length / Math.max(1, choice.length)).toFixed(3),
+    singleChoiceCorrectPositionShare: positionShare,
+  };
+}

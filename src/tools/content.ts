@@ -1,0 +1,79 @@
+/**
+ * The content command line:
+ *   content check [FOLDER...]   validate the built-in bank (schema, references, quality gates) and any packs
+ *   content stats               print what the built-in bank holds, as JSON
+ *   content build OUT SCHEMA    write the compiled index and the front-matter JSON Schema
+ * Problems print as FILE:LINE: severity: message. Exit 1 when there is any error.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { compileContent } from '../core/content/compile';
+import { checkQuality } from '../core/content/quality';
+import { frontMatterJsonSchema } from '../core/content/schema';
+import { contentStats } from '../core/content/stats';
+import type { ContentProblem } from '../core/content/types';
+import { readPackFolder } from '../node/packFiles';
+
+const root = path.resolve(__dirname, '..', '..');
+const builtinDir = path.join(root, 'content');
+
+function print(problems: readonly ContentProblem[]): void {
+  for (const p of problems) {
+    const file = path.isAbsolute(p.file) ? path.relative(process.cwd(), p.file) || p.file : p.file;
+    console.error(`${file}:${p.line}: ${p.severity}: ${p.message}`);
+  }
+}
+
+async function builtin() {
+  const { files, problems } = await readPackFolder(builtinDir);
+  const relative = files.map((f) => ({ ...f, path: path.relative(root, f.path) }));
+  const compiled = compileContent(relative, 'builtin');
+  return { index: compiled.index, problems: [...problems, ...compiled.problems] };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'build') {
+    const [out, schemaOut] = rest;
+    if (!out || !schemaOut) throw new Error('usage: content build OUT.json SCHEMA.json');
+    const { index, problems } = await builtin();
+    print(problems);
+    if (problems.some((p) => p.severity === 'error')) return 1;
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, JSON.stringify(index));
+    fs.mkdirSync(path.dirname(schemaOut), { recursive: true });
+    fs.writeFileSync(schemaOut, JSON.stringify(frontMatterJsonSchema(), null, 2));
+    return 0;
+  }
+  if (command === 'stats') {
+    const { index, problems } = await builtin();
+    print(problems.filter((p) => p.severity === 'error'));
+    console.log(JSON.stringify(contentStats(index), null, 2));
+    return 0;
+  }
+  if (command === 'check') {
+    const { index, problems } = await builtin();
+    const all = [...problems, ...checkQuality(index)];
+    for (const folder of rest) {
+      const pack = await readPackFolder(path.resolve(folder));
+      const compiled = compileContent(pack.files, path.resolve(folder), index);
+      all.push(...pack.problems, ...compiled.problems);
+      console.log(`${folder}: ${compiled.index.questions.length} questions, ${compiled.index.cases.length} cases, ${compiled.index.lessons.length} lessons loaded`);
+    }
+    print(all);
+    const errors = all.filter((p) => p.severity === 'error').length;
+    const warnings = all.length - errors;
+    console.log(`content check: ${index.questions.length} questions, ${index.topics.length} topics, ${index.cases.length} cases, ${index.lessons.length} lessons; ${errors} errors, ${warnings} warnings`);
+    return errors ? 1 : 0;
+  }
+  console.error('usage: content check [FOLDER...] | content stats | content build OUT SCHEMA');
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(2);
+  },
+);
