@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/webview/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/webview/**/*.ts', 'src/shared/**/*.ts', 'src/node/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', noVscode] },
   },
   {

@@ -42,6 +42,19 @@ const common = { logLevel: 'silent', plugins: [reporter], absWorkingDir: root };
 const builds = [
   {
     ...common,
+    // The pack compiler (Markdown, YAML, schema): required by the extension only when a user has packs.
+    entryPoints: ['src/extension/content/packLoader.ts'],
+    outfile: 'dist/packs.js',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: production,
+    sourcemap: true,
+    sourcesContent: !production,
+  },
+  {
+    ...common,
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     bundle: true,

@@ -45,6 +45,7 @@ const stages = [
   ['type check (webview: DOM, no vscode)', npx('tsc'), ['-p', 'src/webview/tsconfig.json', '--noEmit']],
   ['lint', npx('eslint'), ['.']],
   ['build', process.execPath, ['scripts/build.mjs', '--tests']],
+  ['content check (schema, references, quality gates)', process.execPath, ['out/tools/content.js', 'check']],
   ['unit tests', npx('mocha'), ['--config', '.mocharc.json'], { countMocha: true }],
 ];
 

@@ -9,12 +9,22 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compileContent } from '../core/content/compile';
 import { checkQuality } from '../core/content/quality';
-import { frontMatterJsonSchema } from '../core/content/schema';
+import * as z from 'zod/mini';
+import { frontMatterSchema } from '../core/content/schema';
 import { contentStats } from '../core/content/stats';
 import type { ContentProblem } from '../core/content/types';
 import { readPackFolder } from '../node/packFiles';
 
 const root = path.resolve(__dirname, '..', '..');
+
+/** The JSON Schema of a content file's front matter, for authors' editors. Built here, not in the extension. */
+function frontMatterJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(frontMatterSchema, { io: 'input', unrepresentable: 'any' }),
+    title: 'Loop Prep content front matter',
+    description: 'The YAML front matter of a Loop Prep content file. See docs/content-format.md.',
+  };
+}
 const builtinDir = path.join(root, 'content');
 
 function print(problems: readonly ContentProblem[]): void {

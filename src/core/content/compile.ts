@@ -5,14 +5,15 @@
  */
 import { lineOfPath, splitFrontMatter } from './frontMatter';
 import { parseContentFile, type ContentFile } from './parse';
-import type { CaseStudy, ContentIndex, ContentItem, ContentProblem, Lesson, Question, Role, Template, Topic } from './types';
+import { allItems, EMPTY_INDEX, toIndex } from './indexOps';
+import type { CaseStudy, ContentIndex, ContentItem, ContentProblem, Role, Topic } from './types';
+
+export { allItems, EMPTY_INDEX, mergeIndexes, toIndex } from './indexOps';
 
 export interface CompileResult {
   readonly index: ContentIndex;
   readonly problems: ContentProblem[];
 }
-
-export const EMPTY_INDEX: ContentIndex = { formatVersion: 1, roles: [], topics: [], questions: [], cases: [], lessons: [], templates: [] };
 
 function problemAt(item: ContentItem, message: string, severity: 'error' | 'warning' = 'error'): ContentProblem {
   return { file: item.source.file, line: 1, severity, message };
@@ -98,26 +99,4 @@ export function compileContent(files: readonly ContentFile[], pack: string, base
     kept.push(item);
   }
   return { index: toIndex(kept), problems };
-}
-
-export function toIndex(items: readonly ContentItem[]): ContentIndex {
-  const of = <K extends ContentItem['kind']>(kind: K) => items.filter((i) => i.kind === kind) as Extract<ContentItem, { kind: K }>[];
-  return {
-    formatVersion: 1,
-    roles: of('role'),
-    topics: of('topic'),
-    questions: of('question') as Question[],
-    cases: of('case'),
-    lessons: (of('lesson') as Lesson[]).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title)),
-    templates: of('template') as Template[],
-  };
-}
-
-export function allItems(index: ContentIndex): ContentItem[] {
-  return [...index.roles, ...index.topics, ...index.questions, ...index.cases, ...index.lessons, ...index.templates];
-}
-
-/** The built-in index followed by each pack's items. */
-export function mergeIndexes(base: ContentIndex, ...packs: ContentIndex[]): ContentIndex {
-  return toIndex([...allItems(base), ...packs.flatMap(allItems)]);
 }

@@ -59,7 +59,8 @@ export function splitFrontMatter(raw: string): SplitResult {
   } catch (err) {
     const e = err as YamlErrorLike;
     if (e.name === 'YAMLException') {
-      const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : 1;
+      // js-yaml reports an unclosed bracket at the end of the input; keep the line inside the front matter.
+      const line = typeof e.mark?.line === 'number' ? Math.min(e.mark.line + 2, close) : 1;
       return { ok: false, line, message: `bad YAML in front matter: ${e.reason ?? e.message}` };
     }
     return { ok: false, line: 1, message: `cannot read front matter: ${e.message ?? String(err)}` };

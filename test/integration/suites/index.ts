@@ -1,3 +1,4 @@
 // Every integration suite, in the order they run. They share one VS Code window, so order matters:
 // activation first, then the features.
 import './activation.test';
+import './content.test';

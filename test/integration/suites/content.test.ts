@@ -1,0 +1,69 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activateExtension, waitFor } from '../util';
+
+function packFile(name: string): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  return vscode.Uri.file(path.join(root, '.loopprep', name));
+}
+
+describe('content', () => {
+  it('loads the built-in bank from the compiled index', async () => {
+    const api = await activateExtension();
+    await api.content.load();
+    const index = api.content.index;
+    assert.ok(index.questions.length >= 320, `only ${index.questions.length} questions`);
+    assert.strictEqual(index.topics.length, 25);
+    assert.strictEqual(index.cases.length, 6);
+    assert.strictEqual(index.lessons.length, 7);
+    assert.strictEqual(index.roles.length, 3);
+    assert.ok(index.templates.some((t) => t.id === 'design-doc'));
+  });
+
+  it("loads the workspace's .loopprep pack and shows its items", async () => {
+    const api = await activateExtension();
+    await api.content.load();
+    const q = api.content.index.questions.find((x) => x.id === 'fixture-pack-question');
+    assert.ok(q, 'pack question not loaded');
+    assert.strictEqual(q.source.pack, path.dirname(packFile('x').fsPath));
+    assert.match(q.promptText, /which eval set must a prompt change pass/);
+    assert.ok(api.content.packs.some((p) => p.origin === 'workspace' && p.questions === 1));
+  });
+
+  it('puts pack errors in the Problems panel on the offending file and line', async () => {
+    const diags = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(packFile('broken.md'));
+      return d.length ? d : undefined;
+    }, 'diagnostics for broken.md');
+    assert.strictEqual(diags.length, 1);
+    assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.match(diags[0].message, /bad YAML/);
+    assert.strictEqual(diags[0].source, 'Loop Prep');
+    assert.ok(diags[0].range.start.line >= 3 && diags[0].range.start.line <= 5, `error on line ${diags[0].range.start.line + 1}`);
+  });
+
+  it('warns about an id that repeats a built-in one, naming both files, and keeps the built-in item', async () => {
+    const api = await activateExtension();
+    const [d] = vscode.languages.getDiagnostics(packFile('duplicate.md'));
+    assert.ok(d, 'no diagnostic for duplicate.md');
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(d.message, /"evals" is already used by content\/topics\/evals\.md.*built-in item wins/);
+    assert.strictEqual(api.content.index.topics.find((t) => t.id === 'evals')?.source.pack, 'builtin');
+  });
+
+  it('reloads when pack files change: a new file appears and a fixed file loses its diagnostic', async () => {
+    const api = await activateExtension();
+    const added = packFile('added-later.md');
+    fs.writeFileSync(
+      added.fsPath,
+      fs.readFileSync(packFile('team-question.md').fsPath, 'utf8').replace('fixture-pack-question', 'fixture-added-later'),
+    );
+    await waitFor(() => api.content.index.questions.some((q) => q.id === 'fixture-added-later'), 'the new pack file to load', 10_000);
+
+    fs.writeFileSync(packFile('broken.md').fsPath, fs.readFileSync(packFile('broken.md').fsPath, 'utf8').replace('[product-ai\n', '[product-ai]\n').replace('difficulty: easy\n', 'difficulty: easy\ntype: flashcard\n').replace('This file', 'Fixed. This file') + '\n## Answer\nYes.\n\n## Explanation\nIt parses now. Nothing else changed.\n');
+    await waitFor(() => vscode.languages.getDiagnostics(packFile('broken.md')).length === 0, 'the fixed file to lose its diagnostic', 10_000);
+    assert.ok(api.content.index.questions.some((q) => q.id === 'fixture-broken'));
+  });
+});
