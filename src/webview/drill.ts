@@ -1,0 +1,247 @@
+/**
+ * The drill panel: one card at a time, answered and rated entirely from the keyboard.
+ * Keys: A-E or 1-5 pick an option, Enter submits, Space reveals a flashcard, 1-4 rate once the answer
+ * is shown (Enter accepts the suggested rating), U undoes the last rating, Esc ends the session.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { DrillCard, DrillProgress, DrillResult, DrillSummary, DrillToHost, Rating } from '../shared/drill';
+import { parseHostToDrill } from './lib/drillMessages';
+import { clear, h, safeHtml } from './lib/dom';
+import { connect, onHostMessage } from './lib/host';
+
+const host = connect<DrillToHost>();
+const app = document.getElementById('app')!;
+
+type Phase = { kind: 'loading' } | { kind: 'answering'; card: DrillCard; selected: Set<number> } | { kind: 'result'; card: DrillCard; result: DrillResult; rating: Rating } | { kind: 'done' };
+let phase: Phase = { kind: 'loading' };
+
+function progressBar(p: DrillProgress): HTMLElement {
+  const bar = h('progress', { max: p.total, value: p.position - 1, 'aria-hidden': 'true' });
+  return h('div', { class: 'drill-progress' }, h('span', { id: 'progress-text', role: 'status' }, `${p.position} / ${p.total}`), bar, h('span', { class: 'muted' }, p.modeLabel));
+}
+
+function cardHeader(card: DrillCard): HTMLElement {
+  return h('p', { class: 'muted card-meta' }, `${card.topicTitle} · ${card.difficulty} · ${card.type === 'multi' ? 'select all that apply' : card.type === 'numeric' ? 'estimate' : card.type === 'flashcard' ? 'recall' : 'choose one'}`);
+}
+
+function renderCard(card: DrillCard, progress: DrillProgress): void {
+  phase = { kind: 'answering', card, selected: new Set() };
+  clear(app);
+  const body = h('section', { class: 'card', 'aria-labelledby': 'prompt' }, cardHeader(card));
+  const prompt = safeHtml(card.promptHtml, 'div', 'content prompt');
+  prompt.id = 'prompt';
+  body.append(prompt);
+  if (card.options) {
+    const multi = card.type === 'multi';
+    const list = h('div', { class: 'options', role: multi ? 'group' : 'radiogroup', 'aria-labelledby': 'prompt' });
+    card.options.forEach((o, i) => {
+      const opt = h('button', { class: 'option', id: `option-${i}`, role: multi ? 'checkbox' : 'radio', 'aria-checked': 'false', 'data-index': i }, h('span', { class: 'key' }, o.label), safeHtml(o.html, 'span', 'content option-text'));
+      opt.addEventListener('click', () => toggle(i));
+      list.append(opt);
+    });
+    body.append(list);
+    const submit = h('vscode-button', { id: 'submit', disabled: true }, 'Submit (Enter)');
+    submit.addEventListener('click', submitAnswer);
+    body.append(h('div', { class: 'actions' }, submit));
+  } else if (card.type === 'numeric') {
+    const input = h('input', { id: 'numeric', type: 'text', inputmode: 'decimal', 'aria-label': `Your estimate${card.unit ? ` in ${card.unit}` : ''}`, autocomplete: 'off' });
+    const submit = h('vscode-button', { id: 'submit' }, 'Submit (Enter)');
+    submit.addEventListener('click', submitAnswer);
+    body.append(h('div', { class: 'numeric' }, input, h('span', { class: 'unit' }, card.unit ?? '')), h('div', { class: 'actions' }, submit));
+    setTimeout(() => input.focus(), 0);
+  } else {
+    const reveal = h('vscode-button', { id: 'reveal' }, 'Reveal answer (Space)');
+    reveal.addEventListener('click', () => host.post({ type: 'submit', cardId: card.id, answer: { kind: 'reveal' } }));
+    body.append(h('p', { class: 'muted' }, 'Answer out loud or in your head, then reveal.'), h('div', { class: 'actions' }, reveal));
+  }
+  app.append(progressBar(progress), body, footer());
+  (app.querySelector('.option') as HTMLElement | null)?.focus();
+}
+
+function toggle(i: number): void {
+  if (phase.kind !== 'answering' || !phase.card.options || i >= phase.card.options.length) return;
+  const multi = phase.card.type === 'multi';
+  if (multi) {
+    if (phase.selected.has(i)) phase.selected.delete(i);
+    else phase.selected.add(i);
+  } else {
+    phase.selected = new Set([i]);
+  }
+  app.querySelectorAll<HTMLElement>('.option').forEach((el, j) => {
+    const on = phase.kind === 'answering' && phase.selected.has(j);
+    el.setAttribute('aria-checked', String(on));
+    el.classList.toggle('selected', on);
+  });
+  document.getElementById(`option-${i}`)?.focus();
+  const submit = document.getElementById('submit');
+  if (submit) (submit as HTMLElement & { disabled: boolean }).disabled = phase.selected.size === 0;
+}
+
+function submitAnswer(): void {
+  if (phase.kind !== 'answering') return;
+  const card = phase.card;
+  if (card.options) {
+    if (!phase.selected.size) return;
+    host.post({ type: 'submit', cardId: card.id, answer: { kind: 'choice', indices: [...phase.selected] } });
+  } else if (card.type === 'numeric') {
+    const raw = (document.getElementById('numeric') as HTMLInputElement | null)?.value ?? '';
+    const value = Number(raw.replace(/[,_\s]/g, ''));
+    if (!raw.trim() || !Number.isFinite(value)) {
+      showNotice('Type a number, for example 140 or 1.5e3.');
+      return;
+    }
+    host.post({ type: 'submit', cardId: card.id, answer: { kind: 'numeric', value } });
+  } else {
+    host.post({ type: 'submit', cardId: card.id, answer: { kind: 'reveal' } });
+  }
+}
+
+function renderResult(result: DrillResult, progress: DrillProgress): void {
+  if (phase.kind !== 'answering' && phase.kind !== 'result') return;
+  const card = phase.card;
+  phase = { kind: 'result', card, result, rating: result.suggestedRating };
+  clear(app);
+  const verdict =
+    result.correct === null ? h('p', { class: 'verdict', id: 'verdict' }, 'Compare with the model answer, then rate your recall.') : h('p', { class: `verdict ${result.correct ? 'right' : 'wrong'}`, id: 'verdict', role: 'alert' }, result.correct ? '✓ Correct' : '✗ Not quite');
+  const body = h('section', { class: 'card' }, cardHeader(card), safeHtml(card.promptHtml, 'div', 'content prompt'), verdict);
+  if (card.options) {
+    const list = h('ol', { class: 'options-result', type: 'A' });
+    card.options.forEach((o, i) => {
+      const isCorrect = result.correctIndices?.includes(i) ?? false;
+      const chosen = result.chosenIndices?.includes(i) ?? false;
+      const li = h('li', { class: `${isCorrect ? 'is-correct' : ''} ${chosen ? 'is-chosen' : ''}` }, safeHtml(o.html, 'div', 'content'), h('span', { class: 'sr-only' }, `${isCorrect ? 'correct option' : 'incorrect option'}${chosen ? ', your choice' : ''}`));
+      const why = result.optionWhyHtml?.[i];
+      if (why) li.append(safeHtml(why, 'div', 'content why'));
+      list.append(li);
+    });
+    body.append(list);
+  }
+  if (result.numeric) body.append(h('p', { id: 'numeric-result' }, `Your estimate: ${result.numeric.given} ${result.numeric.unit}. Answer: ${result.numeric.answer} ${result.numeric.unit} (within ${Math.round(result.numeric.tolerance * 100)}% counts).`));
+  if (result.answerHtml) body.append(h('h2', {}, 'Answer'), safeHtml(result.answerHtml));
+  body.append(h('h2', {}, 'Explanation'), safeHtml(result.explanationHtml, 'div', 'content explanation'));
+  const ratings = h('div', { class: 'ratings', role: 'group', 'aria-label': 'Rate how well you knew it' });
+  for (const p of result.previews) {
+    const b = h('vscode-button', { id: `rate-${p.rating}`, appearance: p.rating === result.suggestedRating ? 'primary' : 'secondary', 'aria-label': `${p.label}, next review in ${p.interval}${p.rating === result.suggestedRating ? ', suggested' : ''}` }, `${p.rating} ${p.label} · ${p.interval}`);
+    b.addEventListener('click', () => rate(p.rating));
+    ratings.append(b);
+  }
+  body.append(h('p', { class: 'muted', id: 'suggested' }, `Suggested: ${result.previews.find((p) => p.rating === result.suggestedRating)?.label ?? ''} (Enter). Press 1-4 to choose another.`), ratings);
+  app.append(progressBar(progress), body, footer());
+  (document.getElementById(`rate-${result.suggestedRating}`) as HTMLElement | null)?.focus();
+}
+
+function rate(rating: Rating): void {
+  if (phase.kind !== 'result') return;
+  host.post({ type: 'rate', cardId: phase.card.id, rating });
+  phase = { kind: 'loading' };
+}
+
+function renderSummary(s: DrillSummary): void {
+  phase = { kind: 'done' };
+  clear(app);
+  const accuracy = s.graded ? `${Math.round((s.correct / s.graded) * 100)}%` : 'n/a';
+  const minutes = Math.max(1, Math.round(s.durationMs / 60000));
+  app.append(
+    h(
+      'section',
+      { class: 'summary', 'aria-labelledby': 'summary-title' },
+      h('h1', { id: 'summary-title' }, 'Session complete'),
+      h(
+        'dl',
+        { class: 'stats' },
+        h('dt', {}, 'Cards reviewed'), h('dd', { id: 'summary-reviewed' }, String(s.reviewed)),
+        h('dt', {}, 'Accuracy'), h('dd', { id: 'summary-accuracy' }, `${accuracy}${s.graded ? ` (${s.correct} of ${s.graded} graded answers)` : ''}`),
+        h('dt', {}, 'Time'), h('dd', {}, `${minutes} min`),
+        h('dt', {}, 'XP gained'), h('dd', { id: 'summary-xp' }, `+${s.xpGained}`),
+        h('dt', {}, 'Next cards due'), h('dd', { id: 'summary-next' }, s.nextDue),
+      ),
+      h('p', { class: 'muted' }, 'Press U to undo the last rating, or close this tab.'),
+    ),
+  );
+}
+
+function showNotice(message: string): void {
+  let el = document.getElementById('notice');
+  if (!el) {
+    el = h('p', { id: 'notice', class: 'notice', role: 'status' });
+    app.prepend(el);
+  }
+  el.textContent = message;
+}
+
+function footer(): HTMLElement {
+  return h('p', { class: 'muted keys' }, 'Keys: A–E or 1–5 pick · Enter submit · Space reveal · 1–4 rate · U undo · Esc end');
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const inInput = (e.target as HTMLElement | null)?.tagName === 'INPUT';
+  const key = e.key;
+  if (key === 'Escape') {
+    e.preventDefault();
+    host.post({ type: 'end' });
+    return;
+  }
+  if (inInput) {
+    if (key === 'Enter') {
+      e.preventDefault();
+      submitAnswer();
+    }
+    return;
+  }
+  if (key === 'u' || key === 'U') {
+    e.preventDefault();
+    host.post({ type: 'undo' });
+    return;
+  }
+  if (phase.kind === 'answering') {
+    const letter = 'abcde'.indexOf(key.toLowerCase());
+    const digit = '12345'.indexOf(key);
+    const i = letter >= 0 && key.length === 1 ? letter : digit;
+    if (i >= 0 && phase.card.options) {
+      e.preventDefault();
+      toggle(i);
+    } else if (key === 'Enter') {
+      e.preventDefault();
+      submitAnswer();
+    } else if (key === ' ' && phase.card.type === 'flashcard') {
+      e.preventDefault();
+      submitAnswer();
+    }
+  } else if (phase.kind === 'result') {
+    const r = '1234'.indexOf(key);
+    if (r >= 0) {
+      e.preventDefault();
+      rate((r + 1) as Rating);
+    } else if (key === 'Enter') {
+      e.preventDefault();
+      rate(phase.rating);
+    }
+  }
+});
+
+onHostMessage((raw) => {
+  const msg = parseHostToDrill(raw);
+  if (!msg) return;
+  switch (msg.type) {
+    case 'card':
+      renderCard(msg.card, msg.progress);
+      break;
+    case 'result':
+      renderResult(msg.result, msg.progress);
+      break;
+    case 'summary':
+      renderSummary(msg.summary);
+      break;
+    case 'empty':
+      phase = { kind: 'done' };
+      clear(app);
+      app.append(h('section', { class: 'summary' }, h('h1', {}, 'Nothing to drill'), h('p', { id: 'empty-message' }, msg.message)));
+      break;
+    case 'notice':
+      showNotice(msg.message);
+      break;
+  }
+});
+
+host.post({ type: 'ready' });

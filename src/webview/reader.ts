@@ -1,0 +1,51 @@
+/** The reader panel: a lesson or a case-study walkthrough, with "Mark complete" and "Practise this case". */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { parseHostToReader } from './lib/readerMessages';
+import type { ReaderDocument, ReaderToHost } from '../shared/reader';
+import { clear, h, safeHtml } from './lib/dom';
+import { connect, onHostMessage } from './lib/host';
+
+const host = connect<ReaderToHost, { id?: string }>();
+const app = document.getElementById('app')!;
+
+function render(doc: ReaderDocument): void {
+  clear(app);
+  host.setState({ id: doc.id });
+  const complete = h('vscode-button', { id: 'complete', appearance: doc.complete ? 'secondary' : 'primary' }, doc.complete ? 'Mark incomplete' : 'Mark complete');
+  complete.addEventListener('click', () => host.post({ type: 'setComplete', id: doc.id, complete: !doc.complete }));
+  const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Reader actions' }, complete);
+  if (doc.kind === 'case') {
+    const practise = h('vscode-button', { id: 'practise', appearance: 'secondary' }, 'Practise this case');
+    practise.addEventListener('click', () => host.post({ type: 'practiseCase', id: doc.id }));
+    actions.append(practise);
+  }
+  const status = h('p', { class: doc.complete ? 'badge done' : 'badge', id: 'status' }, doc.complete ? '✓ Completed' : doc.subtitle);
+  const article = h('article', { 'aria-labelledby': 'title' }, h('h1', { id: 'title' }, doc.title), status, actions);
+  for (const s of doc.sections) {
+    const section = h('section', {}, s.heading ? h('h2', {}, s.heading) : undefined, safeHtml(s.html));
+    article.append(section);
+  }
+  app.append(article);
+  app.addEventListener('click', interceptLinks);
+}
+
+/** Links open outside the editor through the host, which accepts only http(s). */
+function interceptLinks(e: MouseEvent): void {
+  const a = (e.target as Element | null)?.closest?.('a');
+  if (!a) return;
+  e.preventDefault();
+  const href = a.getAttribute('href') ?? '';
+  if (/^https?:\/\//i.test(href)) host.post({ type: 'openLink', href });
+}
+
+onHostMessage((raw) => {
+  const msg = parseHostToReader(raw);
+  if (!msg) return;
+  if (msg.type === 'show') render(msg.doc);
+  else {
+    clear(app);
+    app.append(h('p', { class: 'muted' }, `This item (${msg.id}) is no longer in your content. Its progress is kept.`));
+  }
+});
+
+host.post({ type: 'ready' });
