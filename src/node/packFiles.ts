@@ -33,6 +33,7 @@ export async function readPackFolder(root: string, limits = { maxFiles: MAX_PACK
   }
 
   const seenDirs = new Set<string>();
+  let limitReported = false;
   const walk = async (dir: string): Promise<void> => {
     let real: string;
     try {
@@ -56,7 +57,8 @@ export async function readPackFolder(root: string, limits = { maxFiles: MAX_PACK
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       if (files.length >= limits.maxFiles) {
-        problem(root, `stopped after ${limits.maxFiles} files; the rest of this pack is not loaded`, 'warning');
+        if (!limitReported) problem(root, `stopped after ${limits.maxFiles} files; the rest of this pack is not loaded`, 'warning');
+        limitReported = true;
         return;
       }
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;

@@ -95,7 +95,11 @@ export function compileContent(files: readonly ContentFile[], pack: string, base
       problems.push({ ...problemAt(item, `${error}: this ${item.kind} is skipped`), line: lineOf(item) });
       continue;
     }
-    if (warning) problems.push({ ...problemAt(item, `${warning}: those entries are ignored`, 'warning'), line: lineOf(item) });
+    if (warning && item.kind === 'role') {
+      problems.push({ ...problemAt(item, `${warning}: those entries are ignored`, 'warning'), line: lineOf(item) });
+      kept.push({ ...item, topics: item.topics.filter((t) => topics.has(t.id)) });
+      continue;
+    }
     kept.push(item);
   }
   return { index: toIndex(kept), problems };

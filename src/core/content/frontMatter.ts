@@ -46,7 +46,7 @@ export function splitFrontMatter(raw: string): SplitResult {
   const lines = text.split('\n');
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)\s*$/.test(lines[i])) {
+    if (/^---\s*$/.test(lines[i])) {
       close = i;
       break;
     }
@@ -59,8 +59,9 @@ export function splitFrontMatter(raw: string): SplitResult {
   } catch (err) {
     const e = err as YamlErrorLike;
     if (e.name === 'YAMLException') {
-      // js-yaml reports an unclosed bracket at the end of the input; keep the line inside the front matter.
-      const line = typeof e.mark?.line === 'number' ? Math.min(e.mark.line + 2, close) : 1;
+      // js-yaml counts lines of the matter text, which starts with the newline after the opening "---", so
+      // its line 0 is the file's line 1. An unclosed bracket is reported at the end; keep it inside.
+      const line = typeof e.mark?.line === 'number' ? Math.min(Math.max(e.mark.line + 1, 2), close) : 1;
       return { ok: false, line, message: `bad YAML in front matter: ${e.reason ?? e.message}` };
     }
     return { ok: false, line: 1, message: `cannot read front matter: ${e.message ?? String(err)}` };
@@ -71,6 +72,52 @@ export function splitFrontMatter(raw: string): SplitResult {
   };
 }
 
+const indentOf = (line: string): number => line.search(/\S/);
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Finds the line of `key` among the children of the node at line `at` (whose own indentation is
+ * `indent`; -1 for the document). Children of a list item may start on the item's own line.
+ */
+function findKey(lines: readonly string[], at: number, indent: number, key: string, itemLine: boolean): number {
+  const pattern = new RegExp(`^(\\s*)(-\\s+)?["']?${escapeRegex(key)}["']?\\s*:`);
+  if (itemLine) {
+    const m = pattern.exec(lines[at]);
+    if (m && m[2]) return at;
+  }
+  let childIndent = -1;
+  for (let i = at + 1; i < lines.length; i++) {
+    const ind = indentOf(lines[i]);
+    if (ind < 0 || lines[i].trimStart().startsWith('#')) continue;
+    if (ind <= indent) return -1; // left the node
+    if (childIndent < 0) childIndent = ind;
+    if (ind !== childIndent) continue;
+    const m = pattern.exec(lines[i]);
+    if (m && !m[2]) return i;
+  }
+  return -1;
+}
+
+/** Finds the n-th list item under the node at line `at`; YAML allows the dashes at the key's own indentation. */
+function findItem(lines: readonly string[], at: number, indent: number, n: number): { line: number; dash: number } | undefined {
+  let dash = -1;
+  let count = -1;
+  for (let i = at + 1; i < lines.length; i++) {
+    const ind = indentOf(lines[i]);
+    if (ind < 0 || lines[i].trimStart().startsWith('#')) continue;
+    const isDash = /^\s*-(\s|$)/.test(lines[i]);
+    if (ind < indent || (ind === indent && !isDash)) return undefined;
+    if (!isDash) continue;
+    if (dash < 0) dash = ind;
+    if (ind !== dash) continue;
+    if (++count === n) return { line: i, dash };
+  }
+  return undefined;
+}
+
 /**
  * Finds the 1-based file line of a schema path (e.g. ['options', 2, 'why']) in the front matter. Block
  * and flow YAML both resolve to the nearest line that is known; the first YAML line when nothing is.
@@ -78,42 +125,21 @@ export function splitFrontMatter(raw: string): SplitResult {
 export function lineOfPath(yamlLines: readonly string[], path: readonly PropertyKey[]): number {
   let at = -1;
   let indent = -1;
+  let itemLine = false;
   for (const seg of path) {
     if (typeof seg === 'string') {
-      const key = new RegExp(`^(\\s*)(?:-\\s+)?["']?${seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
-      let found = -1;
-      for (let i = at + 1; i < yamlLines.length; i++) {
-        const m = key.exec(yamlLines[i]);
-        if (!m) continue;
-        const col = yamlLines[i].indexOf(seg);
-        if (col > indent || at < 0) {
-          found = i;
-          indent = col;
-          break;
-        }
-      }
+      const found = findKey(yamlLines, at, indent, seg, itemLine);
       if (found < 0) break;
+      const onItemLine = itemLine && found === at;
       at = found;
+      indent = onItemLine ? (/^\s*-\s+/.exec(yamlLines[found])?.[0].length ?? indent + 2) : indentOf(yamlLines[found]);
+      itemLine = false;
     } else if (typeof seg === 'number') {
-      let count = -1;
-      let itemIndent = -1;
-      let found = -1;
-      for (let i = at + 1; i < yamlLines.length; i++) {
-        const m = /^(\s*)-(\s|$)/.exec(yamlLines[i]);
-        const lineIndent = yamlLines[i].search(/\S/);
-        if (lineIndent >= 0 && lineIndent <= indent && !m) break; // left the parent block
-        if (!m) continue;
-        if (itemIndent < 0) itemIndent = m[1].length;
-        if (m[1].length !== itemIndent) continue;
-        count++;
-        if (count === seg) {
-          found = i;
-          break;
-        }
-      }
-      if (found < 0) break;
-      at = found;
-      indent = itemIndent;
+      const item = findItem(yamlLines, at, indent, seg);
+      if (!item) break;
+      at = item.line;
+      indent = item.dash;
+      itemLine = true;
     }
   }
   return (at < 0 ? 0 : at) + 2;

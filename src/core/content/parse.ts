@@ -57,6 +57,21 @@ export function splitSections(body: string, firstLine: number): { intro: string;
   };
 }
 
+/** UTF-8 byte length without Buffer or TextEncoder, which core cannot assume. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 function isBinary(text: string): boolean {
   return text.includes('\u0000');
 }
@@ -74,8 +89,9 @@ export function parseContentFile(file: ContentFile, pack: string): ParseResult {
   const source: Source = { pack, file: file.path };
   const problem = (line: number, message: string, severity: 'error' | 'warning' = 'error'): ContentProblem => ({ file: file.path, line, severity, message });
 
-  if (file.text.length > MAX_FILE_BYTES) {
-    return { problems: [problem(1, `file is too large (${(file.text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`)] };
+  const bytes = file.text.length > MAX_FILE_BYTES / 4 ? utf8Length(file.text) : file.text.length;
+  if (bytes > MAX_FILE_BYTES) {
+    return { problems: [problem(1, `file is too large (${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`)] };
   }
   if (isBinary(file.text)) return { problems: [problem(1, 'file is binary, not Markdown text')] };
 
@@ -92,7 +108,13 @@ export function parseContentFile(file: ContentFile, pack: string): ParseResult {
   }
   const result = schemasByKind[kind as FrontMatterKind].safeParse(data);
   if (!result.success) {
-    return { problems: result.error.issues.map((i) => problem(lineOfPath(fm.yamlLines, i.path), describeIssue(i))) };
+    return {
+      problems: result.error.issues.map((i) => {
+        // An unknown field is reported on its parent; point at the field itself.
+        const path = i.code === 'unrecognized_keys' && i.keys.length ? [...i.path, i.keys[0]] : i.path;
+        return problem(lineOfPath(fm.yamlLines, path), describeIssue(i));
+      }),
+    };
   }
   if (!fm.body.trim()) return { problems: [problem(fm.bodyLine, `the body is empty: a ${kind} needs Markdown after the front matter`)] };
 

@@ -7,6 +7,9 @@ import * as z from 'zod/mini';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../ids';
 import { CASE_SECTIONS, DIFFICULTIES } from './types';
 
+// zod/mini ships without messages; English ones say what a field should be ("expected number").
+z.config(z.locales.en());
+
 const id = z
   .string()
   .check(z.maxLength(MAX_ID_LENGTH, `ids are at most ${MAX_ID_LENGTH} characters`), z.regex(ID_PATTERN, 'ids are lowercase kebab-case: letters, digits and single hyphens'));
