@@ -1,0 +1,116 @@
+/**
+ * What each section must contain to read as a real answer rather than prose. Each rule is a cheap
+ * heuristic on the section's answer text; when it is not met the checker warns with a message that says
+ * what a strong answer includes.
+ *
+ * Every pattern is written to stay linear on any input (the checker runs on every keystroke, on files up
+ * to 10 MB): numbers start only where no digit, letter, dot or comma precedes them, so a run of digits is
+ * tried once; no two adjacent quantifiers can match the same characters; gaps are bounded ({0,40}).
+ */
+import type { DesignDocCode, DesignSectionKey } from './types';
+
+export interface ContentRule {
+  readonly code: DesignDocCode;
+  readonly section: DesignSectionKey;
+  /** True when the section's answer text meets the rule. */
+  readonly satisfied: (text: string) => boolean;
+  readonly message: string;
+}
+
+const NUM = String.raw`(?<![\w.,])\d+(?:[.,]\d+)*`;
+const TIME_UNIT = String.raw`(?:ms|msecs?|millis(?:econds?)?|s|secs?|seconds?|mins?|minutes?|µs|us|microseconds?)`;
+const TOKEN_RATE = String.raw`(?:tokens?|tok)[ \t]*(?:\/|per)[ \t]*(?:s|sec|second)|tps`;
+const PERCENTILE = String.raw`\bp(?:50|75|90|95|99|999)\b[^\n\d]{0,40}\d`;
+
+const LATENCY = new RegExp(`${NUM}(?:[ \\t]*k)?[ \\t]*(?:${TIME_UNIT}|${TOKEN_RATE})(?!\\w)|${PERCENTILE}`, 'i');
+
+const DIGIT = /\d/;
+const COST_UNIT =
+  /[$€£]|\/[ \t]*1k\b|\b(?:usd|eur|gbp|dollars?|cents?|tokens?|gpu[- ]?h(?:ou)?rs?|per[ \t]+(?:1k|1,?000|10k|100k|1m|thousand|million)\b)/i;
+
+const EVAL_DATASET = new RegExp(
+  String.raw`\b(?:data[ -]?sets?|golden|gold[ -]set|eval(?:uation)?[ -]sets?|test[ -]sets?|test[ -]suites?|benchmarks?|held[ -]?out|holdout|examples|labell?ed[ -](?:set|examples|queries|pairs)|queries|samples)\b` +
+    `|${NUM}(?:[ \\t]*k)?[ \\t]+(?:questions|conversations|pairs|items|cases|tickets|documents|prompts|transcripts)\\b`,
+  'i',
+);
+const EVAL_METRIC =
+  /\b(?:metrics?|precision|recall|f1|f-?score|accuracy|ndcg|mrr|auc|pr-auc|roc|bleu|rouge|bertscore|faithfulness|groundedness|correctness|exact match|win ?rate|hit ?rate|perplexity|calibration|ece|rmse|mae|mape|log ?loss|ctr|click-through|conversion|agreement|kappa|success rate|error rate|resolution rate|relevance)\b|\b(?:map|pass)@/i;
+const EVAL_THRESHOLD =
+  /\d[ \t]*%|[<>≥≤]=?[ \t]*\d|(?<![\w.,])0?\.\d|\b(?:at least|at most|no (?:less|more|worse|lower) than|above|below|under|over|exceeds?|beats?|thresholds?|minimum|maximum|min|max|gates?|gated|regress\w*|drops?|within)\b[^\n\d]{0,40}\d/i;
+
+const MONITOR_SIGNAL =
+  /\b(?:latency|p50|p95|p99|errors?|error rate|5xx|timeouts?|throughput|qps|rps|tokens?|token usage|cost|spend|refusals?|abstentions?|abstain rate|feedback|thumbs|ratings?|drift|distribution|accuracy|precision|recall|quality|ctr|clicks?|conversion|escalations?|saturation|utili[sz]ation|queue depth|dashboards?|metrics?|slos?|slis?)\b/i;
+const MONITOR_ALERT = /\b(?:alert\w*|pag(?:e|ed|es|ing)|pager\w*|on-?call|notif\w*|opsgenie|escalat\w*)\b/i;
+
+const SAFETY_RISK =
+  /\b(?:hallucinat\w*|prompt injection|injection|jailbreak\w*|pii|personal (?:data|information)|privacy|leak\w*|exfiltrat\w*|toxic\w*|harmful|abuse|misuse|bias(?:es|ed)?|fairness|unauthori[sz]ed|permissions?|access control|acls?|copyright|misinformation|self-harm|hate|harassment|csam|fraud|spam|adversarial|poisoning|impersonation|gdpr|hipaa)\b/i;
+
+const DATA_LABELS =
+  /\b(?:labels?|labell?ed|labell?ing|labell?ers?|annotat\w*|ground[ -]truth|gold(?:en)?|raters?|ratings?|judge?ments?|reviewers?|human review|feedback|thumbs|clicks?|crowd\w*|weak supervision|synthetic)\b/i;
+
+const FALLBACK =
+  /\b(?:fall(?:s|ing)?[ -]?backs?|fallbacks?|degrad\w*|fail[ -]?over|fails? (?:open|closed|safe)|circuit[ -]breakers?|backups?|secondary|abstain\w*|stale|cached|switch(?:es)? to|route[sd]? to|hand[ -]?offs?|human agents?)\b/i;
+
+/** The rules, in the order their warnings are listed for one section. */
+export const CONTENT_RULES: readonly ContentRule[] = [
+  {
+    code: 'data-no-labels',
+    section: 'data',
+    satisfied: (t) => DATA_LABELS.test(t),
+    message: 'Data does not say where labels or ground truth come from. A strong answer names the source (human raters, user actions, logs, an existing system) and how noisy it is.',
+  },
+  {
+    code: 'evals-no-dataset',
+    section: 'evals',
+    satisfied: (t) => EVAL_DATASET.test(t),
+    message: 'Evals names no eval dataset. A strong answer says what you evaluate on: how many examples, where they come from and who labeled them (for example "a golden set of 500 expert-labeled questions").',
+  },
+  {
+    code: 'evals-no-metric',
+    section: 'evals',
+    satisfied: (t) => EVAL_METRIC.test(t),
+    message: 'Evals names no metric. A strong answer picks one per quality dimension, for example recall@k for retrieval, answer correctness, faithfulness, or precision at the operating threshold.',
+  },
+  {
+    code: 'evals-no-threshold',
+    section: 'evals',
+    satisfied: (t) => EVAL_THRESHOLD.test(t),
+    message: 'Evals sets no acceptance threshold. A strong answer states, as a number, the bar a new version must meet before release (for example "correctness at least 85%, no regression over 2 points").',
+  },
+  {
+    code: 'latency-no-number',
+    section: 'latency',
+    satisfied: (t) => LATENCY.test(t),
+    message: 'Latency gives no number with a unit. A strong answer sets targets such as "p95 under 800 ms" or "time to first token under 1 s", gives throughput in tokens per second where it matters, and splits the budget across steps.',
+  },
+  {
+    code: 'cost-no-estimate',
+    section: 'cost',
+    satisfied: (t) => DIGIT.test(t) && COST_UNIT.test(t),
+    message: 'Cost has no estimate. A strong answer works out the cost per 1k requests from input and output tokens and an illustrative price per token or GPU-hour (for example "about $4 per 1k requests"), then the monthly total.',
+  },
+  {
+    code: 'safety-no-risk',
+    section: 'safety',
+    satisfied: (t) => SAFETY_RISK.test(t),
+    message: 'Safety names no concrete risk. A strong answer names the risks that apply (hallucination, prompt injection, PII leakage, harmful content, unauthorized actions) and the mitigation and test for each.',
+  },
+  {
+    code: 'monitoring-no-signal',
+    section: 'monitoring',
+    satisfied: (t) => MONITOR_SIGNAL.test(t),
+    message: 'Monitoring names no signal. A strong answer lists what you watch in production: latency, error rate, token usage and cost, refusals, user feedback, drift, and a daily sample of outputs reviewed for quality.',
+  },
+  {
+    code: 'monitoring-no-alert',
+    section: 'monitoring',
+    satisfied: (t) => MONITOR_ALERT.test(t),
+    message: 'Monitoring has no alert. A strong answer says which alert fires on which threshold (for example "p95 over 3 s for 10 minutes") and who gets paged.',
+  },
+  {
+    code: 'failure-no-fallback',
+    section: 'failure-modes',
+    satisfied: (t) => FALLBACK.test(t),
+    message: 'Failure modes gives no fallback. A strong answer says what the system does when each part fails: a secondary or smaller model, cached or plain search results, abstaining, or a degraded mode behind a circuit breaker.',
+  },
+];
