@@ -1,0 +1,124 @@
+/**
+ * The store's persistence engine: the stored values held in memory in their stored form, the stamps last
+ * seen per key, merging what other windows wrote, writing, and quarantine.
+ *
+ * Why this shape (measured in test/bench/review.bench.ts, 10,000 cards with five reviews each, ~2.5 MB):
+ * VS Code's memento JSON-clones every value passed to `update`, so one key holding everything costs tens
+ * of milliseconds per review. Cards and logs are therefore split over 32 shard keys, and each shard is
+ * replaced copy-on-write (the card map is copied shallowly, only the changed card is re-encoded), so a
+ * review hands about 80 KB to the memento plus the few-KB undo key, well inside the 2 ms budget. Objects
+ * given to `update` are never mutated afterwards, so a memento that keeps references stays correct.
+ */
+import { stampOf } from './format';
+import type { StoredProgress, StoredShard, StoredUndoStack } from './format';
+import { REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY } from './keys';
+import { withQuarantined } from './load';
+import type { Loaded } from './load';
+import { mergeProgress, mergeShard, mergeUndo } from './merge';
+import type { Merged } from './merge';
+import { CardIndex } from './storeParts';
+import type { MementoLike, StoreProblem } from './types';
+import { readProgress, readShard, readUndo } from './validate';
+import type { Findings } from './validate';
+
+/** Told about card or progress changes merged in from another window. */
+export type ExternalChange = (cardIds: readonly string[], progress: boolean) => void;
+
+export class SyncedState {
+  shards: StoredShard[];
+  progress: StoredProgress;
+  undo: StoredUndoStack;
+  readonly index: CardIndex;
+  readonly problems: string[] = [];
+  private readonly seen: Map<string, string>;
+  private reported = false;
+
+  constructor(
+    private readonly memento: MementoLike,
+    private readonly writer: string,
+    loaded: Loaded,
+    private readonly onExternal: ExternalChange,
+    private readonly onProblem: ((problem: StoreProblem) => void) | undefined,
+  ) {
+    this.shards = loaded.shards;
+    this.progress = loaded.progress;
+    this.undo = loaded.undo;
+    this.seen = loaded.seen;
+    this.index = new CardIndex(this.shards);
+  }
+
+  /** Merges another writer's value for a key into ours when its stamp is not the one we last saw. */
+  private sync<T>(key: string, ours: T, read: (raw: unknown) => T, merge: (a: T, b: T) => Merged<T>): Merged<T> | undefined {
+    const raw = this.memento.get(key);
+    const stamp = stampOf(raw);
+    if (stamp === (this.seen.get(key) ?? '')) return undefined;
+    this.seen.set(key, stamp);
+    return merge(ours, read(raw));
+  }
+
+  syncShard(i: number, findings: Findings): Merged<StoredShard> | undefined {
+    const key = REVIEW_SHARD_KEYS[i];
+    const merged = this.sync(key, this.shards[i], (raw) => readShard(raw, i, key, findings, this.writer), mergeShard);
+    if (!merged) return undefined;
+    this.shards[i] = merged.value;
+    for (const id of merged.changed) this.index.update(id, merged.value.c[id]);
+    if (merged.changed.length) this.onExternal(merged.changed, false);
+    return merged;
+  }
+
+  syncProgress(findings: Findings): Merged<StoredProgress> | undefined {
+    const merged = this.sync(REVIEW_PROGRESS_KEY, this.progress, (raw) => readProgress(raw, REVIEW_PROGRESS_KEY, findings, this.writer), mergeProgress);
+    if (!merged) return undefined;
+    this.progress = merged.value;
+    if (merged.changed.length) this.onExternal([], true);
+    return merged;
+  }
+
+  syncUndo(findings: Findings): Merged<StoredUndoStack> | undefined {
+    const merged = this.sync(REVIEW_UNDO_KEY, this.undo, (raw) => readUndo(raw, REVIEW_UNDO_KEY, findings, this.writer), mergeUndo);
+    if (merged) this.undo = merged.value;
+    return merged;
+  }
+
+  /** Syncs every key and writes back the ones where this window held more. Returns whether anything came in. */
+  syncAll(findings: Findings, writes: PromiseLike<void>[]): boolean {
+    let changed = false;
+    REVIEW_SHARD_KEYS.forEach((key, i) => {
+      const merged = this.syncShard(i, findings);
+      if (merged?.oursAdded) writes.push(this.put(key));
+      changed ||= (merged?.changed.length ?? 0) > 0;
+    });
+    const progress = this.syncProgress(findings);
+    if (progress?.oursAdded) writes.push(this.put(REVIEW_PROGRESS_KEY));
+    changed ||= (progress?.changed.length ?? 0) > 0;
+    if (this.syncUndo(findings)?.oursAdded) writes.push(this.put(REVIEW_UNDO_KEY));
+    return changed;
+  }
+
+  /** Stamps the in-memory value of `key` with a new revision and this writer, and writes it. */
+  put(key: string): PromiseLike<void> {
+    const stamp = <T extends { rev: number; w: string }>(v: T): T => ({ ...v, rev: v.rev + 1, w: this.writer });
+    let value: { rev: number; w: string };
+    if (key === REVIEW_PROGRESS_KEY) value = this.progress = stamp(this.progress);
+    else if (key === REVIEW_UNDO_KEY) value = this.undo = stamp(this.undo);
+    else {
+      const i = REVIEW_SHARD_KEYS.indexOf(key);
+      if (i < 0) throw new Error(`not a review key: ${key}`);
+      value = this.shards[i] = stamp(this.shards[i]);
+    }
+    this.seen.set(key, stampOf(value));
+    return this.memento.update(key, value);
+  }
+
+  /** Quarantines what reading found wrong and reports it: `onProblem` at most once per open. */
+  settle(findings: Findings, writes: PromiseLike<void>[]): void {
+    if (!findings.problems.length) return;
+    this.problems.push(...findings.problems);
+    if (findings.quarantine.length) {
+      writes.push(this.memento.update(REVIEW_QUARANTINE_KEY, withQuarantined(this.memento.get(REVIEW_QUARANTINE_KEY), findings.quarantine, findings.at)));
+    }
+    if (this.reported || !this.onProblem) return;
+    this.reported = true;
+    this.onProblem({ kind: findings.futureVersion ? 'future-version' : 'corrupt', details: findings.problems.join('\n'), quarantineKey: REVIEW_QUARANTINE_KEY });
+  }
+}

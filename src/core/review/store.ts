@@ -1,0 +1,293 @@
+/**
+ * ReviewStore: the review state of one window, over a narrow memento (globalState in the extension,
+ * MemoryMemento in tests). Every change is written when it is made; nothing waits in memory for a flush,
+ * so closing a panel mid-session loses nothing. Time is always passed in.
+ *
+ * Two windows share globalState but not memory. Before writing a key the store compares its stamp
+ * (revision and writer id) with the one it last read or wrote; if another window wrote in between, it
+ * merges (merge.ts) and writes the merged value. A write can still be overwritten by a window that read
+ * before it landed; the review then lives on in this store's memory and goes back on its next write or
+ * `refresh`. The extension calls `refresh` when a window gains focus and before it closes.
+ */
+import { decodeLog, decodeSched, encodeLog, encodeSched, packCard, reviewId, unpackCard } from './format';
+import type { CardParts, StoredCase, StoredProgress, StoredUndo } from './format';
+import { REVIEW_PROGRESS_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
+import { loadState } from './load';
+import { UNDO_DEPTH, rememberUndone } from './merge';
+import { rootMarker } from './migrateV1';
+import { createScheduler } from './scheduler';
+import type { Scheduler } from './scheduler';
+import { SyncedState } from './storage';
+import { casePracticeOf, emptyParts, nextCaseId, nextReviewLocalId } from './storeParts';
+import { isRating } from './types';
+import type { CardState, CasePractice, DisposableLike, MementoLike, ReviewCard, ReviewEntry, StoreProblem } from './types';
+import { newFindings } from './validate';
+import { WRITER_ID, allWritten, checkIds, ms } from './storeApi';
+import type { CasePracticeInput, OpenOptions, RecordedReview, ReviewInput, ReviewStoreChange, UndoneReview } from './storeApi';
+
+export class ReviewStore {
+  /** The scheduler used by `recordReview`; replace it when the retention setting changes. */
+  scheduler: Scheduler;
+  private readonly state: SyncedState;
+  private readonly listeners = new Set<(change: ReviewStoreChange) => void>();
+  private readonly seq = { value: 0 };
+
+  private constructor(
+    memento: MementoLike,
+    readonly writerId: string,
+    scheduler: Scheduler,
+    loaded: ReturnType<typeof loadState>,
+    onProblem: ((problem: StoreProblem) => void) | undefined,
+  ) {
+    this.scheduler = scheduler;
+    this.state = new SyncedState(memento, writerId, loaded, (cardIds, progress) => this.emit({ cardIds, progress, external: true }), onProblem);
+  }
+
+  /** Opens the state in `memento`: migrates, validates, quarantines and reports; never throws on bad data. */
+  static async open(memento: MementoLike, options: OpenOptions): Promise<ReviewStore> {
+    const at = ms(options.now, 'now');
+    const writer = options.writerId ?? (Math.random().toString(36).slice(2) + '0000').slice(0, 4);
+    if (!WRITER_ID.test(writer)) throw new RangeError('writerId must be four lowercase letters or digits');
+    const findings = newFindings(at);
+    const loaded = loadState(memento, writer, findings);
+    const store = new ReviewStore(memento, writer, options.scheduler ?? createScheduler(), loaded, options.onProblem);
+    const writes: PromiseLike<void>[] = [];
+    store.state.settle(findings, writes);
+    for (const key of loaded.clear) writes.push(memento.update(key, undefined));
+    for (const key of loaded.rewrite) writes.push(key === REVIEW_ROOT_KEY ? memento.update(key, rootMarker()) : store.state.put(key));
+    await allWritten(writes);
+    return store;
+  }
+
+  /** Every card with stored state, by id; cards never touched are absent (new). A live view: do not mutate. */
+  cards(): ReadonlyMap<string, CardState> {
+    return this.state.index.states;
+  }
+
+  card(cardId: string): CardState | undefined {
+    return this.state.index.states.get(cardId);
+  }
+
+  /** The review log, oldest first: one card's, or everyone's. Decoded on each call. */
+  reviews(cardId?: string): ReviewEntry[] {
+    const shards = this.state.shards;
+    if (cardId !== undefined) return (shards[shardOf(cardId)].c[cardId]?.[1] ?? []).map((e) => decodeLog(cardId, e));
+    const all: ReviewEntry[] = [];
+    for (const shard of shards) for (const [id, record] of Object.entries(shard.c)) for (const e of record[1]) all.push(decodeLog(id, e));
+    return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+  }
+
+  /** Cards whose first review was at or after `since`: pass the start of today for `newIntroducedToday`. */
+  introducedSince(since: Date): number {
+    const t = ms(since, 'since');
+    let n = 0;
+    for (const shard of this.state.shards) for (const record of Object.values(shard.c)) if (record[1].length && record[1][0][2] >= t) n++;
+    return n;
+  }
+
+  /** Completed lessons and when they were completed. */
+  lessons(): ReadonlyMap<string, Date> {
+    return new Map(Object.entries(this.state.progress.l).filter(([, v]) => v[1] === 1).map(([id, v]) => [id, new Date(v[0])]));
+  }
+
+  /** Case practices, oldest first. */
+  casePractices(): CasePractice[] {
+    return this.state.progress.p.map(casePracticeOf);
+  }
+
+  /** How many reviews the undo stack holds (at most 50). */
+  get undoDepth(): number {
+    return this.state.undo.u.length;
+  }
+
+  /** Every problem found since open, including any after the one `onProblem` call. */
+  get problems(): readonly string[] {
+    return this.state.problems;
+  }
+
+  /** Listens for changes, local and merged in from other windows; dispose to stop. */
+  onDidChange(listener: (change: ReviewStoreChange) => void): DisposableLike {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Schedules a rating, appends it to the log, pushes the undo stack and writes; resolves once written. */
+  async recordReview(input: ReviewInput): Promise<RecordedReview> {
+    const now = ms(input.now, 'now');
+    checkIds([input.cardId]);
+    if (!isRating(input.rating)) throw new RangeError(`rating must be 1-4, not ${String(input.rating)}`);
+    if (!(input.durationMs >= 0 && Number.isFinite(input.durationMs))) throw new RangeError('durationMs must be a non-negative number');
+    if (input.xp !== undefined && !Number.isFinite(input.xp)) throw new RangeError('xp must be a finite number');
+    const id = input.cardId;
+    const writes: PromiseLike<void>[] = [];
+    this.state.syncUndo(newFindings(now));
+    let previous: ReviewCard | undefined;
+    let entry: ReviewEntry | undefined;
+    this.changeCards([id], now, writes, (parts) => {
+      previous = decodeSched(parts.sched);
+      const { card } = this.scheduler.rate(previous, input.rating, input.now);
+      const localId = nextReviewLocalId(this.writerId, parts);
+      const logged = encodeLog(localId, input.rating, now, input.durationMs, input.correct, input.xp);
+      entry = decodeLog(id, logged);
+      const undo: StoredUndo = [reviewId(id, localId), id, now, parts.sched, parts.schedAt];
+      this.state.undo = { ...this.state.undo, u: [...this.state.undo.u, undo].slice(-UNDO_DEPTH) };
+      const log = [...parts.log, logged].sort((a, b) => a[2] - b[2]);
+      return { ...parts, sched: encodeSched(card), schedAt: Math.max(now, parts.schedAt + 1), log };
+    });
+    writes.push(this.state.put(REVIEW_UNDO_KEY));
+    const result: RecordedReview = { entry: entry!, state: this.card(id)!, previous };
+    await allWritten(writes);
+    return result;
+  }
+
+  /**
+   * Takes back the newest review that can still be undone: restores the card's state from before it and
+   * removes it from the log (a tombstone keeps merges from bringing it back). Entries whose card changed
+   * since (reset, or reviewed again in another window) are skipped. Undefined when nothing is left.
+   */
+  async undoLast(now: Date): Promise<UndoneReview | undefined> {
+    const t = ms(now, 'now');
+    const writes: PromiseLike<void>[] = [];
+    this.state.syncUndo(newFindings(t));
+    let result: UndoneReview | undefined;
+    const undone: [string, number][] = [];
+    while (!result && this.state.undo.u.length) {
+      const [rid, cardId, reviewedAt, previous] = this.state.undo.u[this.state.undo.u.length - 1];
+      this.state.undo = { ...this.state.undo, u: this.state.undo.u.slice(0, -1) };
+      undone.push([rid, t]);
+      const localId = rid.slice(cardId.length + 1);
+      let applied = false;
+      this.changeCards([cardId], t, writes, (parts) => {
+        if (parts.sched === 0 || parts.sched[8] !== reviewedAt || !parts.log.some((e) => e[0] === localId)) return undefined;
+        applied = true;
+        const log = parts.log.filter((e) => e[0] !== localId);
+        return { ...parts, sched: previous, schedAt: Math.max(t, parts.schedAt + 1), log, undone: [...parts.undone, localId] };
+      });
+      if (applied) result = { reviewId: rid, cardId, state: this.card(cardId)! };
+    }
+    this.state.undo = { ...this.state.undo, x: rememberUndone(this.state.undo.x, undone) };
+    writes.push(this.state.put(REVIEW_UNDO_KEY));
+    await allWritten(writes);
+    return result;
+  }
+
+  /** Keeps cards out of sessions until unsuspended. */
+  async suspend(cardIds: readonly string[], now: Date): Promise<void> {
+    return this.setFlags(cardIds, now, (f) => [1, f[1]]);
+  }
+
+  async unsuspend(cardIds: readonly string[], now: Date): Promise<void> {
+    return this.setFlags(cardIds, now, (f) => [0, f[1]]);
+  }
+
+  /** Keeps cards out of sessions while `now` is before `until`; bury until `now` to unbury. */
+  async bury(cardIds: readonly string[], until: Date, now: Date): Promise<void> {
+    const u = ms(until, 'until');
+    return this.setFlags(cardIds, now, (f) => [f[0], u]);
+  }
+
+  /**
+   * Makes cards new again: clears their scheduling and any bury. Their review log stays (it is history,
+   * and stats count it), and so does a suspension. Older undo entries for them are skipped from now on.
+   */
+  async reset(cardIds: readonly string[], now: Date): Promise<void> {
+    const t = ms(now, 'now');
+    return this.setFlags(cardIds, now, (f) => [f[0], 0], (parts) => ({ ...parts, sched: 0, schedAt: Math.max(t, parts.schedAt + 1) }));
+  }
+
+  async completeLesson(lessonId: string, now: Date): Promise<void> {
+    return this.setLesson(lessonId, now, 1);
+  }
+
+  async uncompleteLesson(lessonId: string, now: Date): Promise<void> {
+    return this.setLesson(lessonId, now, 0);
+  }
+
+  /** Stores a scored case attempt; resolves to it once written. */
+  async recordCasePractice(input: CasePracticeInput): Promise<CasePractice> {
+    const t = ms(input.now, 'now');
+    checkIds([input.caseId]);
+    if (!(input.maxScore >= 0 && input.score >= 0 && input.score <= input.maxScore)) throw new RangeError('score must be between 0 and maxScore');
+    if (input.missed.some((m) => typeof m !== 'string' || m.length === 0 || m.length > 200)) throw new RangeError('missed rubric point ids must be non-empty strings');
+    let stored: StoredCase | undefined;
+    await this.changeProgress(t, (p) => {
+      const id = nextCaseId(this.writerId, this.seq, new Set(p.p.map((c) => c[0])));
+      stored = [id, input.caseId, t, input.score, input.maxScore, [...input.missed]];
+      return { ...p, p: [...p.p, stored] };
+    });
+    return casePracticeOf(stored!);
+  }
+
+  /**
+   * Merges whatever other windows wrote since this store last looked, and writes back anything this
+   * store holds that the stored values lack. Resolves to true when something came in.
+   */
+  async refresh(now: Date): Promise<boolean> {
+    const findings = newFindings(ms(now, 'now'));
+    const writes: PromiseLike<void>[] = [];
+    const changed = this.state.syncAll(findings, writes);
+    this.state.settle(findings, writes);
+    await allWritten(writes);
+    return changed;
+  }
+
+  /** Stops notifying listeners. */
+  dispose(): void {
+    this.listeners.clear();
+  }
+
+  private setFlags(cardIds: readonly string[], now: Date, flags: (old: [0 | 1, number]) => [0 | 1, number], more?: (parts: CardParts) => CardParts): Promise<void> {
+    const t = ms(now, 'now');
+    checkIds(cardIds);
+    const writes: PromiseLike<void>[] = [];
+    this.changeCards(cardIds, t, writes, (parts) => {
+      const old = parts.flags === 0 ? ([0, 0, 0] as const) : parts.flags;
+      const [suspended, buried] = flags([old[0], old[1]]);
+      const next: CardParts = { ...parts, flags: [suspended, buried, Math.max(t, old[2] + 1)] };
+      return more ? more(next) : next;
+    });
+    return allWritten(writes);
+  }
+
+  private setLesson(lessonId: string, now: Date, done: 0 | 1): Promise<void> {
+    const t = ms(now, 'now');
+    checkIds([lessonId]);
+    return this.changeProgress(t, (p) => ({ ...p, l: { ...p.l, [lessonId]: [Math.max(t, (p.l[lessonId]?.[0] ?? -1) + 1), done] } }));
+  }
+
+  /** Syncs the cards' shards, applies `change` to each card (undefined leaves it) and writes the shards. */
+  private changeCards(ids: readonly string[], now: number, writes: PromiseLike<void>[], change: (parts: CardParts) => CardParts | undefined): void {
+    const findings = newFindings(now);
+    const synced = new Set<number>();
+    const touched = new Set<number>();
+    for (const id of ids) {
+      const i = shardOf(id);
+      if (!synced.has(i)) this.state.syncShard(i, findings);
+      synced.add(i);
+      const shard = this.state.shards[i];
+      const record = shard.c[id];
+      const next = change(record ? unpackCard(record) : emptyParts());
+      if (!next) continue;
+      this.state.shards[i] = { ...shard, c: { ...shard.c, [id]: packCard(next) } };
+      this.state.index.update(id, this.state.shards[i].c[id]);
+      touched.add(i);
+    }
+    for (const i of touched) writes.push(this.state.put(REVIEW_SHARD_KEYS[i]));
+    this.state.settle(findings, writes);
+    if (touched.size) this.emit({ cardIds: [...ids], progress: false, external: false });
+  }
+
+  private changeProgress(now: number, change: (p: StoredProgress) => StoredProgress): Promise<void> {
+    const findings = newFindings(now);
+    this.state.syncProgress(findings);
+    this.state.progress = change(this.state.progress);
+    const writes = [this.state.put(REVIEW_PROGRESS_KEY)];
+    this.state.settle(findings, writes);
+    this.emit({ cardIds: [], progress: true, external: false });
+    return allWritten(writes);
+  }
+
+  private emit(change: ReviewStoreChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
