@@ -5,6 +5,21 @@
 export const Commands = {
   showLog: 'loopPrep.showLog',
   focusStudyPlan: 'loopPrep.focusStudyPlan',
+  chooseRole: 'loopPrep.chooseRole',
+  startDrill: 'loopPrep.startDrill',
+  openCard: 'loopPrep.openCard',
+  resetTopic: 'loopPrep.resetTopic',
+  openLesson: 'loopPrep.openLesson',
+  markComplete: 'loopPrep.markComplete',
+  markIncomplete: 'loopPrep.markIncomplete',
+  openCase: 'loopPrep.openCase',
+  practiseCase: 'loopPrep.practiseCase',
+  filterStudyPlan: 'loopPrep.filterStudyPlan',
+  clearFilter: 'loopPrep.clearFilter',
+  insertTemplate: 'loopPrep.insertTemplate',
+  undoReview: 'loopPrep.undoReview',
+  suspendCard: 'loopPrep.suspendCard',
+  showProgress: 'loopPrep.showProgress',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

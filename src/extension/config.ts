@@ -27,3 +27,25 @@ export function contentFolders(): string[] {
 export function affects(e: vscode.ConfigurationChangeEvent, key: string): boolean {
   return e.affectsConfiguration(`${Settings.section}.${key}`);
 }
+
+export const ROLE_IDS = ['product-ai', 'applied-ml', 'ml-infra'] as const;
+
+/** The role setting as written, which may be unknown (hand-edited settings); undefined when unset. */
+export function roleSetting(): string | undefined {
+  const value = section().get<unknown>(Settings.role);
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+export async function setRole(id: string): Promise<void> {
+  await section().update(Settings.role, id, vscode.ConfigurationTarget.Global);
+}
+
+function numberSetting(key: string, fallback: number, min: number, max: number): number {
+  const v = section().get<unknown>(key);
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+}
+
+export const newCardsPerDay = (): number => Math.round(numberSetting(Settings.newCardsPerDay, 15, 0, 500));
+export const sessionSize = (): number => Math.round(numberSetting(Settings.sessionSize, 20, 1, 200));
+export const desiredRetention = (): number => numberSetting(Settings.desiredRetention, 0.9, 0.7, 0.97);
+export const statusBarEnabled = (): boolean => section().get<unknown>(Settings.statusBarEnabled) !== false;

@@ -1,14 +1,27 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from './commands';
+import { registerCommands } from './commands/register';
 import { ContentService } from './content/contentService';
+import { affects, roleSetting, Settings } from './config';
 import { disposeLog, log } from './log';
+import { DrillPanel } from './panels/drillPanel';
+import { ReaderPanel } from './panels/readerPanel';
+import { warnAboutUnknownRole } from './commands/roles';
+import { StateService } from './state/stateService';
+import { StatusBar } from './statusBar';
 import { StudyPlanProvider } from './studyPlan';
+import { createDrillController } from './drill/startDrill';
 
 /** What activate() returns: a small surface that integration tests use to observe the extension. */
 export interface LoopPrepApi {
   readonly activatedAt: number;
   readonly studyPlanView: vscode.TreeView<unknown>;
+  readonly studyPlan: StudyPlanProvider;
   readonly content: ContentService;
+  readonly state: StateService;
+  readonly statusBar: StatusBar;
+  /** The open panels (the test bundle has its own copies of these classes, so it asks here). */
+  readonly panels: { drill(): DrillPanel | undefined; reader(): ReaderPanel | undefined };
 }
 
 export function activate(context: vscode.ExtensionContext): LoopPrepApi {
@@ -17,24 +30,74 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   context.subscriptions.push(output);
 
   const content = new ContentService(context.extensionPath);
-  context.subscriptions.push(content);
-  void content.load();
-
-  const studyPlan = new StudyPlanProvider();
+  const state = new StateService(context.globalState, () => new Date());
+  const statusBar = new StatusBar();
+  const studyPlan = new StudyPlanProvider(() => content.index, roleSetting, { statusOf: (id) => state.statusOf(id), isRead: (id) => state.isRead(id) });
   const tree = vscode.window.createTreeView(Views.studyPlan, { treeDataProvider: studyPlan, showCollapseAll: true });
-  context.subscriptions.push(tree, studyPlan);
+  context.subscriptions.push(content, state, statusBar, tree, studyPlan);
 
+  const refreshStatus = () => statusBar.update(state.dueCount(content.index), state.currentStreak());
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.showLog, () => output.show(true)),
-    vscode.commands.registerCommand(Commands.focusStudyPlan, () =>
-      vscode.commands.executeCommand(`${Views.studyPlan}.focus`),
-    ),
+    content.onDidChange(() => {
+      warnAboutUnknownRole(content.index);
+      studyPlan.refreshAll();
+      refreshStatus();
+      ReaderPanel.active?.refresh();
+    }),
+    state.onDidChange((e) => {
+      if (e.cardIds) studyPlan.refreshCards(e.cardIds);
+      else studyPlan.refreshAll();
+      if (e.reads) {
+        studyPlan.refreshReads();
+        ReaderPanel.active?.refresh();
+      }
+      refreshStatus();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affects(e, Settings.role)) {
+        warnAboutUnknownRole(content.index);
+        studyPlan.refreshAll();
+      }
+      if (affects(e, Settings.statusBarEnabled)) refreshStatus();
+      if (affects(e, Settings.desiredRetention)) state.reloadScheduler();
+    }),
   );
 
+  const readerDeps = {
+    extensionUri: context.extensionUri,
+    content: () => content.index,
+    isComplete: (_kind: 'lesson' | 'case', id: string) => state.isRead(id),
+    setLessonComplete: (id: string, complete: boolean) => state.setRead(id, complete),
+  };
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(ReaderPanel.viewType, {
+      deserializeWebviewPanel: async (panel, webviewState) => {
+        await content.load();
+        ReaderPanel.revive(panel, readerDeps, webviewState);
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(DrillPanel.viewType, {
+      deserializeWebviewPanel: async (panel) => {
+        await Promise.all([content.load(), state.ready]);
+        DrillPanel.revive(panel, context.extensionUri, createDrillController(content, state, { kind: 'mixed' }));
+      },
+    }),
+  );
+
+  registerCommands(context, { content, state, studyPlan, tree, readerDeps, statusBar });
+
+  void Promise.all([content.load(), state.ready]).then(() => {
+    warnAboutUnknownRole(content.index);
+    studyPlan.refreshAll();
+    refreshStatus();
+  });
   output.info(`Loop Prep ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
-  return { activatedAt: Date.now(), studyPlanView: tree, content };
+  void vscode.commands.executeCommand('setContext', 'loopPrep.filtered', false);
+  return { activatedAt: Date.now(), studyPlanView: tree, studyPlan, content, state, statusBar, panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active } };
 }
 
 export function deactivate(): void {
   disposeLog();
 }
+
+export { Commands };

@@ -27,7 +27,7 @@ function cardHeader(card: DrillCard): HTMLElement {
 function renderCard(card: DrillCard, progress: DrillProgress): void {
   phase = { kind: 'answering', card, selected: new Set() };
   clear(app);
-  const body = h('section', { class: 'card', 'aria-labelledby': 'prompt' }, cardHeader(card));
+  const body = h('section', { class: 'card', 'aria-labelledby': 'prompt', 'data-card-id': card.id, 'data-card-type': card.type }, cardHeader(card));
   const prompt = safeHtml(card.promptHtml, 'div', 'content prompt');
   prompt.id = 'prompt';
   body.append(prompt);
@@ -103,7 +103,7 @@ function renderResult(result: DrillResult, progress: DrillProgress): void {
   clear(app);
   const verdict =
     result.correct === null ? h('p', { class: 'verdict', id: 'verdict' }, 'Compare with the model answer, then rate your recall.') : h('p', { class: `verdict ${result.correct ? 'right' : 'wrong'}`, id: 'verdict', role: 'alert' }, result.correct ? '✓ Correct' : '✗ Not quite');
-  const body = h('section', { class: 'card' }, cardHeader(card), safeHtml(card.promptHtml, 'div', 'content prompt'), verdict);
+  const body = h('section', { class: 'card result', 'data-card-id': card.id }, cardHeader(card), safeHtml(card.promptHtml, 'div', 'content prompt'), verdict);
   if (card.options) {
     const list = h('ol', { class: 'options-result', type: 'A' });
     card.options.forEach((o, i) => {

@@ -3,7 +3,7 @@
  * the workbench with Loop Prep loaded in development mode.
  */
 import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 
 interface UiHarness {
   browser: Browser;
@@ -27,10 +27,10 @@ export interface Workbench {
 }
 
 /** Opens a fresh browser context (empty globalState) on a fresh copy of the fixture workspace. */
-export async function openWorkbench(): Promise<Workbench> {
+export async function openWorkbench(viewport = { width: 1400, height: 900 }): Promise<Workbench> {
   const h = harness();
   const workspace = h.freshWorkspace();
-  const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await h.browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(h.workbenchUrl(workspace));
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
@@ -43,12 +43,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Runs a command through the command palette, typed with the keyboard like a user would. */
+/**
+ * Runs a command through the command palette, typed with the keyboard like a user would. Right after the
+ * workbench opens, the palette may not list extension commands yet, so it retries a few times.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 5000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 5) throw err;
+    }
+  }
+}
+
+/** The active webview's content frame (VS Code nests it in two iframes). */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }

@@ -2,3 +2,4 @@
 // activation first, then the features.
 import './activation.test';
 import './content.test';
+import './studyPlan.test';

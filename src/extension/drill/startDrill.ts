@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { ContentIndex } from '../../core/content/types';
+import type { SessionMode } from '../../core/review/session';
+import type { ContentService } from '../content/contentService';
+import { pickCase, pickTopic } from '../commands/pickers';
+import type { StateService } from '../state/stateService';
+import { DrillController } from './drillController';
+
+const MODE_LABELS: Record<SessionMode['kind'], string> = {
+  mixed: 'Due and new',
+  due: 'Due now',
+  new: 'New for my role',
+  topic: 'Topic',
+  weak: 'Weak spots',
+  case: 'Case study',
+};
+
+export function modeLabel(mode: SessionMode, index: ContentIndex): string {
+  if (mode.kind === 'topic') return `Topic: ${index.topics.find((t) => t.id === mode.topicId)?.title ?? mode.topicId}`;
+  return MODE_LABELS[mode.kind];
+}
+
+/** Builds the session for a mode and wraps it in a controller. */
+export function createDrillController(content: ContentService, state: StateService, mode: SessionMode, now = () => new Date()): DrillController {
+  const index = content.index;
+  const cardIds = state.sessionCardIds(index, mode, now());
+  return new DrillController(state.drillBackend(() => content.index), { cardIds, modeLabel: modeLabel(mode, index), now });
+}
+
+/** Reads a mode from what a command received: a tree node, a topic id, `{ mode, topicId }`, or nothing. */
+export function modeFromArg(arg: unknown, index: ContentIndex): SessionMode | undefined {
+  if (typeof arg === 'string') return index.topics.some((t) => t.id === arg) ? { kind: 'topic', topicId: arg } : undefined;
+  if (!arg || typeof arg !== 'object') return undefined;
+  const a = arg as { kind?: unknown; mode?: unknown; topicId?: unknown; summary?: { topic?: { id?: unknown } } };
+  if (a.kind === 'topic' && typeof a.summary?.topic?.id === 'string') return { kind: 'topic', topicId: a.summary.topic.id };
+  switch (a.mode) {
+    case 'due':
+    case 'new':
+    case 'weak':
+    case 'mixed':
+      return { kind: a.mode };
+    case 'topic':
+      return typeof a.topicId === 'string' ? { kind: 'topic', topicId: a.topicId } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The "Start Drill" quick pick: due now (with a count), new for my role, by topic, weak spots, a case. */
+export async function pickMode(content: ContentService, state: StateService): Promise<SessionMode | undefined> {
+  const index = content.index;
+  const now = new Date();
+  const due = state.dueCount(index, now);
+  const items: (vscode.QuickPickItem & { mode: SessionMode | 'topic' | 'case' })[] = [
+    { label: '$(bell-dot) Due now', description: `${due} card${due === 1 ? '' : 's'}`, detail: 'Reviews scheduled for today or earlier, most overdue first, then new cards.', mode: { kind: 'mixed' } },
+    { label: '$(sparkle) New for my role', detail: 'Cards you have not seen, in your role’s priority order.', mode: { kind: 'new' } },
+    { label: '$(list-tree) By topic…', detail: 'Due and new cards from one topic.', mode: 'topic' },
+    { label: '$(flame) Weak spots', detail: 'The reviewed cards you are most likely to have forgotten.', mode: { kind: 'weak' } },
+    { label: '$(briefcase) Everything in a case study…', detail: 'Cards for the topics a case study exercises, and rubric points you missed.', mode: 'case' },
+  ];
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: 'What do you want to drill?', matchOnDetail: true });
+  if (!pick) return undefined;
+  if (pick.mode === 'topic') {
+    const topicId = await pickTopic(index);
+    return topicId ? { kind: 'topic', topicId } : undefined;
+  }
+  if (pick.mode === 'case') {
+    const caseId = await pickCase(index);
+    return caseId ? { kind: 'case', cardIds: state.caseCardIds(index, caseId) } : undefined;
+  }
+  return pick.mode;
+}

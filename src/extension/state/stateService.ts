@@ -1,0 +1,234 @@
+import * as vscode from 'vscode';
+import type { ContentIndex } from '../../core/content/types';
+import type { CardStatus } from '../../core/plan/studyPlan';
+import { computeStreaks, type Activity } from '../../core/progress/streak';
+import { casePracticeXp, XP_RULES } from '../../core/progress/xp';
+import { REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
+import { createScheduler } from '../../core/review/scheduler';
+import { buildSession, type SessionMode } from '../../core/review/session';
+import { ReviewStore } from '../../core/review/store';
+import type { CardState, MementoLike, StoreProblem } from '../../core/review/types';
+import { desiredRetention, newCardsPerDay, roleSetting, sessionSize } from '../config';
+import type { DrillBackend } from '../drill/drillController';
+import { log } from '../log';
+
+/** A card is mastered once its next review is at least this many days away. */
+export const MASTERED_DAYS = 21;
+
+export interface StateChange {
+  /** The cards that changed; undefined when too many changed to name (another window's writes). */
+  readonly cardIds?: readonly string[];
+  /** Lessons, case reads or case practices changed. */
+  readonly reads: boolean;
+}
+
+/** Used when globalState cannot be opened at all: the session still works, and says it cannot save. */
+class MemoryMemento implements MementoLike {
+  private readonly values = new Map<string, unknown>();
+  get(key: string): unknown {
+    return this.values.get(key);
+  }
+  update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, value);
+    return Promise.resolve();
+  }
+}
+
+/**
+ * The extension's view of the user's progress: opens the review store over globalState, turns store
+ * state into what the UI shows (card status, due counts, streaks, XP) and notifies on change. It never
+ * throws at the UI: a store that cannot open falls back to memory and says so.
+ */
+export class StateService implements vscode.Disposable {
+  private store: ReviewStore | undefined;
+  private readonly changed = new vscode.EventEmitter<StateChange>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readCache: ReadonlyMap<string, Date> | undefined;
+  private streakCache: { day: string; value: number } | undefined;
+  readonly onDidChange = this.changed.event;
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly memento: vscode.Memento & { setKeysForSync?(keys: readonly string[]): void },
+    private readonly now: () => Date,
+  ) {
+    memento.setKeysForSync?.(REVIEW_SYNC_KEYS);
+    this.ready = this.open();
+    // Another window may have reviewed meanwhile: merge its writes when this window regains focus.
+    this.disposables.push(
+      vscode.window.onDidChangeWindowState((s) => {
+        if (s.focused) void this.refresh();
+      }),
+    );
+  }
+
+  private async open(): Promise<void> {
+    const onProblem = (p: StoreProblem) => this.reportProblem(p);
+    try {
+      this.store = await ReviewStore.open(this.memento, { now: this.now(), scheduler: createScheduler({ desiredRetention: desiredRetention() }), onProblem });
+    } catch (err) {
+      log().error(`could not open review state: ${err instanceof Error ? err.stack : err}`);
+      void vscode.window.showErrorMessage('Loop Prep could not open your saved progress, so reviews in this window will not be saved. Details are in "Loop Prep: Show Log".');
+      this.store = await ReviewStore.open(new MemoryMemento(), { now: this.now(), onProblem });
+    }
+    const store = this.store;
+    const sub = store.onDidChange((change) => {
+      this.readCache = undefined;
+      this.streakCache = undefined;
+      this.changed.fire({ cardIds: change.external && change.cardIds.length > 50 ? undefined : change.cardIds, reads: change.progress });
+    });
+    this.disposables.push({ dispose: () => sub.dispose() });
+    this.changed.fire({ reads: true });
+  }
+
+  private reportProblem(p: StoreProblem): void {
+    const what = p.kind === 'future-version' ? 'was written by a newer version of Loop Prep' : 'was partly unreadable';
+    log().warn(`saved progress ${what}; the unreadable part is kept under ${p.quarantineKey}:\n${p.details}`);
+    void vscode.window.showWarningMessage(`Loop Prep: your saved progress ${what}. Everything readable was kept, and the rest is saved aside, not deleted.`, 'Show Details').then((choice) => {
+      if (choice === 'Show Details') log().show(true);
+    });
+  }
+
+  /** Keys the store uses, for tests that inspect or corrupt globalState. */
+  static readonly keys = REVIEW_KEYS;
+
+  get reviewStore(): ReviewStore | undefined {
+    return this.store;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      await this.store?.refresh(this.now());
+    } catch (err) {
+      log().error(`refreshing review state failed: ${err instanceof Error ? err.message : err}`);
+    }
+  }
+
+  reloadScheduler(): void {
+    if (this.store) this.store.scheduler = createScheduler({ desiredRetention: desiredRetention() });
+  }
+
+  private cardState(id: string): CardState | undefined {
+    return this.store?.card(id);
+  }
+
+  statusOf(id: string, now = this.now()): CardStatus {
+    const s = this.cardState(id);
+    if (!s) return 'new';
+    if (s.suspended) return 'suspended';
+    if (!s.card) return 'new';
+    if (s.card.due.getTime() <= now.getTime() && !(s.buriedUntil && s.buriedUntil.getTime() > now.getTime())) return 'due';
+    if (s.card.phase === 'review' && s.card.scheduledDays >= MASTERED_DAYS) return 'mastered';
+    return 'learning';
+  }
+
+  dueCount(index: ContentIndex, now = this.now()): number {
+    let n = 0;
+    for (const q of index.questions) if (this.statusOf(q.id, now) === 'due') n++;
+    return n;
+  }
+
+  isRead(id: string): boolean {
+    if (!this.store) return false;
+    this.readCache ??= this.store.lessons();
+    return this.readCache.has(id);
+  }
+
+  async setRead(id: string, complete: boolean): Promise<void> {
+    await this.ready;
+    if (complete) await this.store!.completeLesson(id, this.now());
+    else await this.store!.uncompleteLesson(id, this.now());
+  }
+
+  async resetCards(ids: readonly string[]): Promise<void> {
+    await this.ready;
+    await this.store!.reset(ids, this.now());
+  }
+
+  async setSuspended(id: string, suspended: boolean): Promise<void> {
+    await this.ready;
+    if (suspended) await this.store!.suspend([id], this.now());
+    else await this.store!.unsuspend([id], this.now());
+  }
+
+  async undoLast(): Promise<string | undefined> {
+    await this.ready;
+    return (await this.store!.undoLast(this.now()))?.cardId;
+  }
+
+  /** Activities for streaks, each with the UTC offset the local time zone had at that instant. */
+  activities(): Activity[] {
+    if (!this.store) return [];
+    const at = (d: Date): Activity => ({ at: d.getTime(), offsetMinutes: -d.getTimezoneOffset() });
+    return [...this.store.reviews().map((r) => at(r.reviewedAt)), ...[...this.store.lessons().values()].map(at), ...this.store.casePractices().map((p) => at(p.practicedAt))];
+  }
+
+  currentStreak(): number {
+    const now = this.now();
+    const day = now.toDateString();
+    if (this.streakCache?.day !== day) this.streakCache = { day, value: computeStreaks(this.activities(), { at: now.getTime(), offsetMinutes: -now.getTimezoneOffset() }).current };
+    return this.streakCache.value;
+  }
+
+  totalXp(index: ContentIndex): number {
+    if (!this.store) return 0;
+    const reviews = this.store.reviews().reduce((s, r) => s + (r.xp ?? 0), 0);
+    const readable = new Set([...index.lessons.map((l) => l.id), ...index.cases.map((c) => c.id)]);
+    const reads = [...this.store.lessons().keys()].filter((id) => readable.has(id)).length * XP_RULES.read;
+    const cases = this.store.casePractices().reduce((s, p) => s + casePracticeXp(p.score, p.maxScore), 0);
+    return reviews + reads + cases;
+  }
+
+  /** The card ids of a drill session for a mode, following the role's priorities and the settings. */
+  sessionCardIds(index: ContentIndex, mode: SessionMode, now = this.now()): string[] {
+    const role = index.roles.find((r) => r.id === roleSetting());
+    const startOfDay = new Date(now);
+    startOfDay.setHours(0, 0, 0, 0);
+    const session = buildSession({
+      questions: index.questions,
+      cards: this.store?.cards() ?? new Map(),
+      now,
+      priority: role ? { order: role.topics.map((t) => t.id), skip: role.topics.filter((t) => t.weight === 'skip').map((t) => t.id) } : { order: index.topics.map((t) => t.id) },
+      newCardsPerDay: newCardsPerDay(),
+      newIntroducedToday: this.store?.introducedSince(startOfDay) ?? 0,
+      sessionSize: sessionSize(),
+      mode,
+    });
+    return session.items.map((i) => i.id);
+  }
+
+  /** The cards of a case study: questions in the topics it exercises. */
+  caseCardIds(index: ContentIndex, caseId: string): string[] {
+    const c = index.cases.find((x) => x.id === caseId);
+    if (!c) return [];
+    const topics = new Set(c.topics);
+    return index.questions.filter((q) => topics.has(q.topic)).map((q) => q.id);
+  }
+
+  drillBackend(content: () => ContentIndex): DrillBackend {
+    return {
+      content,
+      preview: (cardId, now) => (this.store ?? { scheduler: createScheduler() }).scheduler.preview(this.cardState(cardId)?.card, now),
+      record: async (r) => {
+        await this.ready;
+        await this.store!.recordReview({ cardId: r.cardId, rating: r.rating, now: r.at, durationMs: r.durationMs, correct: r.correct, xp: r.xp });
+      },
+      undoLast: () => this.undoLast(),
+      lastReviewAt: (cardId) => this.cardState(cardId)?.card?.lastReview,
+      nextDue: (now) => {
+        let best: Date | undefined;
+        for (const s of this.store?.cards().values() ?? []) {
+          if (!s.card || s.suspended) continue;
+          if (s.card.due.getTime() > now.getTime() && (!best || s.card.due < best)) best = s.card.due;
+        }
+        return best;
+      },
+    };
+  }
+
+  dispose(): void {
+    this.store?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

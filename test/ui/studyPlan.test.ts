@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import type { Page } from 'playwright-core';
+import { openWorkbench, screenshot, webviewFrame, Workbench } from './harness';
+
+/** Clicks through the real sidebar: role, a topic, a lesson marked complete. */
+describe('UI: study plan sidebar', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  after(async () => {
+    await wb?.context.close();
+  });
+
+  async function openLoopPrep(page: Page): Promise<void> {
+    await page.locator('.activitybar .action-item a[aria-label^="Loop Prep"]').click();
+    await page.locator('.sidebar .composite.title', { hasText: /Loop Prep/i }).waitFor();
+  }
+
+  it('picks a role from the welcome view, expands a topic, opens a lesson and marks it complete', async () => {
+    const { page } = wb;
+    await openLoopPrep(page);
+    const sidebar = page.locator('.sidebar');
+    const chooseRole = sidebar.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: 'Choose Your Role' });
+    await chooseRole.first().waitFor({ timeout: 30_000 });
+    await chooseRole.first().click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('Applied ML');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Applied ML engineer' }).first().waitFor();
+    await page.keyboard.press('Enter');
+
+    // Applied ML's first topic is problem framing.
+    const rows = sidebar.locator('.monaco-list-row');
+    const topic = rows.filter({ hasText: 'Problem framing' }).first();
+    await topic.waitFor({ timeout: 15_000 });
+    assert.match((await topic.textContent()) ?? '', /new · 0% mastered/);
+    await topic.click();
+    await sidebar.locator('.monaco-list-row[aria-level="2"]').first().waitFor();
+    assert.ok((await sidebar.locator('.monaco-list-row[aria-level="2"]').count()) >= 12, 'the topic lists its cards');
+    await topic.click(); // collapse again
+
+    const lessons = rows.filter({ hasText: /^Lessons/ }).first();
+    await lessons.scrollIntoViewIfNeeded();
+    await lessons.click();
+    const lesson = rows.filter({ hasText: 'Choose your role' }).first();
+    await lesson.waitFor();
+    await lesson.click();
+
+    const frame = webviewFrame(page);
+    await frame.locator('h1#title').waitFor({ timeout: 30_000 });
+    assert.match((await frame.locator('h1#title').textContent()) ?? '', /role/i);
+    await frame.locator('vscode-button#complete').click();
+    await frame.locator('#status.done').waitFor();
+    assert.match((await frame.locator('#status').textContent()) ?? '', /Completed/);
+    await rows.filter({ hasText: /^Lessons/ }).filter({ hasText: '1 / 7 complete' }).first().waitFor();
+    await screenshot(page, 'study-plan-lesson-complete');
+  });
+});
