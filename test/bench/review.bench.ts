@@ -94,7 +94,7 @@ export async function bench(): Promise<Record<string, number>> {
     cards: CARDS,
     reviews: CARDS * REVIEWS_PER_CARD,
     storedBytes,
-    storedBudgetBytes: 3 * 1024 * 1024,
+    storedBudgetBytes: 3_000_000,
     largestShardBytes: Math.max(...REVIEW_KEYS.map((k) => memento.storedLength([k]))),
     openStoreMs: round(openMs, 1),
     buildSessionMs: round(buildSessionMs),

@@ -20,13 +20,20 @@
  */
 import type { CardPhase, CardState, Rating, ReviewCard, ReviewEntry } from './types';
 
+/** The stored format this code writes and reads (v1 is migrated on open). */
 export const FORMAT_VERSION = 2;
 
+/** A reviewed card's scheduling state; see the table above. */
 export type StoredSched = [due: number, stability: number, difficulty: number, scheduledDays: number, learningSteps: number, reps: number, lapses: number, phase: 1 | 2 | 3, lastReview: number];
+/** One review in a card's log. */
 export type StoredLog = [localId: string, rating: Rating, reviewedAt: number, durationMs: number, correct?: 0 | 1 | null, xp?: number | null];
+/** Suspension and bury, with when they last changed (for merges). */
 export type StoredFlags = [suspended: 0 | 1, buriedUntil: number, changedAt: number];
+/** Everything stored for one card. */
 export type StoredCard = [sched: StoredSched | 0, log: StoredLog[], schedAt?: number, flags?: StoredFlags | 0, undone?: string[]];
+/** One case practice. */
 export type StoredCase = [id: string, caseId: string, practicedAt: number, score: number, maxScore: number, missed: string[]];
+/** One undo entry: the review and the card's scheduling before it. */
 export type StoredUndo = [reviewId: string, cardId: string, reviewedAt: number, previous: StoredSched | 0, previousSchedAt: number];
 
 interface Stamped {
@@ -34,18 +41,22 @@ interface Stamped {
   rev: number;
   w: string;
 }
+/** A shard key's value: the cards whose ids hash to it. */
 export interface StoredShard extends Stamped {
   c: Record<string, StoredCard>;
 }
+/** The progress key's value: lessons and case practices. */
 export interface StoredProgress extends Stamped {
   l: Record<string, [at: number, done: 0 | 1]>;
   p: StoredCase[];
 }
+/** The undo key's value. */
 export interface StoredUndoStack extends Stamped {
   u: StoredUndo[];
   /** Undone review ids with when they were undone, newest 200. */
   x: [reviewId: string, undoneAt: number][];
 }
+/** One kept-aside value in the quarantine list. */
 export interface QuarantineItem {
   at: number | null;
   kind: 'corrupt' | 'future-version';
@@ -71,15 +82,18 @@ function round4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
+/** Encodes a card's scheduling; stability and difficulty are rounded to four decimals. */
 export function encodeSched(card: ReviewCard): StoredSched {
   return [card.due.getTime(), round4(card.stability), round4(card.difficulty), card.scheduledDays, card.learningSteps, card.reps, card.lapses, PHASE_CODES[card.phase], card.lastReview.getTime()];
 }
 
+/** Decodes scheduling; 0 (new) gives undefined. */
 export function decodeSched(s: StoredSched | 0): ReviewCard | undefined {
   if (s === 0) return undefined;
   return { due: new Date(s[0]), stability: s[1], difficulty: s[2], scheduledDays: s[3], learningSteps: s[4], reps: s[5], lapses: s[6], phase: PHASES[s[7]], lastReview: new Date(s[8]) };
 }
 
+/** Unpacks a stored card, filling in omitted trailing parts. */
 export function unpackCard(record: StoredCard): CardParts {
   const sched = record[0];
   return { sched, log: record[1], schedAt: record[2] ?? (sched === 0 ? 0 : sched[8]), flags: record[3] ?? 0, undone: record[4] ?? [] };
@@ -111,12 +125,14 @@ export function reviewId(cardId: string, localId: string): string {
   return `${cardId}#${localId}`;
 }
 
+/** Decodes one log entry of a card. */
 export function decodeLog(cardId: string, entry: StoredLog): ReviewEntry {
   const correct = entry[4];
   const xp = entry[5];
   return { id: reviewId(cardId, entry[0]), cardId, rating: entry[1], reviewedAt: new Date(entry[2]), correct: correct == null ? undefined : correct === 1, durationMs: entry[3], xp: xp ?? undefined };
 }
 
+/** Encodes one review; unknown trailing fields are left out. */
 export function encodeLog(localId: string, rating: Rating, reviewedAt: number, durationMs: number, correct: boolean | undefined, xp: number | undefined): StoredLog {
   const entry: StoredLog = [localId, rating, reviewedAt, Math.max(0, Math.round(durationMs))];
   if (xp !== undefined) entry.push(correct === undefined ? null : correct ? 1 : 0, xp);
@@ -124,14 +140,17 @@ export function encodeLog(localId: string, rating: Rating, reviewedAt: number, d
   return entry;
 }
 
+/** A shard with no cards, revision 0. */
 export function emptyShard(writer: string): StoredShard {
   return { v: FORMAT_VERSION, rev: 0, w: writer, c: {} };
 }
 
+/** Progress with no lessons or cases, revision 0. */
 export function emptyProgress(writer: string): StoredProgress {
   return { v: FORMAT_VERSION, rev: 0, w: writer, l: {}, p: [] };
 }
 
+/** An empty undo stack, revision 0. */
 export function emptyUndo(writer: string): StoredUndoStack {
   return { v: FORMAT_VERSION, rev: 0, w: writer, u: [], x: [] };
 }

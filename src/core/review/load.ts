@@ -11,6 +11,7 @@ import type { MementoLike } from './types';
 import { readProgress, readShard, readUndo, reject } from './validate';
 import type { Findings } from './validate';
 
+/** The state as opened, and what `open` must write back. */
 export interface Loaded {
   readonly shards: StoredShard[];
   progress: StoredProgress;

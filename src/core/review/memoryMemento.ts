@@ -6,10 +6,9 @@
  */
 import type { MementoLike } from './types';
 
+/** A `MementoLike` kept in memory; see the file comment. */
 export class MemoryMemento implements MementoLike {
   private readonly values = new Map<string, unknown>();
-  /** Counts `update` calls, for tests that check what was written. */
-  writes = 0;
 
   constructor(initial?: Readonly<Record<string, unknown>>) {
     for (const [key, value] of Object.entries(initial ?? {})) this.values.set(key, copy(value));
@@ -20,7 +19,6 @@ export class MemoryMemento implements MementoLike {
   }
 
   update(key: string, value: unknown): Promise<void> {
-    this.writes++;
     if (value === undefined) this.values.delete(key);
     else this.values.set(key, copy(value));
     return Promise.resolve();

@@ -10,6 +10,7 @@
 import { packCard, unpackCard } from './format';
 import type { StoredCard, StoredCase, StoredLog, StoredProgress, StoredShard, StoredUndo, StoredUndoStack } from './format';
 
+/** How many reviews `undoLast` can take back. */
 export const UNDO_DEPTH = 50;
 /** Undone review ids remembered in the undo key, so a stale copy of the stack cannot bring them back. */
 const UNDONE_MEMORY = 200;
@@ -20,7 +21,8 @@ function newer<T>(a: T, aAt: number, b: T, bAt: number): T {
   return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
 }
 
-function byTimeThenId(a: StoredLog, b: StoredLog): number {
+/** Log order: by review time, then id, so every window sorts the same log the same way. */
+export function byTimeThenId(a: StoredLog, b: StoredLog): number {
   return a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }
 

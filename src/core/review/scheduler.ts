@@ -9,9 +9,12 @@ import type { CardPhase, Rating, ReviewCard } from './types';
 
 /** The desired-retention range the settings UI offers; values outside it are clamped. */
 export const MIN_RETENTION = 0.7;
+/** Upper bound of the desired-retention setting. */
 export const MAX_RETENTION = 0.97;
+/** The desired retention when none (or nonsense) is given. */
 export const DEFAULT_RETENTION = 0.9;
 
+/** Options for `createScheduler`. */
 export interface SchedulerOptions {
   /** Target probability of recall at the due date, clamped to 0.70-0.97. Default 0.9. */
   readonly desiredRetention?: number;
@@ -40,11 +43,13 @@ export interface RateLog {
   readonly scheduledDays: number;
 }
 
+/** The card after a rating, and what happened. */
 export interface RateResult {
   readonly card: ReviewCard;
   readonly log: RateLog;
 }
 
+/** FSRS scheduling with a fixed retention and fuzz setting. */
 export interface Scheduler {
   /** The clamped retention in use. */
   readonly desiredRetention: number;

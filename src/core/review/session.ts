@@ -29,6 +29,7 @@ export type SessionMode =
   | { readonly kind: 'weak' }
   | { readonly kind: 'case'; readonly cardIds: readonly string[] };
 
+/** Everything `buildSession` needs; only `questions`, `cards`, `now` and `priority` are required. */
 export interface SessionInput {
   readonly questions: readonly SessionQuestion[];
   /** Card states by question id; a question with no entry is new. `ReviewStore.cards()` fits. */
@@ -53,12 +54,14 @@ export interface SessionInput {
 /** Why a card is in the session. 'case' marks case cards that are neither due nor new. */
 export type SessionReason = 'due' | 'new' | 'weak' | 'case';
 
+/** One card in a session. */
 export interface SessionItem {
   readonly id: string;
   readonly topic: string;
   readonly reason: SessionReason;
 }
 
+/** A built session and the counts a UI shows next to it. */
 export interface Session {
   /** At most `sessionSize` cards, topics interleaved. */
   readonly items: readonly SessionItem[];
@@ -70,7 +73,9 @@ export interface Session {
   readonly newAllowance: number;
 }
 
+/** New cards introduced per day unless the user sets otherwise. */
 export const DEFAULT_NEW_CARDS_PER_DAY = 15;
+/** Cards per session unless the user sets otherwise. */
 export const DEFAULT_SESSION_SIZE = 20;
 
 const MINUTE_MS = 60_000;

@@ -2,12 +2,16 @@
  * The store's persistence engine: the stored values held in memory in their stored form, the stamps last
  * seen per key, merging what other windows wrote, writing, and quarantine.
  *
- * Why this shape (measured in test/bench/review.bench.ts, 10,000 cards with five reviews each, ~2.5 MB):
- * VS Code's memento JSON-clones every value passed to `update`, so one key holding everything costs tens
- * of milliseconds per review. Cards and logs are therefore split over 32 shard keys, and each shard is
- * replaced copy-on-write (the card map is copied shallowly, only the changed card is re-encoded), so a
- * review hands about 80 KB to the memento plus the few-KB undo key, well inside the 2 ms budget. Objects
- * given to `update` are never mutated afterwards, so a memento that keeps references stays correct.
+ * Why this shape, measured with test/bench/review.bench.ts (10,000 cards, five reviews each, 2.8 MB):
+ * VS Code's memento JSON-copies every value passed to `update`, so a single key holding everything cost
+ * about 55 ms per review. With 32 shards a shard was ~90 KB and a review ~1.8 ms, too close to the 2 ms
+ * budget; with 64 shards a shard is ~45 KB and a review ~0.9 ms (scheduling ~0.02 ms of it). Each shard
+ * is held in its stored form and replaced copy-on-write (the card map copied shallowly, only the changed
+ * card re-encoded), so nothing re-serializes the rest of the state. Objects given to `update` are never
+ * mutated afterwards, so a memento that keeps references stays correct.
+ *
+ * Not covered by that budget: VS Code then flushes the extension's whole globalState (all keys) to the
+ * main process once per batch of updates, which costs in proportion to the total size.
  */
 import { stampOf } from './format';
 import type { StoredProgress, StoredShard, StoredUndoStack } from './format';
@@ -24,6 +28,7 @@ import type { Findings } from './validate';
 /** Told about card or progress changes merged in from another window. */
 export type ExternalChange = (cardIds: readonly string[], progress: boolean) => void;
 
+/** The stored values held by one store, kept in step with the memento. */
 export class SyncedState {
   shards: StoredShard[];
   progress: StoredProgress;

@@ -13,7 +13,8 @@ import { decodeLog, decodeSched, encodeLog, encodeSched, packCard, reviewId, unp
 import type { CardParts, StoredCase, StoredProgress, StoredUndo } from './format';
 import { REVIEW_PROGRESS_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
 import { loadState } from './load';
-import { UNDO_DEPTH, rememberUndone } from './merge';
+import type { Loaded } from './load';
+import { UNDO_DEPTH, byTimeThenId, rememberUndone } from './merge';
 import { rootMarker } from './migrateV1';
 import { createScheduler } from './scheduler';
 import type { Scheduler } from './scheduler';
@@ -25,6 +26,7 @@ import { newFindings } from './validate';
 import { WRITER_ID, allWritten, checkIds, ms } from './storeApi';
 import type { CasePracticeInput, OpenOptions, RecordedReview, ReviewInput, ReviewStoreChange, UndoneReview } from './storeApi';
 
+/** One window's review state. Create with `ReviewStore.open`; see the file comment for the two-window rules. */
 export class ReviewStore {
   /** The scheduler used by `recordReview`; replace it when the retention setting changes. */
   scheduler: Scheduler;
@@ -36,7 +38,7 @@ export class ReviewStore {
     memento: MementoLike,
     readonly writerId: string,
     scheduler: Scheduler,
-    loaded: ReturnType<typeof loadState>,
+    loaded: Loaded,
     onProblem: ((problem: StoreProblem) => void) | undefined,
   ) {
     this.scheduler = scheduler;
@@ -64,6 +66,7 @@ export class ReviewStore {
     return this.state.index.states;
   }
 
+  /** One card's state; undefined for a card never reviewed, suspended or buried (a new card). */
   card(cardId: string): CardState | undefined {
     return this.state.index.states.get(cardId);
   }
@@ -74,7 +77,7 @@ export class ReviewStore {
     if (cardId !== undefined) return (shards[shardOf(cardId)].c[cardId]?.[1] ?? []).map((e) => decodeLog(cardId, e));
     const all: ReviewEntry[] = [];
     for (const shard of shards) for (const [id, record] of Object.entries(shard.c)) for (const e of record[1]) all.push(decodeLog(id, e));
-    return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
+    return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.id < b.id ? -1 : 1));
   }
 
   /** Cards whose first review was at or after `since`: pass the start of today for `newIntroducedToday`. */
@@ -131,7 +134,7 @@ export class ReviewStore {
       entry = decodeLog(id, logged);
       const undo: StoredUndo = [reviewId(id, localId), id, now, parts.sched, parts.schedAt];
       this.state.undo = { ...this.state.undo, u: [...this.state.undo.u, undo].slice(-UNDO_DEPTH) };
-      const log = [...parts.log, logged].sort((a, b) => a[2] - b[2]);
+      const log = [...parts.log, logged].sort(byTimeThenId);
       return { ...parts, sched: encodeSched(card), schedAt: Math.max(now, parts.schedAt + 1), log };
     });
     writes.push(this.state.put(REVIEW_UNDO_KEY));
@@ -260,6 +263,7 @@ export class ReviewStore {
     const findings = newFindings(now);
     const synced = new Set<number>();
     const touched = new Set<number>();
+    const changed: string[] = [];
     for (const id of ids) {
       const i = shardOf(id);
       if (!synced.has(i)) this.state.syncShard(i, findings);
@@ -271,10 +275,11 @@ export class ReviewStore {
       this.state.shards[i] = { ...shard, c: { ...shard.c, [id]: packCard(next) } };
       this.state.index.update(id, this.state.shards[i].c[id]);
       touched.add(i);
+      changed.push(id);
     }
     for (const i of touched) writes.push(this.state.put(REVIEW_SHARD_KEYS[i]));
     this.state.settle(findings, writes);
-    if (touched.size) this.emit({ cardIds: [...ids], progress: false, external: false });
+    if (changed.length) this.emit({ cardIds: changed, progress: false, external: false });
   }
 
   private changeProgress(now: number, change: (p: StoredProgress) => StoredProgress): Promise<void> {

@@ -8,7 +8,7 @@ import type { CardState, Rating, ReviewCard, ReviewEntry, StoreProblem } from '.
 
 /** Options for `ReviewStore.open`. */
 export interface OpenOptions {
-  /** Stamps quarantined values and the migration. */
+  /** When the store is opened: stamps anything put in quarantine. */
   readonly now: Date;
   /** Default: `createScheduler()`. Replace it later with `store.scheduler = ...`. */
   readonly scheduler?: Scheduler;
@@ -17,7 +17,10 @@ export interface OpenOptions {
    * by default (1.7 million values). It stamps this store's writes and prefixes its review ids.
    */
   readonly writerId?: string;
-  /** Called at most once per open, after the state is usable, when stored data had to be dropped. */
+  /**
+   * Called at most once per open store when stored data had to be dropped or set aside: during `open`,
+   * or later if another window writes something unreadable. Everything found is in `store.problems`.
+   */
   readonly onProblem?: (problem: StoreProblem) => void;
 }
 

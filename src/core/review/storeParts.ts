@@ -50,6 +50,7 @@ export function nextReviewLocalId(writer: string, parts: CardParts): string {
   }
 }
 
+/** Decodes a stored case practice. */
 export function casePracticeOf(c: StoredCase): CasePractice {
   return { id: c[0], caseId: c[1], practicedAt: new Date(c[2]), score: c[3], maxScore: c[4], missed: [...c[5]] };
 }

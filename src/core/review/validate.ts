@@ -8,6 +8,7 @@ import { isContentId } from '../ids';
 import { FORMAT_VERSION, emptyProgress, emptyShard, emptyUndo, packCard, unpackCard } from './format';
 import type { QuarantineItem, StoredCard, StoredCase, StoredLog, StoredProgress, StoredShard, StoredUndo, StoredUndoStack } from './format';
 import { shardOf } from './keys';
+import { byTimeThenId } from './merge';
 
 /** What reading found wrong, for one `onProblem` report and one quarantine write. */
 export interface Findings {
@@ -17,6 +18,7 @@ export interface Findings {
   readonly at: number | null;
 }
 
+/** Empty findings; `at` stamps quarantined values. */
 export function newFindings(at: number | null): Findings {
   return { problems: [], quarantine: [], futureVersion: false, at };
 }
@@ -35,6 +37,7 @@ const count = z.number().check(z.gte(0));
 const bit = z.literal([0, 1]);
 const localId = z.string().check(z.minLength(1), z.maxLength(64));
 const contentId = z.string().check(z.refine(isContentId, 'not a content id'));
+/** A stored scheduling tuple. */
 export const schedSchema = z.tuple([ms, count, z.number().check(z.gte(0), z.lte(10)), count, count, count, count, z.literal([1, 2, 3]), ms]);
 const flagsSchema = z.tuple([bit, ms, ms]);
 const cardSchema = z.tuple([z.unknown(), z.array(z.unknown()), z.optional(ms), z.optional(z.unknown()), z.optional(z.array(localId))]);
@@ -87,11 +90,11 @@ export function readCard(raw: unknown, id: string, key: string, findings: Findin
     if (!e.success) reject(findings, key, `a review of "${id}" dropped: ${issue(e.error)}`, { [id]: entry });
     else if (!seen.has(e.data[0]) && !undone.has(e.data[0])) {
       seen.add(e.data[0]);
-      if (log.length && log[log.length - 1][2] > e.data[2]) sorted = false;
+      if (log.length && byTimeThenId(log[log.length - 1], e.data as StoredLog) > 0) sorted = false;
       log.push(e.data as StoredLog);
     }
   }
-  if (!sorted) log.sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (!sorted) log.sort(byTimeThenId);
   return packCard({ ...parts, log });
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { MemoryMemento, REVIEW_KEYS, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, REVIEW_SYNC_KEYS, REVIEW_UNDO_KEY, ReviewStore, UNDO_DEPTH, buildSession, createScheduler, shardOf } from '../../../src/core/review';
-import type { ReviewStoreChange } from '../../../src/core/review';
+import type { Memento } from 'vscode';
+import type { MementoLike, ReviewStoreChange } from '../../../src/core/review';
 import { T0, days, minutes } from './helpers';
 
 const open = (memento: MemoryMemento, writerId = 'aaaa') => ReviewStore.open(memento, { now: T0, writerId });
@@ -197,5 +198,10 @@ describe('review store', () => {
     const mature = (await store.recordReview({ cardId: 'easy-card', rating: 4, now: T0, durationMs: 1 })).state.card!;
     const expected = createScheduler({ desiredRetention: 0.7, enableFuzz: false }).rate(undefined, 4, T0).card;
     assert.strictEqual(mature.due.getTime(), expected.due.getTime());
+  });
+
+  it("takes VS Code's globalState as its memento (checked when type-checking)", () => {
+    const accepts = (memento: Memento): MementoLike => memento;
+    assert.strictEqual(typeof accepts, 'function');
   });
 });
