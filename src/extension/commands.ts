@@ -19,6 +19,7 @@ export const Commands = {
   insertTemplate: 'loopPrep.insertTemplate',
   undoReview: 'loopPrep.undoReview',
   suspendCard: 'loopPrep.suspendCard',
+  buryCard: 'loopPrep.buryCard',
   showProgress: 'loopPrep.showProgress',
 } as const;
 

@@ -4,11 +4,12 @@
  * zod/mini, not classic zod: the same validation in about 20 KB of bundle instead of about 450 KB.
  */
 import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../ids';
 import { CASE_SECTIONS, DIFFICULTIES } from './types';
 
 // zod/mini ships without messages; English ones say what a field should be ("expected number").
-z.config(z.locales.en());
+z.config(en());
 
 const id = z
   .string()

@@ -183,6 +183,17 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     return suspended;
   });
 
+  register(Commands.buryCard, 'Bury Card', async (arg?: unknown) => {
+    await ready();
+    const id = idFrom(arg);
+    if (!id) {
+      void vscode.window.showInformationMessage('Loop Prep: right-click a card in the Study Plan to bury it until tomorrow.');
+      return undefined;
+    }
+    const until = await state.buryUntilTomorrow(id);
+    return until;
+  });
+
   register(Commands.showProgress, 'Show Progress', async () => {
     await ready();
     await vscode.commands.executeCommand(`${Views.studyPlan}.focus`);

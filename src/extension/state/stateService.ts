@@ -7,7 +7,8 @@ import { REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
 import { createScheduler } from '../../core/review/scheduler';
 import { buildSession, type SessionMode } from '../../core/review/session';
 import { ReviewStore } from '../../core/review/store';
-import type { CardState, MementoLike, StoreProblem } from '../../core/review/types';
+import { MemoryMemento } from '../../core/review/memoryMemento';
+import type { CardState, StoreProblem } from '../../core/review/types';
 import { desiredRetention, newCardsPerDay, roleSetting, sessionSize } from '../config';
 import type { DrillBackend } from '../drill/drillController';
 import { log } from '../log';
@@ -20,19 +21,6 @@ export interface StateChange {
   readonly cardIds?: readonly string[];
   /** Lessons, case reads or case practices changed. */
   readonly reads: boolean;
-}
-
-/** Used when globalState cannot be opened at all: the session still works, and says it cannot save. */
-class MemoryMemento implements MementoLike {
-  private readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, value);
-    return Promise.resolve();
-  }
 }
 
 /**
@@ -118,7 +106,8 @@ export class StateService implements vscode.Disposable {
     if (!s) return 'new';
     if (s.suspended) return 'suspended';
     if (!s.card) return 'new';
-    if (s.card.due.getTime() <= now.getTime() && !(s.buriedUntil && s.buriedUntil.getTime() > now.getTime())) return 'due';
+    const buried = !!s.buriedUntil && s.buriedUntil.getTime() > now.getTime();
+    if (s.card.due.getTime() <= now.getTime() && !buried) return 'due';
     if (s.card.phase === 'review' && s.card.scheduledDays >= MASTERED_DAYS) return 'mastered';
     return 'learning';
   }
@@ -150,6 +139,17 @@ export class StateService implements vscode.Disposable {
     await this.ready;
     if (suspended) await this.store!.suspend([id], this.now());
     else await this.store!.unsuspend([id], this.now());
+  }
+
+  /** Keeps a card out of drills until 04:00 local time tomorrow (a day's reviews are usually done by then). */
+  async buryUntilTomorrow(id: string): Promise<Date> {
+    await this.ready;
+    const now = this.now();
+    const until = new Date(now);
+    until.setDate(until.getDate() + 1);
+    until.setHours(4, 0, 0, 0);
+    await this.store!.bury([id], until, now);
+    return until;
   }
 
   async undoLast(): Promise<string | undefined> {
@@ -228,6 +228,8 @@ export class StateService implements vscode.Disposable {
   }
 
   dispose(): void {
+    // A last merge, so a review another window overwrote in the same instant is written back.
+    void this.refresh();
     this.store?.dispose();
     for (const d of this.disposables) d.dispose();
   }

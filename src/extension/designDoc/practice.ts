@@ -1,0 +1,334 @@
+import * as vscode from 'vscode';
+import type { CaseStudy } from '../../core/content/types';
+import { parseDesignDoc } from '../../core/designDoc';
+import { casePracticeXp } from '../../core/progress/xp';
+import type { SelfReview, SelfReviewResult } from '../../shared/selfReview';
+import { pickCase } from '../commands/pickers';
+import { insertTemplate } from '../commands/templates';
+import type { ContentService } from '../content/contentService';
+import { DrillController } from '../drill/drillController';
+import { log } from '../log';
+import { DrillPanel } from '../panels/drillPanel';
+import type { StateService } from '../state/stateService';
+import { DesignDocCommands, PRACTICE_PHASES_SETTING, PRACTICE_STATE_CONTEXT } from './commandIds';
+import { isMarkdown, openDocument } from './documents';
+import { parsePhasesSetting, validPhases, type PracticePhase } from './phases';
+import { buildSelfReview, cardIdForPoint, scoreSelfReview } from './rubric';
+import type { RubricCardSync } from './rubricCardSync';
+import { SelfReviewPanel } from './selfReviewPanel';
+import { Countdown, formatClock, spokenDuration, type Clock, type TimerView } from './timer';
+
+export type PracticeStatus = 'running' | 'paused' | 'review';
+
+/** A practice as tests and the status bar see it. */
+export interface PracticeSnapshot {
+  readonly caseId: string;
+  readonly status: PracticeStatus;
+  readonly phaseLabel: string;
+  readonly phaseIndex: number;
+  readonly phaseRemainingMs: number;
+  readonly statusBarText: string;
+  readonly documentUri: string;
+  /** The self-review once time is up or the user finished; undefined before. */
+  readonly review: SelfReview | undefined;
+}
+
+/** What confirming a self-review recorded. */
+export interface PracticeOutcome extends SelfReviewResult {
+  readonly caseId: string;
+  readonly missed: readonly string[];
+  /** The rubric cards rated Again for the missed points. */
+  readonly cardIds: readonly string[];
+}
+
+interface Session {
+  readonly id: string;
+  readonly caseStudy: CaseStudy;
+  readonly documentUri: string;
+  readonly countdown: Countdown;
+  review?: SelfReview;
+  /** Set while a confirm is being written, so a double click or the API racing the button records once. */
+  recording?: boolean;
+}
+
+export interface PracticeDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly content: ContentService;
+  readonly state: StateService;
+  readonly cards: RubricCardSync;
+  readonly clock: Clock;
+}
+
+/**
+ * "Practise a Case": a new design doc from the case's template, a status-bar countdown through the
+ * interview's phases, then a self-review against the case's rubric. Confirming records the practice and
+ * rates a card Again for every unticked point, so each missed point comes back in the review queue (due
+ * after FSRS's first one-minute learning step, like any card answered Again in a drill).
+ */
+export class PracticeController implements vscode.Disposable {
+  private session: Session | undefined;
+  private lastMissed: readonly string[] = [];
+  private shownContext: PracticeStatus | undefined;
+  private sequence = 0;
+  private readonly item = vscode.window.createStatusBarItem('loopPrep.practice', vscode.StatusBarAlignment.Left, 49);
+
+  constructor(private readonly deps: PracticeDeps) {
+    this.item.name = 'Loop Prep Practice';
+    this.item.command = DesignDocCommands.practiceActions;
+  }
+
+  /** Asks for a case when none is given; resolves to the new doc's editor, or undefined when cancelled. */
+  async startPractice(caseId?: string, phases?: readonly PracticePhase[]): Promise<vscode.TextEditor | undefined> {
+    const { content, state } = this.deps;
+    await Promise.all([content.load(), state.ready]);
+    const id = caseId ?? (await pickCase(content.index, 'Practise which case?'));
+    if (!id) return undefined;
+    const caseStudy = content.index.cases.find((c) => c.id === id || c.aliases.includes(id));
+    if (!caseStudy) {
+      void vscode.window.showWarningMessage(`Loop Prep has no case study "${id}" to practise.`);
+      return undefined;
+    }
+    if (this.session) {
+      const answer = await vscode.window.showWarningMessage(
+        `A practice of ${this.session.caseStudy.title} is under way. Stop it without a self-review and start ${caseStudy.title}?`,
+        { modal: true },
+        'Stop and Start',
+      );
+      if (answer !== 'Stop and Start') return undefined;
+      this.stop();
+    }
+    // A new untitled doc first, so insertTemplate writes there and not into whatever Markdown is open.
+    const blank = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(blank, { preview: false });
+    const editor = await insertTemplate(content.index, caseStudy.id);
+    if (!editor) return undefined;
+    const chosen = validPhases(phases) ?? this.phasesFromSettings();
+    this.sequence += 1;
+    const sessionId = `${caseStudy.id}-${this.deps.clock.now()}-${this.sequence}`;
+    const countdown = new Countdown(chosen, this.deps.clock, {
+      onTick: () => this.render(),
+      onTimeUp: () => void this.openSelfReview('time-up').catch((err) => log().error(`self-review: ${err instanceof Error ? err.stack : err}`)),
+    });
+    this.session = { id: sessionId, caseStudy, documentUri: editor.document.uri.toString(), countdown };
+    log().info(`practice of ${caseStudy.id} started: ${chosen.map((p) => `${p.label} ${p.seconds}s`).join(', ')}`);
+    this.render();
+    return editor;
+  }
+
+  private phasesFromSettings(): readonly PracticePhase[] {
+    const { phases, problems } = parsePhasesSetting(vscode.workspace.getConfiguration('loopPrep').get<unknown>(PRACTICE_PHASES_SETTING));
+    for (const p of problems) log().warn(p);
+    if (problems.length) void vscode.window.showWarningMessage(`Loop Prep: ${problems[0]}`);
+    return phases;
+  }
+
+  snapshot(): PracticeSnapshot | undefined {
+    const s = this.session;
+    if (!s) return undefined;
+    const view = s.countdown.view();
+    return {
+      caseId: s.caseStudy.id,
+      status: this.statusOf(s, view),
+      phaseLabel: view.phase.label,
+      phaseIndex: view.phaseIndex,
+      phaseRemainingMs: view.phaseRemainingMs,
+      statusBarText: this.item.text,
+      documentUri: s.documentUri,
+      review: s.review,
+    };
+  }
+
+  pause(): boolean {
+    if (!this.session || this.session.review) return this.nothingToDo('pause');
+    this.session.countdown.pause();
+    return true;
+  }
+
+  resume(): boolean {
+    if (!this.session || this.session.review) return this.nothingToDo('resume');
+    this.session.countdown.resume();
+    return true;
+  }
+
+  /** Ends the practice without a self-review; nothing is recorded. */
+  stop(): boolean {
+    const s = this.session;
+    if (!s) return this.nothingToDo('stop');
+    s.countdown.end('stopped');
+    s.countdown.dispose();
+    this.session = undefined;
+    if (SelfReviewPanel.active?.review.reviewId === s.id) SelfReviewPanel.active.dispose();
+    log().info(`practice of ${s.caseStudy.id} stopped`);
+    this.render();
+    return true;
+  }
+
+  /** Ends the countdown now (if it runs) and opens the self-review. */
+  async finish(): Promise<SelfReviewPanel | undefined> {
+    if (!this.session) {
+      this.nothingToDo('finish');
+      return undefined;
+    }
+    return this.openSelfReview('finished');
+  }
+
+  /**
+   * Finishes the practice and confirms its self-review with these point ids ticked (default: the points
+   * the doc shows evidence of), as the panel's Confirm button would. For tests and scripted use.
+   */
+  async finishWith(ticked?: readonly string[]): Promise<PracticeOutcome | undefined> {
+    const panel = await this.finish();
+    const review = this.session?.review;
+    if (!panel || !review) return undefined;
+    const chosen = ticked ?? review.sections.flatMap((s) => s.points.filter((p) => p.evidenced).map((p) => p.id));
+    const { missed } = scoreSelfReview(review, chosen);
+    const result = await panel.confirm(chosen);
+    return { ...result, caseId: review.caseId, missed, cardIds: this.lastMissed };
+  }
+
+  /** "Loop Prep: Practice Timer Actions": what the status-bar item offers. */
+  async showActions(): Promise<void> {
+    const s = this.session;
+    if (!s) {
+      this.nothingToDo('show');
+      return;
+    }
+    const status = this.statusOf(s, s.countdown.view());
+    type Item = vscode.QuickPickItem & { run: () => unknown };
+    const items: Item[] =
+      status === 'review'
+        ? [
+            { label: '$(checklist) Open the self-review', run: () => this.finish() },
+            { label: '$(trash) Discard this practice', detail: 'Nothing is recorded.', run: () => this.stop() },
+          ]
+        : [
+            status === 'running' ? { label: '$(debug-pause) Pause', run: () => this.pause() } : { label: '$(debug-start) Resume', run: () => this.resume() },
+            { label: '$(pass) Finish now', detail: 'End the countdown and review your doc against the rubric.', run: () => this.finish() },
+            { label: '$(debug-stop) Stop', detail: 'End the practice without a self-review. Nothing is recorded.', run: () => this.stop() },
+          ];
+    const pick = await vscode.window.showQuickPick(items, { title: `Practice: ${s.caseStudy.title}`, placeHolder: this.item.text.replace(/^\$\([\w-]+\) /, '') });
+    await pick?.run();
+  }
+
+  private statusOf(s: Session, view: TimerView): PracticeStatus {
+    if (s.review || view.status === 'finished') return 'review';
+    return view.status === 'paused' ? 'paused' : 'running';
+  }
+
+  private nothingToDo(what: string): false {
+    void vscode.window.showInformationMessage(`Loop Prep: there is no practice to ${what}. Start one with "Loop Prep: Practise a Case".`);
+    return false;
+  }
+
+  /** The design doc of the practice: the doc it opened, or, after a Save As, an open doc for the same case. */
+  private practiceDocument(s: Session): vscode.TextDocument | undefined {
+    const byUri = openDocument(s.documentUri);
+    if (byUri && !byUri.isClosed) return byUri;
+    const forCase = (d: vscode.TextDocument) => {
+      if (!isMarkdown(d)) return false;
+      const doc = parseDesignDoc(d.getText());
+      return doc.isDesignDoc && doc.caseId === s.caseStudy.id;
+    };
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && forCase(active)) return active;
+    return vscode.workspace.textDocuments.find(forCase);
+  }
+
+  private async openSelfReview(reason: SelfReview['reason']): Promise<SelfReviewPanel | undefined> {
+    const s = this.session;
+    if (!s) return undefined;
+    s.countdown.end('finished');
+    if (!s.review) {
+      const caseStudy = this.deps.content.index.cases.find((c) => c.id === s.caseStudy.id) ?? s.caseStudy;
+      const document = this.practiceDocument(s);
+      const view = s.countdown.view();
+      s.review = buildSelfReview(caseStudy, document?.getText() ?? '', {
+        reviewId: s.id,
+        reason,
+        elapsed: `${formatClock(view.elapsedMs)} of ${formatClock(view.totalMs)}`,
+        ...(document ? {} : { note: 'Your design doc was closed before the review, so nothing is pre-ticked.' }),
+      });
+      if (reason === 'time-up') void vscode.window.showInformationMessage(`Loop Prep: time is up for ${caseStudy.title}. Tick what your design doc covers.`);
+    }
+    this.render();
+    return SelfReviewPanel.show(this.deps.extensionUri, s.review, {
+      confirm: (reviewId, ticked) => this.confirm(reviewId, ticked),
+      drillMissed: () => this.drillMissed(),
+      closed: () => this.render(),
+    });
+  }
+
+  /** Records the practice and rates each missed point's card Again; ends the practice. */
+  private async confirm(reviewId: string, ticked: readonly string[]): Promise<SelfReviewResult> {
+    const s = this.session;
+    if (!s?.review || s.review.reviewId !== reviewId || s.recording) throw new Error('this self-review is no longer open');
+    const { score, maxScore, missed } = scoreSelfReview(s.review, ticked);
+    const now = new Date(this.deps.clock.now());
+    s.recording = true;
+    let store: NonNullable<StateService['reviewStore']>;
+    try {
+      await this.deps.state.ready;
+      if (!this.deps.state.reviewStore) throw new Error('your saved progress is not open');
+      store = this.deps.state.reviewStore;
+      await store.recordCasePractice({ caseId: s.caseStudy.id, score, maxScore, missed, now });
+    } catch (err) {
+      s.recording = false;
+      throw err;
+    }
+    s.countdown.dispose();
+    if (this.session === s) this.session = undefined;
+    this.render();
+    this.deps.cards.sync();
+    const cardIds = missed.map((p) => cardIdForPoint(s.caseStudy.id, p)).filter((id): id is string => !!id && this.deps.cards.has(id));
+    for (const cardId of cardIds) await store.recordReview({ cardId, rating: 1, now, durationMs: 0, xp: 0 });
+    this.lastMissed = cardIds;
+    log().info(`practice of ${s.caseStudy.id} recorded: ${score}/${maxScore}, ${cardIds.length} rubric cards rated Again`);
+    return { score, maxScore, cards: cardIds.length, xp: casePracticeXp(score, maxScore) };
+  }
+
+  private async drillMissed(): Promise<void> {
+    const { content, state, extensionUri } = this.deps;
+    if (!this.lastMissed.length) {
+      void vscode.window.showInformationMessage('Loop Prep: you missed no rubric points, so there is nothing to drill.');
+      return;
+    }
+    const controller = new DrillController(state.drillBackend(() => content.index), { cardIds: this.lastMissed, modeLabel: 'Missed rubric points', now: () => new Date() });
+    DrillPanel.show(extensionUri, controller);
+  }
+
+  private render(): void {
+    const s = this.session;
+    const view = s?.countdown.view();
+    const status = s && view ? this.statusOf(s, view) : undefined;
+    if (status !== this.shownContext) {
+      this.shownContext = status;
+      void vscode.commands.executeCommand('setContext', PRACTICE_STATE_CONTEXT, status);
+    }
+    if (!s || !view || !status) {
+      this.item.hide();
+      return;
+    }
+    const title = s.caseStudy.title;
+    const left = formatClock(view.phaseRemainingMs);
+    const phaseOf = `phase ${view.phaseIndex + 1} of ${s.countdown.state.phases.length}`;
+    if (status === 'review') {
+      this.item.text = `$(checklist) Self-review: ${title}`;
+      this.item.tooltip = `Loop Prep: the practice of ${title} has ended. Click to open the self-review or discard the practice.`;
+      this.item.accessibilityInformation = { label: `Loop Prep practice of ${title} ended, self-review waiting`, role: 'button' };
+      this.item.backgroundColor = undefined;
+    } else {
+      const paused = status === 'paused';
+      this.item.text = `${paused ? '$(debug-pause)' : '$(watch)'} ${view.phase.label} ${left}${paused ? ' (paused)' : ''}`;
+      this.item.tooltip = `Loop Prep practice: ${title}\n${view.phase.label} (${phaseOf}): ${left} left, ${formatClock(view.totalRemainingMs)} in all${paused ? ', paused' : ''}.\nClick to pause, resume, finish or stop.`;
+      this.item.accessibilityInformation = { label: `Loop Prep practice, ${view.phase.label}, ${spokenDuration(view.phaseRemainingMs)} left${paused ? ', paused' : ''}`, role: 'button' };
+      this.item.backgroundColor = !paused && view.totalRemainingMs <= 60_000 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    }
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.session?.countdown.dispose();
+    this.session = undefined;
+    this.item.dispose();
+  }
+}
