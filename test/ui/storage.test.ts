@@ -5,12 +5,23 @@ import { openWorkbench, screenshot, Workbench } from './harness';
 const DB = 'vscode-web-state-db-global';
 const KEY = 'loop-prep.loop-prep';
 
+/** The slice of the browser's IndexedDB API used below; this file is type-checked without DOM types. */
+interface Req<T> {
+  result: T;
+  error: unknown;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+}
+interface Idb {
+  open(name: string): Req<{ transaction(store: string, mode: string): { objectStore(name: string): { get(key: string): Req<unknown>; put(value: string, key: string): Req<unknown> } } }>;
+}
+
 /** Reads or writes Loop Prep's globalState as the browser workbench stores it: one JSON string in IndexedDB. */
 function idb(page: Page, value?: string): Promise<string | undefined> {
   return page.evaluate(
     ([db, key, v]) =>
       new Promise<string | undefined>((resolve, reject) => {
-        const open = indexedDB.open(db);
+        const open = (globalThis as unknown as { indexedDB: Idb }).indexedDB.open(db);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('ItemTable', v === undefined ? 'readonly' : 'readwrite');
