@@ -9,6 +9,8 @@
  * before it landed; the review then lives on in this store's memory and goes back on its next write or
  * `refresh`. The extension calls `refresh` when a window gains focus and before it closes.
  */
+import { applyCardImport, applyProgressImport, emptyImportTally, type ImportTally } from '../progress/importApply';
+import type { ImportPlan } from '../progress/importPlan';
 import { decodeLog, decodeSched, encodeLog, encodeSched, packCard, reviewId, unpackCard } from './format';
 import type { CardParts, StoredCase, StoredProgress, StoredUndo } from './format';
 import { REVIEW_PROGRESS_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
@@ -258,8 +260,25 @@ export class ReviewStore {
     return this.changeProgress(t, (p) => ({ ...p, l: { ...p.l, [lessonId]: [Math.max(t, (p.l[lessonId]?.[0] ?? -1) + 1), done] } }));
   }
 
+  /**
+   * Applies an import plan (see core/progress/importPlan.ts). The merge rules are checked again against the
+   * state at apply time, so a plan applied after another window wrote never overwrites newer local history,
+   * and applying the same plan twice changes nothing. Returns what was actually applied.
+   */
+  async applyImport(plan: ImportPlan, now: Date): Promise<ImportTally> {
+    const t = ms(now, 'now');
+    checkIds([...plan.cards.map((c) => c.cardId), ...plan.reads.map((r) => r.id), ...plan.casePractices.map((p) => p.caseId)]);
+    const tally = emptyImportTally();
+    const byId = new Map(plan.cards.map((c) => [c.cardId, c]));
+    const writes: PromiseLike<void>[] = [];
+    this.changeCards([...byId.keys()], t, writes, (parts, id) => applyCardImport(parts, byId.get(id)!, t, tally));
+    if (plan.reads.length || plan.casePractices.length) writes.push(this.changeProgress(t, (p) => applyProgressImport(p, plan, tally)));
+    await allWritten(writes);
+    return tally;
+  }
+
   /** Syncs the cards' shards, applies `change` to each card (undefined leaves it) and writes the shards. */
-  private changeCards(ids: readonly string[], now: number, writes: PromiseLike<void>[], change: (parts: CardParts) => CardParts | undefined): void {
+  private changeCards(ids: readonly string[], now: number, writes: PromiseLike<void>[], change: (parts: CardParts, id: string) => CardParts | undefined): void {
     const findings = newFindings(now);
     const synced = new Set<number>();
     const touched = new Set<number>();
@@ -270,7 +289,7 @@ export class ReviewStore {
       synced.add(i);
       const shard = this.state.shards[i];
       const record = shard.c[id];
-      const next = change(record ? unpackCard(record) : emptyParts());
+      const next = change(record ? unpackCard(record) : emptyParts(), id);
       if (!next) continue;
       this.state.shards[i] = { ...shard, c: { ...shard.c, [id]: packCard(next) } };
       this.state.index.update(id, this.state.shards[i].c[id]);
