@@ -1,3 +1,5 @@
+import { DesignDocCommands } from './designDoc/commandIds';
+
 /**
  * Every command id Loop Prep contributes, in one place. package.json's `contributes.commands` must list
  * exactly these; an integration test checks both directions.
@@ -21,6 +23,7 @@ export const Commands = {
   suspendCard: 'loopPrep.suspendCard',
   buryCard: 'loopPrep.buryCard',
   showProgress: 'loopPrep.showProgress',
+  ...DesignDocCommands,
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -11,6 +11,7 @@ import { StateService } from './state/stateService';
 import { StatusBar } from './statusBar';
 import { StudyPlanProvider } from './studyPlan';
 import { createDrillController } from './drill/startDrill';
+import { registerDesignDocs, type DesignDocApi } from './designDoc';
 
 /** What activate() returns: a small surface that integration tests use to observe the extension. */
 export interface LoopPrepApi {
@@ -20,6 +21,8 @@ export interface LoopPrepApi {
   readonly content: ContentService;
   readonly state: StateService;
   readonly statusBar: StatusBar;
+  /** Design-doc diagnostics, quick fixes, code lenses and timed case practice. */
+  readonly designDocs: DesignDocApi;
   /** The open panels (the test bundle has its own copies of these classes, so it asks here). */
   readonly panels: { drill(): DrillPanel | undefined; reader(): ReaderPanel | undefined };
 }
@@ -84,7 +87,8 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     }),
   );
 
-  registerCommands(context, { content, state, studyPlan, tree, readerDeps, statusBar });
+  const designDocs = registerDesignDocs(context, { content, state });
+  registerCommands(context, { content, state, studyPlan, tree, readerDeps, statusBar, startPractice: (caseId) => designDocs.startPractice(caseId) });
 
   void Promise.all([content.load(), state.ready]).then(() => {
     warnAboutUnknownRole(content.index);
@@ -93,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   });
   output.info(`Loop Prep ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
   void vscode.commands.executeCommand('setContext', 'loopPrep.filtered', false);
-  return { activatedAt: Date.now(), studyPlanView: tree, studyPlan, content, state, statusBar, panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active } };
+  return { activatedAt: Date.now(), studyPlanView: tree, studyPlan, content, state, statusBar, designDocs, panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active } };
 }
 
 export function deactivate(): void {

@@ -13,6 +13,7 @@ import type { StudyNode, StudyPlanProvider } from '../studyPlan';
 import { idFrom, pickCase, pickLesson, pickReadable, pickTopic } from './pickers';
 import { chooseRole } from './roles';
 import { insertTemplate } from './templates';
+import { guarded } from '../guarded';
 
 export interface CommandDeps {
   readonly content: ContentService;
@@ -21,20 +22,10 @@ export interface CommandDeps {
   readonly tree: vscode.TreeView<StudyNode>;
   readonly readerDeps: ReaderDeps;
   readonly statusBar: StatusBar;
+  /** "Practise a Case": the design-doc module's timed practice (asks for a case when given none). */
+  readonly startPractice: (caseId?: string) => Promise<vscode.TextEditor | undefined>;
 }
 
-/** Runs a command body; a failure is logged and shown once, never thrown into VS Code's error popup loop. */
-function guarded<A extends unknown[]>(name: string, body: (...args: A) => unknown): (...args: A) => Promise<unknown> {
-  return async (...args: A) => {
-    try {
-      return await body(...args);
-    } catch (err) {
-      log().error(`${name} failed: ${err instanceof Error ? err.stack : err}`);
-      void vscode.window.showErrorMessage(`Loop Prep: ${name} failed: ${err instanceof Error ? err.message : err}. Details are in "Loop Prep: Show Log".`);
-      return undefined;
-    }
-  };
-}
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const { content, state, studyPlan, readerDeps } = deps;
@@ -120,12 +111,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   register(Commands.markComplete, 'Mark Complete', (arg?: unknown) => mark(arg, true));
   register(Commands.markIncomplete, 'Mark Incomplete', (arg?: unknown) => mark(arg, false));
 
-  register(Commands.practiseCase, 'Practise a Case', async (arg?: unknown) => {
-    await ready();
-    const id = idFrom(arg) ?? (await pickCase(content.index, 'Practise which case?'));
-    if (!id) return undefined;
-    return insertTemplate(content.index, id);
-  });
+  register(Commands.practiseCase, 'Practise a Case', (arg?: unknown) => deps.startPractice(idFrom(arg)));
 
   register(Commands.insertTemplate, 'Insert Design-Doc Template', async (arg?: unknown) => {
     await ready();

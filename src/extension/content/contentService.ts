@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EMPTY_INDEX, mergeIndexes } from '../../core/content/indexOps';
-import type { ContentIndex, ContentProblem } from '../../core/content/types';
+import type { ContentIndex, ContentProblem, Question } from '../../core/content/types';
 import type * as PackLoader from './packLoader';
 import { affects, contentFolders, Settings } from '../config';
 import { log } from '../log';
@@ -27,6 +27,9 @@ const RELOAD_DEBOUNCE_MS = 300;
 export class ContentService implements vscode.Disposable {
   private builtinIndex: ContentIndex = EMPTY_INDEX;
   private merged: ContentIndex = EMPTY_INDEX;
+  /** The built-in index plus packs, before run-time extras. */
+  private loaded: ContentIndex = EMPTY_INDEX;
+  private extraQuestions: readonly Question[] = [];
   private packInfo: PackInfo[] = [];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('loop-prep-content');
   private readonly changed = new vscode.EventEmitter<ContentIndex>();
@@ -75,11 +78,29 @@ export class ContentService implements vscode.Disposable {
       info.push({ folder: pack.folder, origin: folders[i].origin, questions: pack.index.questions.length, problems: pack.problems.length });
       log().info(`content pack ${pack.folder}: ${pack.index.questions.length} questions, ${pack.index.cases.length} cases, ${pack.index.lessons.length} lessons, ${pack.problems.length} problems`);
     });
-    this.merged = packs.length ? mergeIndexes(this.builtinIndex, ...packs) : this.builtinIndex;
+    this.loaded = packs.length ? mergeIndexes(this.builtinIndex, ...packs) : this.builtinIndex;
+    this.merged = this.withExtras(this.loaded);
     this.packInfo = info;
     this.publish(problems);
     this.watch(folders.map((f) => f.folder));
     this.changed.fire(this.merged);
+  }
+
+  /**
+   * Cards the extension makes at run time (one per rubric point missed in a case practice): appended to
+   * `index.questions` now and after every reload, never written to disk. An extra whose id a loaded
+   * question already has is dropped. Fires onDidChange.
+   */
+  setExtraQuestions(questions: readonly Question[]): void {
+    this.extraQuestions = [...questions];
+    this.merged = this.withExtras(this.loaded);
+    this.changed.fire(this.merged);
+  }
+
+  private withExtras(index: ContentIndex): ContentIndex {
+    if (this.extraQuestions.length === 0) return index;
+    const taken = new Set(index.questions.map((q) => q.id));
+    return { ...index, questions: [...index.questions, ...this.extraQuestions.filter((q) => !taken.has(q.id))] };
   }
 
   /** The pack compiler, a separate bundle loaded on first use (see packLoader.ts). */

@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import type { Question } from '../../core/content/types';
 import type { DesignDocDiagnostic } from '../../core/designDoc';
 import type { ContentService } from '../content/contentService';
-import { log } from '../log';
 import type { StateService } from '../state/stateService';
 import { DesignDocCodeActions } from './codeActions';
 import { DesignDocCodeLenses, runSectionSelfCheck, showSectionHints } from './codeLens';
@@ -20,6 +19,7 @@ import { RubricCardSync } from './rubricCardSync';
 import { summarizeFindings } from './sectionHelp';
 import { SelfReviewPanel } from './selfReviewPanel';
 import { systemClock, type Clock } from './timer';
+import { guarded } from '../guarded';
 
 export { DesignDocCommands, PRACTICE_PHASES_SETTING, PRACTICE_STATE_CONTEXT, DESIGN_DOC_DIAGNOSTICS } from './commandIds';
 export type { PracticePhase } from './phases';
@@ -59,18 +59,6 @@ export interface DesignDocOptions {
   readonly clock?: Clock;
 }
 
-/** Runs a command body; a failure is logged and shown once, never thrown into VS Code. */
-function guarded<A extends unknown[]>(name: string, body: (...args: A) => unknown): (...args: A) => Promise<unknown> {
-  return async (...args: A) => {
-    try {
-      return await body(...args);
-    } catch (err) {
-      log().error(`${name} failed: ${err instanceof Error ? err.stack : err}`);
-      void vscode.window.showErrorMessage(`Loop Prep: ${name} failed: ${err instanceof Error ? err.message : err}. Details are in "Loop Prep: Show Log".`);
-      return undefined;
-    }
-  };
-}
 
 /** "Loop Prep: Check Design Doc": checks the active Markdown editor, marker or not, and says what it found. */
 function checkActiveDoc(diagnostics: DesignDocDiagnostics): DesignDocDiagnostic[] | undefined {
@@ -95,8 +83,10 @@ export function registerDesignDocs(context: vscode.ExtensionContext, deps: { con
   const parsed = new ParsedDocs();
   const diagnostics = new DesignDocDiagnostics(parsed);
   const cards = new RubricCardSync(content, state);
-  const practice = new PracticeController({ extensionUri: context.extensionUri, content, state, cards, clock: options.clock ?? systemClock });
-  const ready = () => Promise.all([content.load(), state.ready]);
+  // load() re-reads every pack and logs it again, and activate() already loads once: load here only when
+  // nothing is loaded yet (a command run before activation's load finished, or a failed load).
+  const ready = () => Promise.all([content.index.questions.length > 0 ? undefined : content.load(), state.ready]);
+  const practice = new PracticeController({ extensionUri: context.extensionUri, content, state, cards, clock: options.clock ?? systemClock, ready });
 
   const register = <A extends unknown[]>(id: string, name: string, body: (...args: A) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, guarded(name, body)));
@@ -128,8 +118,9 @@ export function registerDesignDocs(context: vscode.ExtensionContext, deps: { con
   });
   register(DesignDocCommands.practiceActions, 'Practice Timer', () => practice.showActions());
 
-  // Rubric cards are derived from stored practices: publish them once content and progress are loaded.
-  void ready().then(() => cards.sync());
+  // Rubric cards are derived from stored practices. RubricCardSync publishes them when the content loads
+  // and when the store opens, whichever comes last; this covers a store that opened before registration.
+  void state.ready.then(() => cards.sync());
 
   return {
     diagnosticCollectionName: DESIGN_DOC_DIAGNOSTICS,

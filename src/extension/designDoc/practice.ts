@@ -57,19 +57,23 @@ export interface PracticeDeps {
   readonly state: StateService;
   readonly cards: RubricCardSync;
   readonly clock: Clock;
+  /** Resolves once content and progress are loaded. */
+  readonly ready: () => Promise<unknown>;
 }
 
 /**
  * "Practise a Case": a new design doc from the case's template, a status-bar countdown through the
  * interview's phases, then a self-review against the case's rubric. Confirming records the practice and
  * rates a card Again for every unticked point, so each missed point comes back in the review queue (due
- * after FSRS's first one-minute learning step, like any card answered Again in a drill).
+ * after FSRS's first learning step, a minute for a new card, like any card answered Again in a drill).
  */
 export class PracticeController implements vscode.Disposable {
   private session: Session | undefined;
   private lastMissed: readonly string[] = [];
   private shownContext: PracticeStatus | undefined;
   private sequence = 0;
+  /** True while startPractice awaits the user or the editor, so a second start cannot interleave. */
+  private starting = false;
   private readonly item = vscode.window.createStatusBarItem('loopPrep.practice', vscode.StatusBarAlignment.Left, 49);
 
   constructor(private readonly deps: PracticeDeps) {
@@ -79,8 +83,18 @@ export class PracticeController implements vscode.Disposable {
 
   /** Asks for a case when none is given; resolves to the new doc's editor, or undefined when cancelled. */
   async startPractice(caseId?: string, phases?: readonly PracticePhase[]): Promise<vscode.TextEditor | undefined> {
-    const { content, state } = this.deps;
-    await Promise.all([content.load(), state.ready]);
+    if (this.starting) return undefined;
+    this.starting = true;
+    try {
+      return await this.start(caseId, phases);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async start(caseId: string | undefined, phases: readonly PracticePhase[] | undefined): Promise<vscode.TextEditor | undefined> {
+    const { content } = this.deps;
+    await this.deps.ready();
     const id = caseId ?? (await pickCase(content.index, 'Practise which case?'));
     if (!id) return undefined;
     const caseStudy = content.index.cases.find((c) => c.id === id || c.aliases.includes(id));
@@ -216,7 +230,10 @@ export class PracticeController implements vscode.Disposable {
   }
 
   private nothingToDo(what: string): false {
-    void vscode.window.showInformationMessage(`Loop Prep: there is no practice to ${what}. Start one with "Loop Prep: Practise a Case".`);
+    const message = this.session?.review
+      ? `Loop Prep: the practice of ${this.session.caseStudy.title} has ended and its self-review is waiting: click the status bar to open or discard it.`
+      : `Loop Prep: there is no practice to ${what}. Start one with "Loop Prep: Practise a Case".`;
+    void vscode.window.showInformationMessage(message);
     return false;
   }
 

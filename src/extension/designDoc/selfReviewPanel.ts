@@ -26,7 +26,7 @@ export class SelfReviewPanel implements vscode.Disposable {
 
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
-  private recorded = false;
+  private result: SelfReviewResult | undefined;
   private disposed = false;
 
   static show(extensionUri: vscode.Uri, review: SelfReview, handler: SelfReviewHandler): SelfReviewPanel {
@@ -65,9 +65,9 @@ export class SelfReviewPanel implements vscode.Disposable {
 
   /** Records the review as the Confirm button does (tests and the "finish" API use this). */
   async confirm(ticked: readonly string[]): Promise<SelfReviewResult> {
-    if (this.recorded) throw new Error('this self-review is already recorded');
+    if (this.result) throw new Error('this self-review is already recorded');
     const result = await this.handler.confirm(this.review.reviewId, ticked);
-    this.recorded = true;
+    this.result = result;
     this.send({ type: 'recorded', reviewId: this.review.reviewId, result });
     return result;
   }
@@ -84,14 +84,16 @@ export class SelfReviewPanel implements vscode.Disposable {
     }
     switch (msg.type) {
       case 'ready':
+        // Also after the webview was hidden and rebuilt: show the review, then the result if it was recorded.
         this.ready = true;
         this.send({ type: 'show', review: this.review });
+        if (this.result) this.send({ type: 'recorded', reviewId: this.review.reviewId, result: this.result });
         break;
       case 'webviewError':
         log().error(`self-review webview: ${msg.message}`);
         break;
       case 'confirm':
-        if (msg.reviewId !== this.review.reviewId || this.recorded) return;
+        if (msg.reviewId !== this.review.reviewId || this.result) return;
         try {
           await this.confirm(msg.ticked);
         } catch (err) {
@@ -114,6 +116,6 @@ export class SelfReviewPanel implements vscode.Disposable {
     if (SelfReviewPanel.current === this) SelfReviewPanel.current = undefined;
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
-    this.handler.closed(this.recorded);
+    this.handler.closed(this.result !== undefined);
   }
 }

@@ -3,3 +3,4 @@
 import './activation.test';
 import './content.test';
 import './studyPlan.test';
+import './designDoc.test';
