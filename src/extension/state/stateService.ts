@@ -198,12 +198,14 @@ export class StateService implements vscode.Disposable {
     return session.items.map((i) => i.id);
   }
 
-  /** The cards of a case study: questions in the topics it exercises. */
+  /** The cards of a case study: the rubric points missed in its practices first, then its topics' questions. */
   caseCardIds(index: ContentIndex, caseId: string): string[] {
     const c = index.cases.find((x) => x.id === caseId);
     if (!c) return [];
     const topics = new Set(c.topics);
-    return index.questions.filter((q) => topics.has(q.topic)).map((q) => q.id);
+    const rubric = index.questions.filter((q) => q.caseId === caseId).map((q) => q.id);
+    const seen = new Set(rubric);
+    return [...rubric, ...index.questions.filter((q) => topics.has(q.topic) && !seen.has(q.id)).map((q) => q.id)];
   }
 
   drillBackend(content: () => ContentIndex): DrillBackend {
