@@ -42,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   const refreshStatus = () => statusBar.update(state.dueCount(content.index), state.currentStreak());
   context.subscriptions.push(
     content.onDidChange(() => {
+      state.setContent(content.index);
       warnAboutUnknownRole(content.index);
       studyPlan.refreshAll();
       refreshStatus();
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   registerCommands(context, { content, state, studyPlan, tree, readerDeps, statusBar, startPractice: (caseId) => designDocs.startPractice(caseId) });
 
   void Promise.all([content.load(), state.ready]).then(() => {
+    state.setContent(content.index);
     warnAboutUnknownRole(content.index);
     studyPlan.refreshAll();
     refreshStatus();

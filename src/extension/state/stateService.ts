@@ -97,8 +97,25 @@ export class StateService implements vscode.Disposable {
     if (this.store) this.store.scheduler = createScheduler({ desiredRetention: desiredRetention() });
   }
 
+  /** Question id -> its aliases (earlier ids), from the content index. */
+  private aliases = new Map<string, readonly string[]>();
+
+  /**
+   * Tells the service about renamed cards. A card renamed in content (old id listed under `aliases`)
+   * keeps the history stored under the old id: reads and new reviews go to whichever id holds state.
+   */
+  setContent(index: ContentIndex): void {
+    this.aliases = new Map(index.questions.filter((q) => q.aliases.length).map((q) => [q.id, q.aliases]));
+  }
+
+  /** The id a card's state is stored under: its own id, or the alias that holds its history. */
+  storageId(id: string): string {
+    if (!this.store || this.store.card(id)) return id;
+    return this.aliases.get(id)?.find((a) => this.store!.card(a)) ?? id;
+  }
+
   private cardState(id: string): CardState | undefined {
-    return this.store?.card(id);
+    return this.store?.card(this.storageId(id));
   }
 
   statusOf(id: string, now = this.now()): CardStatus {
@@ -132,13 +149,13 @@ export class StateService implements vscode.Disposable {
 
   async resetCards(ids: readonly string[]): Promise<void> {
     await this.ready;
-    await this.store!.reset(ids, this.now());
+    await this.store!.reset(ids.map((id) => this.storageId(id)), this.now());
   }
 
   async setSuspended(id: string, suspended: boolean): Promise<void> {
     await this.ready;
-    if (suspended) await this.store!.suspend([id], this.now());
-    else await this.store!.unsuspend([id], this.now());
+    if (suspended) await this.store!.suspend([this.storageId(id)], this.now());
+    else await this.store!.unsuspend([this.storageId(id)], this.now());
   }
 
   /** Keeps a card out of drills until 04:00 local time tomorrow (a day's reviews are usually done by then). */
@@ -148,13 +165,16 @@ export class StateService implements vscode.Disposable {
     const until = new Date(now);
     until.setDate(until.getDate() + 1);
     until.setHours(4, 0, 0, 0);
-    await this.store!.bury([id], until, now);
+    await this.store!.bury([this.storageId(id)], until, now);
     return until;
   }
 
   async undoLast(): Promise<string | undefined> {
     await this.ready;
-    return (await this.store!.undoLast(this.now()))?.cardId;
+    const stored = (await this.store!.undoLast(this.now()))?.cardId;
+    if (!stored) return undefined;
+    for (const [id, aliases] of this.aliases) if (aliases.includes(stored)) return id;
+    return stored;
   }
 
   /** Activities for streaks, each with the UTC offset the local time zone had at that instant. */
@@ -185,9 +205,15 @@ export class StateService implements vscode.Disposable {
     const role = index.roles.find((r) => r.id === roleSetting());
     const startOfDay = new Date(now);
     startOfDay.setHours(0, 0, 0, 0);
+    const stored = this.store?.cards() ?? new Map<string, CardState>();
+    // Renamed cards: look their history up under the alias that holds it.
+    const cards = this.aliases.size ? new Map([...stored, ...[...this.aliases.keys()].flatMap((id) => {
+      const s = this.cardState(id);
+      return s && !stored.has(id) ? [[id, s] as const] : [];
+    })]) : stored;
     const session = buildSession({
       questions: index.questions,
-      cards: this.store?.cards() ?? new Map(),
+      cards,
       now,
       priority: role ? { order: role.topics.map((t) => t.id), skip: role.topics.filter((t) => t.weight === 'skip').map((t) => t.id) } : { order: index.topics.map((t) => t.id) },
       newCardsPerDay: newCardsPerDay(),
@@ -214,7 +240,7 @@ export class StateService implements vscode.Disposable {
       preview: (cardId, now) => (this.store ?? { scheduler: createScheduler() }).scheduler.preview(this.cardState(cardId)?.card, now),
       record: async (r) => {
         await this.ready;
-        await this.store!.recordReview({ cardId: r.cardId, rating: r.rating, now: r.at, durationMs: r.durationMs, correct: r.correct, xp: r.xp });
+        await this.store!.recordReview({ cardId: this.storageId(r.cardId), rating: r.rating, now: r.at, durationMs: r.durationMs, correct: r.correct, xp: r.xp });
       },
       undoLast: () => this.undoLast(),
       lastReviewAt: (cardId) => this.cardState(cardId)?.card?.lastReview,

@@ -66,4 +66,18 @@ describe('content', () => {
     await waitFor(() => vscode.languages.getDiagnostics(packFile('broken.md')).length === 0, 'the fixed file to lose its diagnostic', 10_000);
     assert.ok(api.content.index.questions.some((q) => q.id === 'fixture-broken'));
   });
+
+  it('keeps a card\'s history when its id is renamed with an alias', async () => {
+    const api = await activateExtension();
+    await api.state.ready;
+    await api.state.drillBackend(() => api.content.index).record({ cardId: 'fixture-pack-question', rating: 3, at: new Date(), correct: undefined, durationMs: 1000, xp: 5 });
+    assert.strictEqual(api.state.statusOf('fixture-pack-question'), 'learning');
+    const file = packFile('team-question.md').fsPath;
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('id: fixture-pack-question\n', 'id: fixture-pack-question-renamed\naliases: [fixture-pack-question]\n'));
+    await waitFor(() => api.content.index.questions.some((q) => q.id === 'fixture-pack-question-renamed'), 'the renamed card to load', 10_000);
+    assert.strictEqual(api.state.statusOf('fixture-pack-question-renamed'), 'learning', 'history follows the alias');
+    await api.state.drillBackend(() => api.content.index).record({ cardId: 'fixture-pack-question-renamed', rating: 1, at: new Date(), correct: undefined, durationMs: 1000, xp: 0 });
+    assert.strictEqual(api.state.reviewStore!.reviews('fixture-pack-question').length, 2, 'new reviews continue the same history');
+    assert.strictEqual(await api.state.undoLast(), 'fixture-pack-question-renamed');
+  });
 });

@@ -163,7 +163,7 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     await replaceSection(practiceEditor, 'latency', 'Target p95 time to first token under 2 s, and we stream the answer.');
 
     await waitFor(() => docs.practice()?.status === 'review', 'time is up', 10_000);
-    await waitFor(() => docs.selfReviewPanel()?.ready, 'the self-review webview is ready', 15_000);
+    await waitFor(() => docs.selfReviewPanel()?.ready, 'the self-review webview is ready', 30_000);
     const review = docs.practice()!.review!;
     const caseStudy = api.content.index.cases.find((c) => c.id === CASE)!;
     assert.deepStrictEqual(
