@@ -8,6 +8,8 @@ import { isInstalled } from '../../scripts/host/install.mjs';
 import { UserFacingError } from '../../scripts/host/log.mjs';
 import { assertPortFree, workbenchUrl } from '../../scripts/host/server.mjs';
 import { CODE_SERVER_VERSION } from '../../scripts/host/paths.mjs';
+import { launchChromium } from '../../scripts/host/browser.mjs';
+import { ensureSystemPackages } from '../../scripts/host/system-deps.mjs';
 
 describe('harness', () => {
   describe('install cache', () => {
@@ -72,5 +74,19 @@ describe('harness', () => {
       ['skipWelcome', 'true'],
       ['extensionTestsPath', 'vscode-remote://127.0.0.1:1234/ext/out/index'],
     ]);
+  });
+
+  describe('Chromium', () => {
+    const saved = process.env.LOOP_PREP_CHROMIUM;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.LOOP_PREP_CHROMIUM;
+      else process.env.LOOP_PREP_CHROMIUM = saved;
+    });
+
+    it('stops with a clear message when the named Chromium is missing, before launching anything', async () => {
+      process.env.LOOP_PREP_CHROMIUM = '/nonexistent/chromium';
+      assert.throws(() => ensureSystemPackages({ forInstall: false }), (err) => err instanceof UserFacingError && /LOOP_PREP_CHROMIUM points at \/nonexistent\/chromium, which does not exist/.test(err.message));
+      await assert.rejects(launchChromium(), (err) => err instanceof UserFacingError && /Chromium is missing at \/nonexistent\/chromium.*apt-get install -y chromium/.test(err.message));
+    });
   });
 });
