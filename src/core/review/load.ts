@@ -54,6 +54,12 @@ export function loadState(memento: MementoLike, writer: string, findings: Findin
   const version = typeof root === 'object' && root !== null ? (root as { version?: unknown }).version : undefined;
 
   if (isV1(root)) {
+    // Format-2 values next to a format-1 root (a downgrade, or a synced root from an old build) are kept
+    // aside and reported, never overwritten by the migration.
+    for (const key of DATA_KEYS) {
+      const raw = memento.get(key);
+      if (raw !== undefined) reject(findings, key, 'kept aside: found next to a format-1 root, which was migrated in its place', raw);
+    }
     const migrated = migrateV1(root, writer, findings);
     loaded.shards.splice(0, REVIEW_SHARD_COUNT, ...migrated.shards);
     loaded.progress = migrated.progress;

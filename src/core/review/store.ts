@@ -150,6 +150,12 @@ export class ReviewStore {
    * removes it from the log (a tombstone keeps merges from bringing it back). Entries whose card changed
    * since (reset, or reviewed again in another window) are skipped. Undefined when nothing is left.
    */
+  /** The review `undoLast` would take back first, without changing anything. */
+  peekUndo(): { readonly reviewId: string; readonly cardId: string } | undefined {
+    const top = this.state.undo.u[this.state.undo.u.length - 1];
+    return top ? { reviewId: top[0], cardId: top[1] } : undefined;
+  }
+
   async undoLast(now: Date): Promise<UndoneReview | undefined> {
     const t = ms(now, 'now');
     const writes: PromiseLike<void>[] = [];

@@ -200,3 +200,34 @@ describe('review storage: format, migration, corruption', () => {
     assert.ok(Math.abs(store.card(id)!.card!.stability - card.stability) < 1e-4);
   });
 });
+
+describe('review storage: values that would break the scheduler or overwrite history', () => {
+  it('keeps format-2 data aside when a format-1 root appears next to it, and reports it', async () => {
+    const memento = new MemoryMemento();
+    const first = await ReviewStore.open(memento, { now: T0, writerId: 'aaaa' });
+    await first.recordReview({ cardId: 'metrics-pr-auc', rating: 3, now: T0, durationMs: 1000 });
+    await first.completeLesson('what-is-new', T0);
+    await memento.update(REVIEW_ROOT_KEY, v1Value());
+    const { store, problems } = await openReporting(memento, 'bbbb');
+    assert.strictEqual(problems.length, 1, 'reported once');
+    assert.ok(store.card('evals-judge-bias'), 'the format-1 data was migrated');
+    const kept = JSON.stringify(quarantine(memento).map((q) => q.value));
+    assert.ok(kept.includes('metrics-pr-auc'), 'the format-2 review is kept in the quarantine');
+    assert.ok(kept.includes('what-is-new'), 'the format-2 lesson is kept in the quarantine');
+  });
+
+  it('quarantines a card whose stability or difficulty ts-fsrs would reject', async () => {
+    const memento = new MemoryMemento();
+    const store = await ReviewStore.open(memento, { now: T0, writerId: 'aaaa' });
+    await store.recordReview({ cardId: 'metrics-pr-auc', rating: 3, now: T0, durationMs: 1000 });
+    const key = REVIEW_SHARD_KEYS[shardOf('metrics-pr-auc')];
+    const shard = memento.get(key) as { c: Record<string, [number[], unknown[]]> };
+    shard.c['metrics-pr-auc'][0][2] = 0.5; // difficulty below 1
+    await memento.update(key, shard);
+    const { store: reopened, problems } = await openReporting(memento, 'bbbb');
+    assert.strictEqual(problems.length, 1);
+    assert.ok(!reopened.card('metrics-pr-auc')?.card, 'the bad schedule is not used');
+    assert.doesNotThrow(() => reopened.scheduler.preview(reopened.card('metrics-pr-auc')?.card, T0));
+    assert.ok(quarantine(memento).length > 0);
+  });
+});
