@@ -76,22 +76,37 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(ReaderPanel.viewType, {
       deserializeWebviewPanel: async (panel, webviewState) => {
-        await content.load();
+        await content.ensureLoaded();
         ReaderPanel.revive(panel, readerDeps, webviewState);
       },
     }),
     vscode.window.registerWebviewPanelSerializer(DrillPanel.viewType, {
       deserializeWebviewPanel: async (panel) => {
-        await Promise.all([content.load(), state.ready]);
+        await Promise.all([content.ensureLoaded(), state.ready]);
         DrillPanel.revive(panel, context.extensionUri, createDrillController(content, state, { kind: 'mixed' }));
       },
     }),
   );
 
   const designDocs = registerDesignDocs(context, { content, state });
+  // Cards come due and days end without any event: re-check once a minute, and repaint only on a change.
+  let lastDue = -1;
+  let lastStreak = -1;
+  const tick = setInterval(() => {
+    const due = state.dueCount(content.index);
+    const streak = state.currentStreak();
+    if (due !== lastDue || streak !== lastStreak) {
+      if (lastDue >= 0) studyPlan.refreshAll();
+      lastDue = due;
+      lastStreak = streak;
+      statusBar.update(due, streak);
+    }
+  }, 60_000);
+  context.subscriptions.push({ dispose: () => clearInterval(tick) });
+
   registerCommands(context, { content, state, studyPlan, tree, readerDeps, statusBar, startPractice: (caseId) => designDocs.startPractice(caseId) });
 
-  void Promise.all([content.load(), state.ready]).then(() => {
+  void Promise.all([content.ensureLoaded(), state.ready]).then(() => {
     state.setContent(content.index);
     warnAboutUnknownRole(content.index);
     studyPlan.refreshAll();

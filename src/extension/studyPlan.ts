@@ -118,6 +118,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
     }
     switch (parent.kind) {
       case 'skipGroup':
+        parent.topics = this.plan().skipped; // counts may have changed since the top level was built
         return parent.topics.map((summary) => this.node<Extract<StudyNode, { kind: 'topic' }>>(`topic:${summary.topic.id}`, () => ({ kind: 'topic', key: `topic:${summary.topic.id}`, summary }), (n) => (n.summary = summary)));
       case 'topic':
         return this.questionsOf(parent.summary.topic.id)

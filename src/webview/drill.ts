@@ -1,6 +1,6 @@
 /**
  * The drill panel: one card at a time, answered and rated entirely from the keyboard.
- * Keys: A-E or 1-5 pick an option, Enter submits, Space reveals a flashcard, 1-4 rate once the answer
+ * Keys: A-F or 1-6 pick an option, Enter submits, Space reveals a flashcard, 1-4 rate once the answer
  * is shown (Enter accepts the suggested rating), U undoes the last rating, Esc ends the session.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -195,8 +195,8 @@ document.addEventListener('keydown', (e) => {
     return;
   }
   if (phase.kind === 'answering') {
-    const letter = 'abcde'.indexOf(key.toLowerCase());
-    const digit = '12345'.indexOf(key);
+    const letter = 'abcdef'.indexOf(key.toLowerCase());
+    const digit = '123456'.indexOf(key);
     const i = letter >= 0 && key.length === 1 ? letter : digit;
     if (i >= 0 && phase.card.options) {
       e.preventDefault();

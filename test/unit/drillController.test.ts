@@ -20,7 +20,8 @@ function backend() {
     record: async (r) => {
       recorded.push({ cardId: r.cardId, rating: r.rating, correct: r.correct, xp: r.xp });
     },
-    undoLast: async () => recorded.pop()?.cardId,
+    // Like StateService: undoes only when the newest review is of the expected card.
+    undoLast: async (expected) => (recorded[recorded.length - 1]?.cardId === expected ? recorded.pop()!.cardId : undefined),
     lastReviewAt: () => undefined,
     nextDue: (now) => new Date(now.getTime() + 86400000),
   };
@@ -85,6 +86,17 @@ describe('drill controller', () => {
     assert.ok(back.type === 'card' && back.card.id === 'q1');
     const nothing = await new DrillController(b, { cardIds: ['q1'], modeLabel: 'Due', now }).undo();
     assert.strictEqual(nothing.type, 'notice');
+  });
+
+  it('never undoes a review made elsewhere, and says so', async () => {
+    const { b, recorded } = backend();
+    const c = new DrillController(b, { cardIds: ['q1', 'q2'], modeLabel: 'Due', now });
+    c.submit('q1', { kind: 'choice', indices: [1] });
+    await c.rate('q1', 3);
+    recorded.push({ cardId: 'q3', rating: 3, correct: undefined, xp: 0 }); // another window's review
+    const msg = await c.undo();
+    assert.strictEqual(msg.type, 'notice');
+    assert.deepStrictEqual(recorded.map((r) => r.cardId), ['q1', 'q3'], 'both reviews are kept');
   });
 
   it('says so when there is nothing to drill', () => {

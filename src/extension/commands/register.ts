@@ -29,7 +29,7 @@ export interface CommandDeps {
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const { content, state, studyPlan, readerDeps } = deps;
-  const ready = () => Promise.all([content.load(), state.ready]);
+  const ready = () => Promise.all([content.ensureLoaded(), state.ready]);
   const register = <A extends unknown[]>(id: string, name: string, body: (...args: A) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, guarded(name, body)));
 

@@ -59,6 +59,14 @@ export class ContentService implements vscode.Disposable {
     return this.packInfo;
   }
 
+  private firstLoad: Promise<void> | undefined;
+
+  /** Loads once; later calls wait for that load. Reloads happen on file, setting and trust changes. */
+  ensureLoaded(): Promise<void> {
+    this.firstLoad ??= this.load();
+    return this.firstLoad;
+  }
+
   /** Loads the built-in index and every pack. Safe to call again; calls are serialized. */
   load(): Promise<void> {
     this.loading = this.loading.then(() => this.doLoad()).catch((err) => log().error(`loading content failed: ${err instanceof Error ? err.stack : err}`));

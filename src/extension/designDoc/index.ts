@@ -83,9 +83,7 @@ export function registerDesignDocs(context: vscode.ExtensionContext, deps: { con
   const parsed = new ParsedDocs();
   const diagnostics = new DesignDocDiagnostics(parsed);
   const cards = new RubricCardSync(content, state);
-  // load() re-reads every pack and logs it again, and activate() already loads once: load here only when
-  // nothing is loaded yet (a command run before activation's load finished, or a failed load).
-  const ready = () => Promise.all([content.index.questions.length > 0 ? undefined : content.load(), state.ready]);
+  const ready = () => Promise.all([content.ensureLoaded(), state.ready]);
   const practice = new PracticeController({ extensionUri: context.extensionUri, content, state, cards, clock: options.clock ?? systemClock, ready });
 
   const register = <A extends unknown[]>(id: string, name: string, body: (...args: A) => unknown) =>

@@ -16,8 +16,8 @@ export interface DrillBackend {
   preview(cardId: string, now: Date): readonly SchedulerPreview[];
   /** Records one rating; resolves once it is stored. */
   record(review: { cardId: string; rating: Rating; at: Date; correct: boolean | undefined; durationMs: number; xp: number }): Promise<void>;
-  /** Rolls back the last review anywhere; resolves with its card id, or undefined when there is none. */
-  undoLast(): Promise<string | undefined>;
+  /** Rolls back the newest review if it is of `expectedCardId`; resolves with its card id, or undefined. */
+  undoLast(expectedCardId: string): Promise<string | undefined>;
   lastReviewAt(cardId: string): Date | undefined;
   /** The earliest due date among the given cards after this session, for the summary. */
   nextDue(now: Date): Date | undefined;
@@ -115,13 +115,14 @@ export class DrillController {
 
   /** Records the rating for the answered card and moves on. */
   async rate(cardId: string, rating: Rating): Promise<HostToDrill | undefined> {
-    if (!this.pending || this.pending.cardId !== cardId) return undefined;
+    const pending = this.pending;
+    if (!pending || pending.cardId !== cardId) return undefined;
     const q = this.question(cardId);
     const now = this.options.now();
     const xp = q ? reviewXp(q.difficulty, rating, now, this.backend.lastReviewAt(cardId)) : 0;
-    const durationMs = Math.max(0, now.getTime() - this.pending.shownAt);
-    await this.backend.record({ cardId, rating, at: now, correct: this.pending.correct ?? undefined, durationMs, xp });
-    this.answered.push({ cardId, correct: this.pending.correct, rating, xp });
+    const durationMs = Math.max(0, now.getTime() - pending.shownAt);
+    await this.backend.record({ cardId, rating, at: now, correct: pending.correct ?? undefined, durationMs, xp });
+    this.answered.push({ cardId, correct: pending.correct, rating, xp });
     this.pending = undefined;
     this.position++;
     return this.current();
@@ -135,8 +136,8 @@ export class DrillController {
     }
     const last = this.answered[this.answered.length - 1];
     if (!last) return { type: 'notice', message: 'Nothing to undo in this session.' };
-    const undone = await this.backend.undoLast();
-    if (undone !== last.cardId) return { type: 'notice', message: 'The last review was made elsewhere (another window); use "Loop Prep: Undo Last Review" to undo it.' };
+    const undone = await this.backend.undoLast(last.cardId);
+    if (undone !== last.cardId) return { type: 'notice', message: 'Nothing was undone: the newest review was made elsewhere (another session or window). "Loop Prep: Undo Last Review" undoes that one.' };
     this.answered.pop();
     this.position = Math.max(0, this.cardIds.lastIndexOf(last.cardId, this.position - 1));
     return this.current();

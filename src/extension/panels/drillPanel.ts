@@ -16,6 +16,8 @@ export class DrillPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private readonly listeners: ((msg: HostToDrill) => void)[] = [];
+  /** Messages are handled one at a time, so a fast second key press never overlaps a rating being written. */
+  private queue: Promise<void> = Promise.resolve();
 
   static show(extensionUri: vscode.Uri, controller: DrillController): DrillPanel {
     if (DrillPanel.current) {
@@ -48,7 +50,14 @@ export class DrillPanel implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'drill', 'Loop Prep Drill');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw).catch((err) => log().error(`drill: ${err instanceof Error ? err.stack : err}`))),
+      panel.webview.onDidReceiveMessage((raw) => {
+        this.queue = this.queue.then(() =>
+          this.onMessage(raw).catch((err) => {
+            log().error(`drill: ${err instanceof Error ? err.stack : err}`);
+            this.send({ type: 'notice', message: `Something went wrong with this card (${err instanceof Error ? err.message : err}). Details are in "Loop Prep: Show Log"; press Esc to end the session.` });
+          }),
+        );
+      }),
     );
   }
 

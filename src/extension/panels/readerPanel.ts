@@ -73,7 +73,7 @@ export class ReaderPanel implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'reader', 'Loop Prep');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
+      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw).catch((err) => log().error(`reader: ${err instanceof Error ? err.stack : err}`))),
     );
     this.updateTitle();
   }
@@ -115,10 +115,17 @@ export class ReaderPanel implements vscode.Disposable {
       case 'webviewError':
         log().error(`reader webview: ${msg.message}`);
         break;
-      case 'setComplete':
-        await this.deps.setLessonComplete(msg.id, msg.complete);
+      case 'setComplete': {
+        // Only the document on show can be marked, under its canonical id.
+        const doc = readerDocument(this.deps.content(), this.id, this.deps.isComplete);
+        if (!doc || msg.id !== doc.id) {
+          log().warn(`reader: ignored setComplete for ${msg.id}, which is not the open document`);
+          break;
+        }
+        await this.deps.setLessonComplete(doc.id, msg.complete);
         this.refresh();
         break;
+      }
       case 'practiseCase':
         await vscode.commands.executeCommand(Commands.practiseCase, msg.id);
         break;

@@ -5,7 +5,7 @@ import { computeStreaks, type Activity } from '../../core/progress/streak';
 import { casePracticeXp, XP_RULES } from '../../core/progress/xp';
 import { REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
 import { createScheduler } from '../../core/review/scheduler';
-import { buildSession, type SessionMode } from '../../core/review/session';
+import { buildSession, priorityFromRole, type SessionMode } from '../../core/review/session';
 import { ReviewStore } from '../../core/review/store';
 import { MemoryMemento } from '../../core/review/memoryMemento';
 import type { CardState, StoreProblem } from '../../core/review/types';
@@ -64,7 +64,8 @@ export class StateService implements vscode.Disposable {
     const sub = store.onDidChange((change) => {
       this.readCache = undefined;
       this.streakCache = undefined;
-      this.changed.fire({ cardIds: change.external && change.cardIds.length > 50 ? undefined : change.cardIds, reads: change.progress });
+      const ids = change.cardIds.map((id) => this.questionIdOf(id));
+      this.changed.fire({ cardIds: change.external && ids.length > 50 ? undefined : ids, reads: change.progress });
     });
     this.disposables.push({ dispose: () => sub.dispose() });
     this.changed.fire({ reads: true });
@@ -106,6 +107,12 @@ export class StateService implements vscode.Disposable {
    */
   setContent(index: ContentIndex): void {
     this.aliases = new Map(index.questions.filter((q) => q.aliases.length).map((q) => [q.id, q.aliases]));
+  }
+
+  /** The question id for a stored id: a renamed card's history stays under its alias. */
+  questionIdOf(storedId: string): string {
+    for (const [id, aliases] of this.aliases) if (aliases.includes(storedId)) return id;
+    return storedId;
   }
 
   /** The id a card's state is stored under: its own id, or the alias that holds its history. */
@@ -169,12 +176,15 @@ export class StateService implements vscode.Disposable {
     return until;
   }
 
-  async undoLast(): Promise<string | undefined> {
+  /**
+   * Undoes the newest review. With `expectedCardId`, only when that review is of this card: a drill's U
+   * must never take back a review made in another session or window.
+   */
+  async undoLast(expectedCardId?: string): Promise<string | undefined> {
     await this.ready;
+    if (expectedCardId !== undefined && this.store!.peekUndo()?.cardId !== this.storageId(expectedCardId)) return undefined;
     const stored = (await this.store!.undoLast(this.now()))?.cardId;
-    if (!stored) return undefined;
-    for (const [id, aliases] of this.aliases) if (aliases.includes(stored)) return id;
-    return stored;
+    return stored ? this.questionIdOf(stored) : undefined;
   }
 
   /** Activities for streaks, each with the UTC offset the local time zone had at that instant. */
@@ -215,7 +225,8 @@ export class StateService implements vscode.Disposable {
       questions: index.questions,
       cards,
       now,
-      priority: role ? { order: role.topics.map((t) => t.id), skip: role.topics.filter((t) => t.weight === 'skip').map((t) => t.id) } : { order: index.topics.map((t) => t.id) },
+      // The same order the Study Plan shows: the role's core, supporting, then skip topics; by title without a role.
+      priority: role ? priorityFromRole(role) : { order: [...index.topics].sort((a, b) => a.title.localeCompare(b.title)).map((t) => t.id) },
       newCardsPerDay: newCardsPerDay(),
       newIntroducedToday: this.store?.introducedSince(startOfDay) ?? 0,
       sessionSize: sessionSize(),
@@ -242,7 +253,7 @@ export class StateService implements vscode.Disposable {
         await this.ready;
         await this.store!.recordReview({ cardId: this.storageId(r.cardId), rating: r.rating, now: r.at, durationMs: r.durationMs, correct: r.correct, xp: r.xp });
       },
-      undoLast: () => this.undoLast(),
+      undoLast: (expectedCardId) => this.undoLast(expectedCardId),
       lastReviewAt: (cardId) => this.cardState(cardId)?.card?.lastReview,
       nextDue: (now) => {
         let best: Date | undefined;
