@@ -1,4 +1,5 @@
 import { DesignDocCommands } from './designDoc/commandIds';
+import { ProgressCommands, ProgressViews } from './progress/commandIds';
 
 /**
  * Every command id Loop Prep contributes, in one place. package.json's `contributes.commands` must list
@@ -24,6 +25,7 @@ export const Commands = {
   buryCard: 'loopPrep.buryCard',
   showProgress: 'loopPrep.showProgress',
   ...DesignDocCommands,
+  ...ProgressCommands,
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -32,4 +34,5 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 export const Views = {
   container: 'loopPrep',
   studyPlan: 'loopPrep.studyPlan',
+  progress: ProgressViews.progress,
 } as const;

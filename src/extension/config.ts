@@ -30,14 +30,27 @@ export function affects(e: vscode.ConfigurationChangeEvent, key: string): boolea
 
 export const ROLE_IDS = ['product-ai', 'applied-ml', 'ml-infra'] as const;
 
+/**
+ * A role just chosen, until the configuration reports it: in the browser workbench the written setting
+ * reaches this extension host a moment later, and a drill started in that moment must use the new role.
+ */
+let chosenRole: string | undefined;
+
 /** The role setting as written, which may be unknown (hand-edited settings); undefined when unset. */
 export function roleSetting(): string | undefined {
+  if (chosenRole !== undefined) return chosenRole;
   const value = section().get<unknown>(Settings.role);
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 export async function setRole(id: string): Promise<void> {
+  chosenRole = id;
   await section().update(Settings.role, id, vscode.ConfigurationTarget.Global);
+}
+
+/** Called when the role setting changes: from then on the configuration is the source of truth. */
+export function roleSettingChanged(): void {
+  chosenRole = undefined;
 }
 
 function numberSetting(key: string, fallback: number, min: number, max: number): number {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, Views } from './commands';
 import { registerCommands } from './commands/register';
 import { ContentService } from './content/contentService';
-import { affects, roleSetting, Settings } from './config';
+import { affects, roleSetting, roleSettingChanged, Settings } from './config';
 import { disposeLog, log } from './log';
 import { DrillPanel } from './panels/drillPanel';
 import { ReaderPanel } from './panels/readerPanel';
@@ -12,6 +12,7 @@ import { StatusBar } from './statusBar';
 import { StudyPlanProvider } from './studyPlan';
 import { createDrillController } from './drill/startDrill';
 import { registerDesignDocs, type DesignDocApi } from './designDoc';
+import { registerProgress, type ProgressApi } from './progress';
 
 /** What activate() returns: a small surface that integration tests use to observe the extension. */
 export interface LoopPrepApi {
@@ -23,6 +24,8 @@ export interface LoopPrepApi {
   readonly statusBar: StatusBar;
   /** Design-doc diagnostics, quick fixes, code lenses and timed case practice. */
   readonly designDocs: DesignDocApi;
+  /** The Progress view, and export, import and reset of progress. */
+  readonly progress: ProgressApi;
   /** The open panels (the test bundle has its own copies of these classes, so it asks here). */
   readonly panels: { drill(): DrillPanel | undefined; reader(): ReaderPanel | undefined };
 }
@@ -59,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affects(e, Settings.role)) {
+        roleSettingChanged();
         warnAboutUnknownRole(content.index);
         studyPlan.refreshAll();
       }
@@ -89,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   );
 
   const designDocs = registerDesignDocs(context, { content, state });
+  const progress = registerProgress(context, { content, state });
   // Cards come due and days end without any event: re-check once a minute, and repaint only on a change.
   let lastDue = -1;
   let lastStreak = -1;
@@ -114,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   });
   output.info(`Loop Prep ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
   void vscode.commands.executeCommand('setContext', 'loopPrep.filtered', false);
-  return { activatedAt: Date.now(), studyPlanView: tree, studyPlan, content, state, statusBar, designDocs, panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active } };
+  return { activatedAt: Date.now(), studyPlanView: tree, studyPlan, content, state, statusBar, designDocs, progress, panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active } };
 }
 
 export function deactivate(): void {

@@ -180,13 +180,5 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     return until;
   });
 
-  register(Commands.showProgress, 'Show Progress', async () => {
-    await ready();
-    await vscode.commands.executeCommand(`${Views.studyPlan}.focus`);
-    const due = state.dueCount(content.index);
-    const streak = state.currentStreak();
-    const read = content.index.lessons.filter((l) => state.isRead(l.id)).length;
-    void vscode.window.showInformationMessage(`Loop Prep: ${due} due · ${streak}-day streak · ${read}/${content.index.lessons.length} lessons complete · ${state.totalXp(content.index)} XP`);
-    return { due, streak };
-  });
+  register(Commands.showProgress, 'Show Progress', () => vscode.commands.executeCommand(`${Views.progress}.focus`));
 }

@@ -4,3 +4,4 @@ import './activation.test';
 import './content.test';
 import './studyPlan.test';
 import './designDoc.test';
+import './progress.test';

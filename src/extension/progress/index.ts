@@ -1,0 +1,121 @@
+/**
+ * The VS Code side of progress: the Progress webview view (streak, XP, readiness and its checklist,
+ * heatmap, forecast, true retention, topic mastery) and the Export / Import / Reset Progress commands.
+ * `registerProgress` is the one entry point; activate() calls it once.
+ */
+import * as vscode from 'vscode';
+import { REVIEW_KEYS } from '../../core/review/keys';
+import type { ProgressAction, ProgressView } from '../../shared/progress';
+import { Commands } from '../commands';
+import { affects, desiredRetention, roleSetting, Settings } from '../config';
+import type { ContentService } from '../content/contentService';
+import type { StateService } from '../state/stateService';
+import { ProgressCommands, ProgressViews } from './commandIds';
+import { registerProgressCommands, runExport, runImport, runReset } from './progressCommands';
+import { ProgressViewProvider } from './progressView';
+import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
+import { buildProgressView } from './viewModel';
+
+export { FOCUS_PROGRESS_VIEW, ProgressCommands, ProgressViews } from './commandIds';
+export type { ExportOutcome, ImportOutcome, ResetOutcome } from './transfer';
+
+export interface ProgressDeps {
+  readonly content: ContentService;
+  readonly state: StateService;
+}
+
+/** What registerProgress returns: hooks for tests, which bypass the dialogs. */
+export interface ProgressApi {
+  /** 'loopPrep.progress'. */
+  readonly viewId: string;
+  /** The last model the Progress view was sent; undefined until it has been visible and ready. */
+  lastPosted(): ProgressView | undefined;
+  /** How many models the view has been sent, to wait for the next one. */
+  postCount(): number;
+  /** Whether the view is resolved and visible. */
+  visible(): boolean;
+  /** The model as of now, computed but not sent. */
+  compute(): Promise<ProgressView>;
+  /** Does what a button in the view does (a checklist line, "Drill due cards", "Choose Role"…). */
+  run(action: ProgressAction): Promise<unknown>;
+  /** "Export Progress" to this path, without the save dialog. */
+  exportTo(file: string): Promise<ExportOutcome>;
+  /** "Import Progress" from this path; `answer` plays the dry-run dialog's button (default 'import'). */
+  importFrom(file: string, answer?: 'import' | 'cancel'): Promise<ImportOutcome>;
+  /** "Reset Progress" without the confirmation dialog. */
+  reset(): Promise<ResetOutcome>;
+  /** The folder automatic backups are written to. */
+  readonly backupsFolder: string;
+  /** JSON of every review-state key in globalState: equal before and after means nothing was written. */
+  snapshot(): string;
+}
+
+async function computeView(deps: ProgressDeps): Promise<ProgressView> {
+  await Promise.all([deps.content.ensureLoaded(), deps.state.ready]);
+  const store = deps.state.reviewStore;
+  return buildProgressView(
+    {
+      index: deps.content.index,
+      roleId: roleSetting(),
+      reviews: store?.reviews() ?? [],
+      cards: store?.cards() ?? new Map(),
+      reads: store?.lessons() ?? new Map(),
+      casePractices: store?.casePractices() ?? [],
+      desiredRetention: desiredRetention(),
+      offsetAt: (d) => -d.getTimezoneOffset(),
+    },
+    new Date(),
+  );
+}
+
+/** Runs what a button in the view asked for, through the same commands the palette runs. */
+function runAction(action: ProgressAction): Thenable<unknown> {
+  switch (action.kind) {
+    case 'drillDue':
+    case 'drill':
+      return vscode.commands.executeCommand(Commands.startDrill, { mode: 'topic', topicId: action.topicId });
+    case 'drillAllDue':
+      return vscode.commands.executeCommand(Commands.startDrill, { mode: 'due' });
+    case 'openLesson':
+      return vscode.commands.executeCommand(Commands.openLesson, action.lessonId);
+    case 'practiseCase':
+      return vscode.commands.executeCommand(Commands.practiseCase, action.caseId);
+    case 'chooseRole':
+      return vscode.commands.executeCommand(Commands.chooseRole);
+    case 'export':
+      return vscode.commands.executeCommand(ProgressCommands.exportProgress);
+    case 'import':
+      return vscode.commands.executeCommand(ProgressCommands.importProgress);
+  }
+}
+
+/** Registers the Progress view and its commands; every disposable goes to `context.subscriptions`. */
+export function registerProgress(context: vscode.ExtensionContext, deps: ProgressDeps): ProgressApi {
+  const backups = vscode.Uri.joinPath(context.globalStorageUri, 'backups');
+  const transfer: TransferDeps = { content: deps.content, state: deps.state, backups, now: () => new Date() };
+  const provider = new ProgressViewProvider({ extensionUri: context.extensionUri, compute: () => computeView(deps), run: (action) => Promise.resolve(runAction(action)) });
+  context.subscriptions.push(
+    provider,
+    vscode.window.registerWebviewViewProvider(ProgressViews.progress, provider),
+    deps.state.onDidChange(() => provider.refresh()),
+    deps.content.onDidChange(() => provider.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affects(e, Settings.role) || affects(e, Settings.desiredRetention)) provider.refresh();
+    }),
+  );
+  registerProgressCommands(context, transfer);
+
+  return {
+    viewId: ProgressViews.progress,
+    lastPosted: () => provider.lastPosted,
+    postCount: () => provider.postCount,
+    visible: () => provider.visible,
+    compute: () => computeView(deps),
+    run: (action) => Promise.resolve(runAction(action)),
+    exportTo: (file) => runExport(transfer, vscode.Uri.file(file)),
+    importFrom: (file, answer = 'import') => runImport(transfer, vscode.Uri.file(file), async () => answer === 'import'),
+    reset: () => runReset(transfer),
+    backupsFolder: backups.scheme === 'file' ? backups.fsPath : backups.toString(),
+    snapshot: () => JSON.stringify(REVIEW_KEYS.map((key) => [key, context.globalState.get<unknown>(key) ?? null])),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * "Export Progress", "Import Progress" and "Reset Progress": the dialogs around transfer.ts, and what the
+ * user is told afterwards. The `run*` functions take the dialog's answer as a function, so the test API
+ * runs exactly what the commands run, minus the dialogs.
+ */
+import * as os from 'os';
+import * as vscode from 'vscode';
+import { guarded } from '../guarded';
+import { log } from '../log';
+import { ProgressCommands } from './commandIds';
+import { describeTally, exportFileName, exportTo, importFrom, resetAll } from './transfer';
+import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
+
+const FILTERS = { 'Loop Prep progress': ['json'] };
+
+/** A path for messages: the file system path for local files, the URI otherwise. */
+export function displayPath(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function offerBackup(message: string, backup: vscode.Uri): void {
+  void vscode.window.showInformationMessage(message, 'Open Backup').then(async (choice) => {
+    if (choice === 'Open Backup') await vscode.window.showTextDocument(backup, { preview: true });
+  });
+}
+
+/** Exports to `file` and says where it went. */
+export async function runExport(deps: TransferDeps, file: vscode.Uri): Promise<ExportOutcome> {
+  const out = await exportTo(deps, file);
+  log().info(`exported ${out.reviews} reviews, ${out.cards} card states, ${out.reads} reads and ${out.casePractices} case practices (${out.bytes} bytes) to ${displayPath(file)}`);
+  void vscode.window.showInformationMessage(`Loop Prep exported ${plural(out.reviews, 'review')} and the schedule of ${plural(out.cards, 'card')} to ${displayPath(file)}.`);
+  return out;
+}
+
+/**
+ * Imports `file`, asking `confirm` with the dry run's lines, and reports the outcome: a refusal as an
+ * error with the parser's message, an import with what was applied and where the backup is.
+ */
+export async function runImport(deps: TransferDeps, file: vscode.Uri, confirm: (lines: readonly string[]) => Promise<boolean>): Promise<ImportOutcome> {
+  const outcome = await importFrom(deps, file, confirm);
+  const where = displayPath(file);
+  switch (outcome.status) {
+    case 'refused':
+      log().warn(`import of ${where} refused (${outcome.error.kind}): ${outcome.error.message}`);
+      void vscode.window.showErrorMessage(`Loop Prep: ${outcome.error.message}`);
+      break;
+    case 'nothingNew':
+      log().info(`import of ${where}: nothing new`);
+      void vscode.window.showInformationMessage(`Loop Prep: ${outcome.lines.join(' ')}`);
+      break;
+    case 'cancelled':
+      log().info(`import of ${where} cancelled`);
+      break;
+    case 'imported': {
+      const applied = describeTally(outcome.tally);
+      const { reviews, cardStates, reads, casePractices } = outcome.tally;
+      // The rules are checked again when writing: another window, or newer local history, can leave nothing to do.
+      const what = reviews + cardStates + reads + casePractices ? `Loop Prep imported ${applied}.` : 'Loop Prep changed nothing: your own history is as new or newer than the file’s.';
+      log().info(`imported ${applied} from ${where}; backup of the state before it: ${displayPath(outcome.backup)}`);
+      offerBackup(`${what} A copy of your progress from before the import is saved in ${displayPath(outcome.backup)}.`, outcome.backup);
+      break;
+    }
+  }
+  return outcome;
+}
+
+/** Resets everything after a backup and says where the backup is. */
+export async function runReset(deps: TransferDeps): Promise<ResetOutcome> {
+  const out = await resetAll(deps);
+  log().info(`reset ${out.cards} cards and ${out.reads} completed reads; backup of the state before it: ${displayPath(out.backup)}`);
+  offerBackup(
+    `Loop Prep reset ${plural(out.cards, 'card')} to new and marked ${plural(out.reads, 'lesson or walkthrough', 'lessons or walkthroughs')} incomplete. A copy of your progress from before the reset is saved in ${displayPath(out.backup)}.`,
+    out.backup,
+  );
+  return out;
+}
+
+function defaultFolder(): vscode.Uri {
+  return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+}
+
+async function exportCommand(deps: TransferDeps): Promise<ExportOutcome | undefined> {
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.joinPath(defaultFolder(), exportFileName(deps.now())),
+    filters: FILTERS,
+    saveLabel: 'Export',
+    title: 'Export Loop Prep Progress',
+  });
+  return target ? runExport(deps, target) : undefined;
+}
+
+async function importCommand(deps: TransferDeps): Promise<ImportOutcome | undefined> {
+  const picked = await vscode.window.showOpenDialog({ canSelectFiles: true, canSelectFolders: false, canSelectMany: false, defaultUri: defaultFolder(), filters: FILTERS, openLabel: 'Import', title: 'Import Loop Prep Progress' });
+  const file = picked?.[0];
+  if (!file) return undefined;
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+  return runImport(deps, file, async (lines) => {
+    const choice = await vscode.window.showInformationMessage(`Import progress from ${name}?`, { modal: true, detail: `${lines.join('\n')}\n\nA backup of your current progress is saved first.` }, 'Import');
+    return choice === 'Import';
+  });
+}
+
+async function resetCommand(deps: TransferDeps): Promise<ResetOutcome | undefined> {
+  const choice = await vscode.window.showWarningMessage(
+    'Reset all your Loop Prep progress?',
+    {
+      modal: true,
+      detail:
+        'Every card becomes new again and no lesson or case walkthrough stays marked complete. Your review history, XP, streak and case practices are kept: they are history. A backup of your progress is saved first.',
+    },
+    'Reset Progress',
+  );
+  return choice === 'Reset Progress' ? runReset(deps) : undefined;
+}
+
+/** Registers the three commands; each is guarded (a failure is logged and shown, never thrown). */
+export function registerProgressCommands(context: vscode.ExtensionContext, deps: TransferDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(ProgressCommands.exportProgress, guarded('Export Progress', () => exportCommand(deps))),
+    vscode.commands.registerCommand(ProgressCommands.importProgress, guarded('Import Progress', () => importCommand(deps))),
+    vscode.commands.registerCommand(ProgressCommands.resetProgress, guarded('Reset Progress', () => resetCommand(deps))),
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * Export, import and reset of the user's progress, without any dialog: the commands (commands.ts in this
+ * folder) add the dialogs, and tests call these directly with file paths. Files go through
+ * `vscode.workspace.fs`, so they work in remote and virtual workspaces too.
+ *
+ * Import is all or nothing: the file's size is checked with `stat` before a byte is read, the text is
+ * parsed and validated whole (`parseImport`), and only a confirmed, non-empty plan is applied, after a
+ * backup of the current state has been written. A refused file changes nothing. Import and reset never
+ * touch settings.
+ */
+import * as vscode from 'vscode';
+import { isContentId } from '../../core/ids';
+import { buildExport, importSizeError, parseImport, planImport } from '../../core/progress';
+import type { ExportFile, ExportSettings, ImportError, ImportTally } from '../../core/progress';
+import type { ReviewStore } from '../../core/review/store';
+import { desiredRetention, newCardsPerDay, roleSetting, sessionSize } from '../config';
+import type { ContentService } from '../content/contentService';
+import type { StateService } from '../state/stateService';
+
+/** What the transfer functions need. */
+export interface TransferDeps {
+  readonly content: ContentService;
+  readonly state: StateService;
+  /** The folder automatic backups go to: `<globalStorageUri>/backups`. */
+  readonly backups: vscode.Uri;
+  readonly now: () => Date;
+}
+
+export interface ExportOutcome {
+  readonly file: vscode.Uri;
+  readonly reviews: number;
+  readonly cards: number;
+  readonly reads: number;
+  readonly casePractices: number;
+  readonly bytes: number;
+}
+
+/** How an import ended; `lines` is the dry-run summary the user saw (or would have seen). */
+export type ImportOutcome =
+  | { readonly status: 'refused'; readonly error: ImportError }
+  | { readonly status: 'nothingNew'; readonly lines: readonly string[] }
+  | { readonly status: 'cancelled'; readonly lines: readonly string[] }
+  | { readonly status: 'imported'; readonly lines: readonly string[]; readonly tally: ImportTally; readonly backup: vscode.Uri };
+
+export interface ResetOutcome {
+  readonly cards: number;
+  readonly reads: number;
+  readonly backup: vscode.Uri;
+}
+
+async function openStore(state: StateService): Promise<ReviewStore> {
+  await state.ready;
+  const store = state.reviewStore;
+  if (!store) throw new Error('the review state is not open');
+  return store;
+}
+
+/** The settings an export carries. A hand-edited role that is not even a well-formed id is left out. */
+export function exportSettings(): ExportSettings {
+  const role = roleSetting();
+  return { role: role !== undefined && isContentId(role) ? role : null, desiredRetention: desiredRetention(), newCardsPerDay: newCardsPerDay(), sessionSize: sessionSize() };
+}
+
+/** The export of everything the store holds now. */
+export function currentExport(store: ReviewStore, now: Date): ExportFile {
+  return buildExport({ reviews: store.reviews(), cards: store.cards(), reads: store.lessons(), casePractices: store.casePractices(), settings: exportSettings() }, now);
+}
+
+async function writeJson(file: vscode.Uri, value: unknown): Promise<number> {
+  const bytes = new TextEncoder().encode(`${JSON.stringify(value, null, 1)}\n`);
+  await vscode.workspace.fs.writeFile(file, bytes);
+  return bytes.byteLength;
+}
+
+/** Writes the export file; overwrites `file` (the save dialog has asked already). */
+export async function exportTo(deps: TransferDeps, file: vscode.Uri): Promise<ExportOutcome> {
+  const exported = currentExport(await openStore(deps.state), deps.now());
+  const bytes = await writeJson(file, exported);
+  return { file, reviews: exported.reviews.length, cards: exported.cards.length, reads: exported.reads.length, casePractices: exported.casePractices.length, bytes };
+}
+
+/** "2026-03-10": the local date, for the default export name. */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** `loop-prep-progress-2026-03-10.json`. */
+export function exportFileName(now: Date): string {
+  return `loop-prep-progress-${localDate(now)}.json`;
+}
+
+/**
+ * Writes a full export to the backups folder, named by the UTC instant and the reason
+ * (`loop-prep-backup-2026-03-10T12-00-00-000Z-before-import.json`), so backups sort by time.
+ */
+export async function writeBackup(deps: TransferDeps, reason: 'import' | 'reset'): Promise<vscode.Uri> {
+  const now = deps.now();
+  const exported = currentExport(await openStore(deps.state), now);
+  await vscode.workspace.fs.createDirectory(deps.backups);
+  const file = vscode.Uri.joinPath(deps.backups, `loop-prep-backup-${now.toISOString().replace(/[:.]/g, '-')}-before-${reason}.json`);
+  await writeJson(file, exported);
+  return file;
+}
+
+/** Why a picked path is not a file we can import, or undefined. */
+function notAFile(stat: vscode.FileStat): ImportError | undefined {
+  return stat.type & vscode.FileType.File ? undefined : { kind: 'wrongShape', message: 'This is not a file. Choose a Loop Prep export file (.json). Nothing was imported.' };
+}
+
+/**
+ * Imports `file`: size check before reading, parse, dry run, then `confirm(lines)` and, when it says
+ * yes, a backup followed by `applyImport`. Nothing is written unless the user confirmed a plan that adds
+ * something. The summary's lines are returned in every case but a refusal.
+ */
+export async function importFrom(deps: TransferDeps, file: vscode.Uri, confirm: (lines: readonly string[]) => Promise<boolean>): Promise<ImportOutcome> {
+  const stat = await vscode.workspace.fs.stat(file);
+  const refusal = notAFile(stat) ?? importSizeError(stat.size);
+  if (refusal) return { status: 'refused', error: refusal };
+  const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+  await deps.content.ensureLoaded();
+  const store = await openStore(deps.state);
+  const parsed = parseImport(text, { now: deps.now(), knownCardIds: new Set(deps.content.index.questions.map((q) => q.id)) });
+  if (!parsed.ok) return { status: 'refused', error: parsed.error };
+  const plan = planImport({ reviews: store.reviews(), cards: store.cards(), reads: store.lessons(), casePractices: store.casePractices() }, parsed);
+  const settings = exportSettings();
+  const theirs = parsed.data.settings;
+  const settingsDiffer = theirs.role !== settings.role || theirs.desiredRetention !== settings.desiredRetention || theirs.newCardsPerDay !== settings.newCardsPerDay || theirs.sessionSize !== settings.sessionSize;
+  const lines = [...plan.summary.lines, ...(settingsDiffer && !plan.summary.empty ? ['Your settings stay as they are; the file’s settings are not imported.'] : [])];
+  if (plan.summary.empty) return { status: 'nothingNew', lines };
+  if (!(await confirm(lines))) return { status: 'cancelled', lines };
+  const backup = await writeBackup(deps, 'import');
+  const tally = await store.applyImport(plan, deps.now());
+  return { status: 'imported', lines, tally, backup };
+}
+
+/**
+ * Resets every card with stored state (new again; review history and suspensions are kept, see
+ * `ReviewStore.reset`) and marks every completed lesson and case walkthrough incomplete, after writing
+ * a backup. Case practices are history and stay.
+ */
+export async function resetAll(deps: TransferDeps): Promise<ResetOutcome> {
+  const store = await openStore(deps.state);
+  const backup = await writeBackup(deps, 'reset');
+  const now = deps.now();
+  const cardIds = [...store.cards().entries()].filter(([, s]) => s.card || s.buriedUntil).map(([id]) => id);
+  const reads = [...store.lessons().keys()];
+  if (cardIds.length) await store.reset(cardIds, now);
+  for (const id of reads) await store.uncompleteLesson(id, now);
+  return { cards: cardIds.length, reads: reads.length, backup };
+}
+
+/** "12 reviews, 3 card schedules, 1 lesson or walkthrough and no case practices". */
+export function describeTally(t: ImportTally): string {
+  const n = (count: number, one: string, many = `${one}s`) => (count === 0 ? `no ${many}` : `${count} ${count === 1 ? one : many}`);
+  return `${n(t.reviews, 'review')}, ${n(t.cardStates, 'card schedule')}, ${n(t.reads, 'lesson or walkthrough', 'lessons or walkthroughs')} and ${n(t.casePractices, 'case practice')}`;
+}

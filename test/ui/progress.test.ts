@@ -1,0 +1,143 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { ContentIndex } from '../../src/core/content/types';
+import { harness, openWorkbench, runCommand, screenshot, webviewFrame, Workbench } from './harness';
+
+/**
+ * The Progress view in the real workbench: a two-card drill from the command palette with the keyboard,
+ * then "Loop Prep: Show Progress" shows the streak and XP it earned. Screenshots in the default light
+ * theme, a dark theme and both high-contrast themes.
+ */
+describe('UI: the Progress view', () => {
+  let wb: Workbench;
+  const index = JSON.parse(fs.readFileSync(path.join(harness().repoRoot, 'dist', 'content.json'), 'utf8')) as ContentIndex;
+
+  before(async () => {
+    // Tall, so the whole view shows without scrolling in the screenshot.
+    wb = await openWorkbench({ width: 1400, height: 1800 });
+  });
+  after(async () => {
+    await wb?.context.close();
+  });
+
+  async function pickInQuickInput(page: Page, text: string, row: string | RegExp): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(text);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  /** Answers the card on screen correctly and rates it Good, with the keyboard only. */
+  async function answerAndRate(page: Page, frame: FrameLocator): Promise<string> {
+    const card = frame.locator('section.card[data-card-id]:not(.result)');
+    await card.waitFor({ timeout: 20_000 });
+    const id = (await card.getAttribute('data-card-id'))!;
+    const q = index.questions.find((x) => x.id === id);
+    assert.ok(q, `card ${id} is in the bank`);
+    if (q.type === 'flashcard') {
+      await page.keyboard.press('Space');
+    } else if (q.type === 'numeric') {
+      await frame.locator('#numeric').waitFor();
+      await page.keyboard.type(String(q.numeric!.answer));
+      await page.keyboard.press('Enter');
+    } else {
+      for (const i of q.correct!) await page.keyboard.press('ABCDE'[i]);
+      await page.keyboard.press('Enter');
+    }
+    await frame.locator('#verdict').waitFor();
+    await page.keyboard.press('3');
+    await frame.locator(`section.card.result[data-card-id="${id}"]`).waitFor({ state: 'detached' });
+    return id;
+  }
+
+  /** The Progress view's content frame: of the webview frames on the page, the one holding its root. */
+  async function progressFrame(page: Page): Promise<Frame> {
+    for (let attempt = 0; attempt < 150; attempt++) {
+      for (const frame of page.frames()) {
+        const found = await frame
+          .locator('#progress-root')
+          .count()
+          .catch(() => 0);
+        if (found) return frame;
+      }
+      await page.waitForTimeout(200);
+    }
+    throw new Error('no webview frame holds #progress-root: the Progress view did not render');
+  }
+
+  /** The number in an element, thousands separators removed. */
+  async function numberIn(frame: Frame, selector: string): Promise<number> {
+    return Number(((await frame.locator(selector).textContent()) ?? '').replace(/[^\d.]/g, ''));
+  }
+
+  it('shows the streak and XP of a short keyboard drill', async () => {
+    const { page } = wb;
+    await runCommand(page, 'Loop Prep: Choose Role');
+    await pickInQuickInput(page, 'ML infra', 'ML infra engineer');
+    await runCommand(page, 'Loop Prep: Start Drill');
+    await pickInQuickInput(page, 'New for my role', 'New for my role');
+    const drill = webviewFrame(page);
+    await drill.locator('#progress-text').waitFor({ timeout: 30_000 });
+    for (let i = 0; i < 2; i++) await answerAndRate(page, drill);
+    await page.keyboard.press('Escape');
+    await drill.locator('#summary-reviewed').waitFor();
+    assert.strictEqual((await drill.locator('#summary-reviewed').textContent())?.trim(), '2');
+    await runCommand(page, 'View: Close All Editors');
+
+    await runCommand(page, 'Loop Prep: Show Progress');
+    const frame = await progressFrame(page);
+    await frame.locator('#xp-total').waitFor({ timeout: 30_000 });
+    // The first model may predate the last write by a debounce; wait for the numbers to arrive.
+    for (let i = 0; i < 50 && (await numberIn(frame, '#xp-total')) === 0; i++) await page.waitForTimeout(200);
+    const streak = await numberIn(frame, '#streak-current');
+    const xp = await numberIn(frame, '#xp-total');
+    assert.ok(streak >= 1, `streak ${streak}`);
+    assert.ok(xp > 0, `XP ${xp}`);
+    assert.ok((await numberIn(frame, '#streak-longest')) >= streak);
+    assert.ok((await frame.locator('.heatmap .cell:not(.l0):not(.future)').count()) >= 1, 'today is marked in the heatmap');
+    assert.match((await frame.locator('#heatmap-summary').textContent()) ?? '', /^2 reviews on 1 of the last \d+ days/);
+    assert.match((await frame.locator('#readiness-percent').textContent()) ?? '', /^\d+%$/);
+    const steps = frame.locator('#checklist button.check-action');
+    assert.ok((await steps.count()) > 0, 'the checklist has buttons');
+    await steps.first().focus();
+    assert.strictEqual(await frame.locator('#checklist button.check-action:focus-visible, #checklist button.check-action:focus').count(), 1, 'a checklist button takes focus');
+
+    // The focused button scrolled the view; show it from the top. Give it the sidebar's whole height.
+    await frame.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    const planHeader = page.locator('.sidebar .pane-header', { hasText: 'Study Plan' }).first();
+    if ((await planHeader.count()) && (await planHeader.getAttribute('aria-expanded')) === 'true') await planHeader.click();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'progress-view');
+    await page.locator('.part.sidebar').screenshot({ path: path.join(harness().screenshotDir, 'progress-view-sidebar.png') });
+  });
+
+  /** Switches the colour theme through its picker, clicking rows (Enter would run whichever row is on top). */
+  async function colorTheme(page: Page, theme: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Marketplace' }).first().click();
+    await input.fill(theme);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first().click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  it('stays readable in dark and high-contrast themes', async () => {
+    const { page } = wb;
+    for (const [theme, file] of [
+      ['Dark Modern', 'progress-view-dark'],
+      ['Dark High Contrast', 'progress-view-high-contrast'],
+      ['Light High Contrast', 'progress-view-high-contrast-light'],
+    ] as const) {
+      await colorTheme(page, theme);
+      await page.waitForTimeout(1000);
+      const frame = await progressFrame(page);
+      await frame.locator('#xp-total').waitFor();
+      await page.locator('.part.sidebar').screenshot({ path: path.join(harness().screenshotDir, `${file}.png`) });
+    }
+  });
+});
