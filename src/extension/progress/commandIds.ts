@@ -6,6 +6,7 @@ export const ProgressCommands = {
   exportProgress: 'loopPrep.exportProgress',
   importProgress: 'loopPrep.importProgress',
   resetProgress: 'loopPrep.resetProgress',
+  restoreProgress: 'loopPrep.restoreProgress',
 } as const;
 
 export const ProgressViews = {

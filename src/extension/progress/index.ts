@@ -11,9 +11,10 @@ import { affects, desiredRetention, roleSetting, Settings } from '../config';
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
 import { ProgressCommands, ProgressViews } from './commandIds';
-import { registerProgressCommands, runExport, runImport, runReset } from './progressCommands';
+import { registerProgressCommands, runExport, runImport, runReset, runRestore } from './progressCommands';
 import { ProgressViewProvider } from './progressView';
 import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
+import type { RestoreOutcome } from './restore';
 import { buildProgressView } from './viewModel';
 
 export { FOCUS_PROGRESS_VIEW, ProgressCommands, ProgressViews } from './commandIds';
@@ -44,6 +45,8 @@ export interface ProgressApi {
   importFrom(file: string, answer?: 'import' | 'cancel'): Promise<ImportOutcome>;
   /** "Reset Progress" without the confirmation dialog. */
   reset(): Promise<ResetOutcome>;
+  /** "Restore Progress from Backup" from this .state.json file, without the confirmation dialog. */
+  restoreFrom(file: string): Promise<RestoreOutcome>;
   /** The folder automatic backups are written to. */
   readonly backupsFolder: string;
   /** JSON of every review-state key in globalState: equal before and after means nothing was written. */
@@ -92,7 +95,7 @@ function runAction(action: ProgressAction): Thenable<unknown> {
 /** Registers the Progress view and its commands; every disposable goes to `context.subscriptions`. */
 export function registerProgress(context: vscode.ExtensionContext, deps: ProgressDeps): ProgressApi {
   const backups = vscode.Uri.joinPath(context.globalStorageUri, 'backups');
-  const transfer: TransferDeps = { content: deps.content, state: deps.state, backups, now: () => new Date() };
+  const transfer: TransferDeps = { content: deps.content, state: deps.state, backups, memento: context.globalState, now: () => new Date() };
   const provider = new ProgressViewProvider({ extensionUri: context.extensionUri, compute: () => computeView(deps), run: (action) => Promise.resolve(runAction(action)) });
   context.subscriptions.push(
     provider,
@@ -115,6 +118,7 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
     exportTo: (file) => runExport(transfer, vscode.Uri.file(file)),
     importFrom: (file, answer = 'import') => runImport(transfer, vscode.Uri.file(file), async () => answer === 'import'),
     reset: () => runReset(transfer),
+    restoreFrom: (file) => runRestore(transfer, vscode.Uri.file(file)),
     backupsFolder: backups.scheme === 'file' ? backups.fsPath : backups.toString(),
     snapshot: () => JSON.stringify(REVIEW_KEYS.map((key) => [key, context.globalState.get<unknown>(key) ?? null])),
   };

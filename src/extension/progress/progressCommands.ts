@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { guarded } from '../guarded';
 import { log } from '../log';
 import { ProgressCommands } from './commandIds';
+import { listSnapshots, restoreSnapshot, SNAPSHOT_SUFFIX, type RestoreOutcome } from './restore';
 import { describeTally, exportFileName, exportTo, importFrom, resetAll } from './transfer';
 import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
 
@@ -21,9 +22,44 @@ export function displayPath(uri: vscode.Uri): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function offerBackup(message: string, backup: vscode.Uri): void {
-  void vscode.window.showInformationMessage(message, 'Open Backup').then(async (choice) => {
+  void vscode.window.showInformationMessage(`${message} To undo, run "Loop Prep: Restore Progress from Backup…".`, 'Restore Now', 'Open Backup').then(async (choice) => {
     if (choice === 'Open Backup') await vscode.window.showTextDocument(backup, { preview: true });
+    if (choice === 'Restore Now') await vscode.commands.executeCommand(ProgressCommands.restoreProgress, backup.with({ path: backup.path.replace(/\.json$/, '') + SNAPSHOT_SUFFIX }));
   });
+}
+
+/** Restores a state backup and says how to undo the restore itself. */
+export async function runRestore(deps: TransferDeps, file: vscode.Uri): Promise<RestoreOutcome> {
+  const out = await restoreSnapshot(file, deps);
+  if (out.status === 'refused') {
+    log().warn(`restore of ${displayPath(file)} refused: ${out.message}`);
+    void vscode.window.showErrorMessage(`Loop Prep: ${out.message}`);
+  } else {
+    log().info(`restored progress from ${displayPath(file)}; the state before it is in ${displayPath(out.undo)}`);
+    void vscode.window.showInformationMessage(`Loop Prep restored your progress from ${displayPath(file)}. The progress it replaced is saved in ${displayPath(out.undo)}.`);
+  }
+  return out;
+}
+
+async function restoreCommand(deps: TransferDeps, arg?: unknown): Promise<RestoreOutcome | undefined> {
+  let file = arg instanceof vscode.Uri ? arg : undefined;
+  if (!file) {
+    const snapshots = await listSnapshots(deps.backups);
+    const items = [
+      ...snapshots.map((uri) => ({ label: uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/^loop-prep-backup-/, '').replace(SNAPSHOT_SUFFIX, ''), description: 'automatic backup', uri })),
+      { label: '$(folder-opened) Browse…', description: 'choose a .state.json backup file', uri: undefined as vscode.Uri | undefined },
+    ];
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: snapshots.length ? 'Restore which backup? Newest first.' : 'No automatic backups yet. Browse for a backup file?' });
+    if (!pick) return undefined;
+    file = pick.uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: deps.backups, filters: { 'Loop Prep state backup': ['json'] }, openLabel: 'Restore' }))?.[0];
+    if (!file) return undefined;
+  }
+  const choice = await vscode.window.showWarningMessage(
+    'Replace your current Loop Prep progress with this backup?',
+    { modal: true, detail: 'Your current progress is saved first, so this can be undone the same way.' },
+    'Restore',
+  );
+  return choice === 'Restore' ? runRestore(deps, file) : undefined;
 }
 
 /** Exports to `file` and says where it went. */
@@ -121,5 +157,6 @@ export function registerProgressCommands(context: vscode.ExtensionContext, deps:
     vscode.commands.registerCommand(ProgressCommands.exportProgress, guarded('Export Progress', () => exportCommand(deps))),
     vscode.commands.registerCommand(ProgressCommands.importProgress, guarded('Import Progress', () => importCommand(deps))),
     vscode.commands.registerCommand(ProgressCommands.resetProgress, guarded('Reset Progress', () => resetCommand(deps))),
+    vscode.commands.registerCommand(ProgressCommands.restoreProgress, guarded('Restore Progress', (arg?: unknown) => restoreCommand(deps, arg))),
   );
 }

@@ -16,6 +16,7 @@ import type { ReviewStore } from '../../core/review/store';
 import { desiredRetention, newCardsPerDay, roleSetting, sessionSize } from '../config';
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
+import { writeSnapshotBeside } from './restore';
 
 /** What the transfer functions need. */
 export interface TransferDeps {
@@ -23,6 +24,8 @@ export interface TransferDeps {
   readonly state: StateService;
   /** The folder automatic backups go to: `<globalStorageUri>/backups`. */
   readonly backups: vscode.Uri;
+  /** globalState, for the byte-exact snapshot taken beside each backup (see restore.ts). */
+  readonly memento: vscode.Memento;
   readonly now: () => Date;
 }
 
@@ -99,6 +102,7 @@ export async function writeBackup(deps: TransferDeps, reason: 'import' | 'reset'
   await vscode.workspace.fs.createDirectory(deps.backups);
   const file = vscode.Uri.joinPath(deps.backups, `loop-prep-backup-${now.toISOString().replace(/[:.]/g, '-')}-before-${reason}.json`);
   await writeJson(file, exported);
+  await writeSnapshotBeside(file, deps.memento, now);
   return file;
 }
 

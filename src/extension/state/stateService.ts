@@ -51,6 +51,19 @@ export class StateService implements vscode.Disposable {
     );
   }
 
+  /** Re-reads everything from globalState, e.g. after a backup was restored into it. */
+  async reopen(): Promise<void> {
+    await this.ready;
+    this.storeSubscription?.dispose();
+    this.store?.dispose();
+    this.store = undefined;
+    this.readCache = undefined;
+    this.streakCache = undefined;
+    await this.open();
+  }
+
+  private storeSubscription: { dispose(): void } | undefined;
+
   private async open(): Promise<void> {
     const onProblem = (p: StoreProblem) => this.reportProblem(p);
     try {
@@ -67,6 +80,7 @@ export class StateService implements vscode.Disposable {
       const ids = change.cardIds.map((id) => this.questionIdOf(id));
       this.changed.fire({ cardIds: change.external && ids.length > 50 ? undefined : ids, reads: change.progress });
     });
+    this.storeSubscription = sub;
     this.disposables.push({ dispose: () => sub.dispose() });
     this.changed.fire({ reads: true });
   }

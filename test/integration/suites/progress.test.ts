@@ -233,4 +233,31 @@ describe('progress: the Progress view, export, import and reset', () => {
     assert.strictEqual(store.reviews().length, reviews, 'the review history is kept');
     await waitFor(() => progress.lastPosted()?.topics.every((t) => t.masteryPct === 0), 'the view to show the reset');
   });
+
+  it('undoes a reset by restoring its backup byte for byte, and the restore can be undone too', async () => {
+    const { api, progress } = await apis();
+    await api.state.drillBackend(() => api.content.index).record({ cardId: api.content.index.questions[0].id, rating: 3, at: new Date(), correct: true, durationMs: 2000, xp: 8 });
+    const beforeReset = progress.snapshot();
+    const out = await progress.reset();
+    const afterReset = progress.snapshot();
+    assert.notStrictEqual(afterReset, beforeReset);
+    const snapshotFile = out.backup.fsPath.replace(/\.json$/, '.state.json');
+    assert.ok(fs.existsSync(snapshotFile), 'a state snapshot was written beside the backup');
+
+    const restored = await progress.restoreFrom(snapshotFile);
+    assert.strictEqual(restored.status, 'restored');
+    assert.strictEqual(progress.snapshot(), beforeReset, 'the state is exactly what it was before the reset');
+    assert.ok([...api.state.reviewStore!.cards().values()].some((s) => s.card), 'the reopened store sees the restored schedule');
+    if (restored.status !== 'restored') return;
+    const undone = await progress.restoreFrom(restored.undo.fsPath);
+    assert.strictEqual(undone.status, 'restored');
+    assert.strictEqual(progress.snapshot(), afterReset, 'restoring the pre-restore snapshot undoes the restore');
+
+    const bad = path.join(os.tmpdir(), `loop-prep-not-a-backup-${Date.now()}.json`);
+    fs.writeFileSync(bad, JSON.stringify({ app: 'loop-prep', kind: 'state-snapshot', formatVersion: 1, keys: { 'someone.else': 1 } }));
+    const refused = await progress.restoreFrom(bad);
+    assert.strictEqual(refused.status, 'refused');
+    assert.strictEqual(progress.snapshot(), afterReset, 'a refused backup changes nothing');
+    fs.rmSync(bad, { force: true });
+  });
 });
