@@ -1,9 +1,5 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import type { FrameLocator, Page } from 'playwright-core';
-import type { ContentIndex } from '../../src/core/content/types';
-import { harness, openWorkbench, runCommand, screenshot, webviewFrame, Workbench } from './harness';
+import { answerCard, builtInBank, openWorkbench, pickInQuickInput, runCommand, screenshot, webviewFrame, Workbench } from './harness';
 
 /**
  * A drill from the command palette using only the keyboard: three cards, one answered wrong, the
@@ -12,7 +8,7 @@ import { harness, openWorkbench, runCommand, screenshot, webviewFrame, Workbench
  */
 describe('UI: a keyboard-only drill', () => {
   let wb: Workbench;
-  const index = JSON.parse(fs.readFileSync(path.join(harness().repoRoot, 'dist', 'content.json'), 'utf8')) as ContentIndex;
+  const index = builtInBank();
 
   before(async () => {
     // Tall, so an expanded topic's cards all render (the tree only renders rows in view).
@@ -21,39 +17,6 @@ describe('UI: a keyboard-only drill', () => {
   after(async () => {
     await wb?.context.close();
   });
-
-  async function pickInQuickInput(page: Page, text: string, row: string | RegExp): Promise<void> {
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(text);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
-    await page.keyboard.press('Enter');
-  }
-
-  /** Answers the card on screen; returns whether the answer was meant to be right. */
-  async function answer(page: Page, frame: FrameLocator, beWrong: boolean): Promise<{ id: string; graded: boolean; wrong: boolean }> {
-    const card = frame.locator('section.card[data-card-id]:not(.result)');
-    await card.waitFor({ timeout: 20_000 });
-    const id = (await card.getAttribute('data-card-id'))!;
-    const q = index.questions.find((x) => x.id === id)!;
-    assert.ok(q, `card ${id} is in the bank`);
-    if (q.type === 'flashcard') {
-      await page.keyboard.press('Space');
-      return { id, graded: false, wrong: false };
-    }
-    if (q.type === 'numeric') {
-      const value = beWrong ? q.numeric!.answer * 10 + 1 : q.numeric!.answer;
-      await frame.locator('#numeric').waitFor();
-      await page.keyboard.type(String(value));
-      await page.keyboard.press('Enter');
-      return { id, graded: true, wrong: beWrong };
-    }
-    const correct = q.correct!;
-    const picks = beWrong ? [q.options!.findIndex((_, i) => !correct.includes(i))] : correct;
-    for (const i of picks) await page.keyboard.press('ABCDE'[i]);
-    await page.keyboard.press('Enter');
-    return { id, graded: true, wrong: beWrong };
-  }
 
   it('answers three cards, one wrong, checks the explanation and suggested rating, rates, and survives a reload', async () => {
     const { page } = wb;
@@ -70,7 +33,7 @@ describe('UI: a keyboard-only drill', () => {
     while (answered.length < 3 || !answered.some((a) => a.wrong)) {
       assert.ok(answered.length < 12, 'found a gradable card to answer wrong within 12 cards');
       const needWrong = !answered.some((a) => a.wrong);
-      const a = await answer(page, frame, needWrong);
+      const a = await answerCard(page, frame, needWrong);
       answered.push(a);
       const verdict = frame.locator('#verdict');
       await verdict.waitFor();

@@ -2,7 +2,9 @@
  * What UI tests get from scripts/host/run-tests.mjs: one running VS Code, one Chromium, helpers to open
  * the workbench with Loop Prep loaded in development mode.
  */
+import * as fs from 'fs';
 import * as path from 'path';
+import type { ContentIndex } from '../../src/core/content/types';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 
 interface UiHarness {
@@ -68,4 +70,48 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** The active webview's content frame (VS Code nests it in two iframes). */
 export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/** Types into the open quick input and accepts the first row that matches. */
+export async function pickInQuickInput(page: Page, text: string, row: string | RegExp): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+let bank: ContentIndex | undefined;
+
+/** The built-in bank as the extension ships it, so a test knows each card's answer. */
+export function builtInBank(): ContentIndex {
+  bank ??= JSON.parse(fs.readFileSync(path.join(harness().repoRoot, 'dist', 'content.json'), 'utf8')) as ContentIndex;
+  return bank;
+}
+
+/**
+ * Answers the drill card on screen with the keyboard only: flashcards are revealed with Space, numeric
+ * estimates typed, choices picked by letter. `beWrong` answers a gradable card wrongly on purpose.
+ */
+export async function answerCard(page: Page, frame: FrameLocator, beWrong = false): Promise<{ id: string; graded: boolean; wrong: boolean }> {
+  const card = frame.locator('section.card[data-card-id]:not(.result)');
+  await card.waitFor({ timeout: 20_000 });
+  const id = (await card.getAttribute('data-card-id'))!;
+  const q = builtInBank().questions.find((x) => x.id === id);
+  if (!q) throw new Error(`card ${id} is not in the built-in bank`);
+  if (q.type === 'flashcard') {
+    await page.keyboard.press('Space');
+    return { id, graded: false, wrong: false };
+  }
+  if (q.type === 'numeric') {
+    await frame.locator('#numeric').waitFor();
+    await page.keyboard.type(String(beWrong ? q.numeric!.answer * 10 + 1 : q.numeric!.answer));
+    await page.keyboard.press('Enter');
+    return { id, graded: true, wrong: beWrong };
+  }
+  const correct = q.correct!;
+  const picks = beWrong ? [q.options!.findIndex((_, i) => !correct.includes(i))] : correct;
+  for (const i of picks) await page.keyboard.press('ABCDEF'[i]);
+  await page.keyboard.press('Enter');
+  return { id, graded: true, wrong: beWrong };
 }

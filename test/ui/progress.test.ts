@@ -1,9 +1,7 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import type { ContentIndex } from '../../src/core/content/types';
-import { harness, openWorkbench, runCommand, screenshot, webviewFrame, Workbench } from './harness';
+import { answerCard, harness, openWorkbench, pickInQuickInput, runCommand, screenshot, webviewFrame, Workbench } from './harness';
 
 /**
  * The Progress view in the real workbench: a two-card drill from the command palette with the keyboard,
@@ -12,7 +10,6 @@ import { harness, openWorkbench, runCommand, screenshot, webviewFrame, Workbench
  */
 describe('UI: the Progress view', () => {
   let wb: Workbench;
-  const index = JSON.parse(fs.readFileSync(path.join(harness().repoRoot, 'dist', 'content.json'), 'utf8')) as ContentIndex;
 
   before(async () => {
     // Tall, so the whole view shows without scrolling in the screenshot.
@@ -22,31 +19,9 @@ describe('UI: the Progress view', () => {
     await wb?.context.close();
   });
 
-  async function pickInQuickInput(page: Page, text: string, row: string | RegExp): Promise<void> {
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(text);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
-    await page.keyboard.press('Enter');
-  }
-
   /** Answers the card on screen correctly and rates it Good, with the keyboard only. */
   async function answerAndRate(page: Page, frame: FrameLocator): Promise<string> {
-    const card = frame.locator('section.card[data-card-id]:not(.result)');
-    await card.waitFor({ timeout: 20_000 });
-    const id = (await card.getAttribute('data-card-id'))!;
-    const q = index.questions.find((x) => x.id === id);
-    assert.ok(q, `card ${id} is in the bank`);
-    if (q.type === 'flashcard') {
-      await page.keyboard.press('Space');
-    } else if (q.type === 'numeric') {
-      await frame.locator('#numeric').waitFor();
-      await page.keyboard.type(String(q.numeric!.answer));
-      await page.keyboard.press('Enter');
-    } else {
-      for (const i of q.correct!) await page.keyboard.press('ABCDE'[i]);
-      await page.keyboard.press('Enter');
-    }
+    const { id } = await answerCard(page, frame);
     await frame.locator('#verdict').waitFor();
     await page.keyboard.press('3');
     await frame.locator(`section.card.result[data-card-id="${id}"]`).waitFor({ state: 'detached' });
