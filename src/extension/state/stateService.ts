@@ -121,6 +121,15 @@ export class StateService implements vscode.Disposable {
    */
   setContent(index: ContentIndex): void {
     this.aliases = new Map(index.questions.filter((q) => q.aliases.length).map((q) => [q.id, q.aliases]));
+    this.readAliases = new Map([...index.lessons, ...index.cases].filter((x) => x.aliases.length).map((x) => [x.id, x.aliases]));
+  }
+
+  /** Lesson or case id -> its aliases: a renamed lesson stays complete. */
+  private readAliases = new Map<string, readonly string[]>();
+
+  /** The ids a read may be stored under: its own, then its aliases. */
+  private readIds(id: string): readonly string[] {
+    return [id, ...(this.readAliases.get(id) ?? [])];
   }
 
   /** The question id for a stored id: a renamed card's history stays under its alias. */
@@ -159,13 +168,14 @@ export class StateService implements vscode.Disposable {
   isRead(id: string): boolean {
     if (!this.store) return false;
     this.readCache ??= this.store.lessons();
-    return this.readCache.has(id);
+    const cache = this.readCache;
+    return this.readIds(id).some((x) => cache.has(x));
   }
 
   async setRead(id: string, complete: boolean): Promise<void> {
     await this.ready;
     if (complete) await this.store!.completeLesson(id, this.now());
-    else await this.store!.uncompleteLesson(id, this.now());
+    else for (const x of this.readIds(id)) if (this.store!.lessons().has(x)) await this.store!.uncompleteLesson(x, this.now());
   }
 
   async resetCards(ids: readonly string[]): Promise<void> {
@@ -218,8 +228,7 @@ export class StateService implements vscode.Disposable {
   totalXp(index: ContentIndex): number {
     if (!this.store) return 0;
     const reviews = this.store.reviews().reduce((s, r) => s + (r.xp ?? 0), 0);
-    const readable = new Set([...index.lessons.map((l) => l.id), ...index.cases.map((c) => c.id)]);
-    const reads = [...this.store.lessons().keys()].filter((id) => readable.has(id)).length * XP_RULES.read;
+    const reads = [...index.lessons, ...index.cases].filter((x) => this.isRead(x.id)).length * XP_RULES.read;
     const cases = this.store.casePractices().reduce((s, p) => s + casePracticeXp(p.score, p.maxScore), 0);
     return reviews + reads + cases;
   }

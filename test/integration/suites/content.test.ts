@@ -80,4 +80,19 @@ describe('content', () => {
     assert.strictEqual(api.state.reviewStore!.reviews('fixture-pack-question').length, 2, 'new reviews continue the same history');
     assert.strictEqual(await api.state.undoLast(), 'fixture-pack-question-renamed');
   });
+
+  it('keeps a lesson complete when its id is renamed with an alias', async () => {
+    const api = await activateExtension();
+    const file = packFile('team-lesson.md').fsPath;
+    const lesson = (id: string, aliases = '') => `---\nkind: lesson\nid: ${id}\n${aliases}title: Our eval rules\norder: 50\nminutes: 2\n---\nWhat our team checks before a prompt ships.\n`;
+    fs.writeFileSync(file, lesson('fixture-team-lesson'));
+    await waitFor(() => api.content.index.lessons.some((l) => l.id === 'fixture-team-lesson'), 'the pack lesson to load', 10_000);
+    await api.state.setRead('fixture-team-lesson', true);
+    fs.writeFileSync(file, lesson('fixture-team-lesson-v2', 'aliases: [fixture-team-lesson]\n'));
+    await waitFor(() => api.content.index.lessons.some((l) => l.id === 'fixture-team-lesson-v2'), 'the renamed lesson to load', 10_000);
+    await waitFor(() => api.state.isRead('fixture-team-lesson-v2'), 'the renamed lesson to stay complete');
+    await api.state.setRead('fixture-team-lesson-v2', false);
+    assert.strictEqual(api.state.isRead('fixture-team-lesson-v2'), false, 'marking it incomplete clears the mark stored under the alias');
+    fs.rmSync(file);
+  });
 });
