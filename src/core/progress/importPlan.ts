@@ -24,6 +24,8 @@ export interface ImportCurrent {
   readonly cards: ReadonlyMap<string, CardState>;
   /** `store.lessons()`. */
   readonly reads: ReadonlyMap<string, Date>;
+  /** `store.uncompletedLessons()`: a read undone locally after the file's date stays undone. */
+  readonly readsUndone?: ReadonlyMap<string, Date>;
   /** `store.casePractices()`. */
   readonly casePractices: readonly CasePractice[];
 }
@@ -184,7 +186,8 @@ export function planImport(current: ImportCurrent, parsed: ParsedImport): Import
     return { cardId, reviews, state: states.get(cardId), importedLastReviewAt };
   });
 
-  const reads = [...data.reads].filter(([id]) => !current.reads.has(id)).sort(([a], [b]) => byString(a, b)).map(([id, completedAt]) => ({ id, completedAt }));
+  const undoneAt = (id: string) => current.readsUndone?.get(id)?.getTime() ?? -Infinity;
+  const reads = [...data.reads].filter(([id, completedAt]) => !current.reads.has(id) && undoneAt(id) < completedAt.getTime()).sort(([a], [b]) => byString(a, b)).map(([id, completedAt]) => ({ id, completedAt }));
   const localPractices = new Map(current.casePractices.map((p) => [p.id, p]));
   const casePractices: CasePractice[] = [];
   const casePracticeConflicts: CasePracticeConflict[] = [];

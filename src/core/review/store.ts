@@ -95,6 +95,11 @@ export class ReviewStore {
     return new Map(Object.entries(this.state.progress.l).filter(([, v]) => v[1] === 1).map(([id, v]) => [id, new Date(v[0])]));
   }
 
+  /** Lessons marked incomplete after being complete, and when: an import must not mark them again. */
+  uncompletedLessons(): ReadonlyMap<string, Date> {
+    return new Map(Object.entries(this.state.progress.l).filter(([, v]) => v[1] === 0).map(([id, v]) => [id, new Date(v[0])]));
+  }
+
   /** Case practices, oldest first. */
   casePractices(): CasePractice[] {
     return this.state.progress.p.map(casePracticeOf);

@@ -125,7 +125,7 @@ export async function importFrom(deps: TransferDeps, file: vscode.Uri, confirm: 
   const store = await openStore(deps.state);
   const parsed = parseImport(text, { now: deps.now(), knownCardIds: new Set(deps.content.index.questions.map((q) => q.id)) });
   if (!parsed.ok) return { status: 'refused', error: parsed.error };
-  const plan = planImport({ reviews: store.reviews(), cards: store.cards(), reads: store.lessons(), casePractices: store.casePractices() }, parsed);
+  const plan = planImport({ reviews: store.reviews(), cards: store.cards(), reads: store.lessons(), readsUndone: store.uncompletedLessons(), casePractices: store.casePractices() }, parsed);
   const settings = exportSettings();
   const theirs = parsed.data.settings;
   const settingsDiffer = theirs.role !== settings.role || theirs.desiredRetention !== settings.desiredRetention || theirs.newCardsPerDay !== settings.newCardsPerDay || theirs.sessionSize !== settings.sessionSize;

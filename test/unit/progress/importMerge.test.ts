@@ -55,6 +55,13 @@ describe('progress: import plan', () => {
     assert.strictEqual(s.empty, false);
   });
 
+  it('does not promise to re-mark a lesson the user marked incomplete after the file was made', () => {
+    const mine = { ...current({}), readsUndone: new Map([['what-is-new', daysAgo(1)], ['choose-your-role', daysAgo(9)]]) };
+    const plan = planImport(mine, file({ reads: new Map([['what-is-new', daysAgo(4)], ['choose-your-role', daysAgo(2)]]) }));
+    assert.deepStrictEqual(plan.reads.map((x) => x.id), ['choose-your-role'], 'only the read newer than the local undo is planned');
+    assert.deepStrictEqual(plan.summary.newReadIds, ['choose-your-role']);
+  });
+
   it('keeps the local version of a review or case practice that the file holds differently', () => {
     const mine = current({ reviews: [r('evals-1#a0', 5, 3)], casePractices: [practice('c0', 'document-qa', daysAgo(3), 5, 10)] });
     const plan = planImport(mine, file({ reviews: [r('evals-1#a0', 5, 1)], casePractices: [practice('c0', 'document-qa', daysAgo(3), 9, 10)] }));
