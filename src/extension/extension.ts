@@ -111,7 +111,8 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
 
   registerCommands(context, { content, state, studyPlan, tree, readerDeps, statusBar, startPractice: (caseId) => designDocs.startPractice(caseId) });
 
-  void Promise.all([content.ensureLoaded(), state.ready]).then(() => {
+  // The first load runs just after activation returns (views and commands await it anyway).
+  void new Promise<void>((resolve) => setImmediate(resolve)).then(() => Promise.all([content.ensureLoaded(), state.ready])).then(() => {
     state.setContent(content.index);
     warnAboutUnknownRole(content.index);
     studyPlan.refreshAll();

@@ -42,7 +42,9 @@ export class StateService implements vscode.Disposable {
     private readonly now: () => Date,
   ) {
     memento.setKeysForSync?.(REVIEW_SYNC_KEYS);
-    this.ready = this.open();
+    // Opened just after activation returns: reading and validating stored state is real work, and
+    // nothing needs it before the first view renders or command runs (those await `ready`).
+    this.ready = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.open());
     // Another window may have reviewed meanwhile: merge its writes when this window regains focus.
     this.disposables.push(
       vscode.window.onDidChangeWindowState((s) => {
