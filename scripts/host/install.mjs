@@ -59,8 +59,8 @@ function symlink(target, linkPath) {
 }
 
 /** Installs code-server into the cache unless a complete install is already there. Returns its folder. */
-export async function ensureInstalled() {
-  ensureSystemPackages({ forInstall: !isInstalled() });
+export async function ensureInstalled({ needBrowser = true } = {}) {
+  ensureSystemPackages({ forInstall: !isInstalled(), needBrowser });
   const dir = codeServerDir();
   if (isInstalled(dir)) return dir;
 

@@ -13,7 +13,7 @@ const port = Number(process.env.LOOP_PREP_PORT || 3580);
 runMain(async () => {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`LOOP_PREP_PORT must be a port number, not "${process.env.LOOP_PREP_PORT}"`);
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) throw new UserFacingError('dist/extension.js is missing: run "npm run build" first.');
-  await ensureInstalled();
+  await ensureInstalled({ needBrowser: false }); // you open the URL in your own browser
   const profile = path.join(cacheRoot(), 'start-profile');
   const server = await startCodeServer({ port, userDataDir: path.join(profile, 'user-data'), extensionsDir: path.join(profile, 'extensions') });
   const url = workbenchUrl(server.url, { folder: path.join(repoRoot, 'playground'), extensionDevelopmentPath: repoRoot });

@@ -27,11 +27,12 @@ function hasKrb5Headers() {
 
 /**
  * Lists the Debian packages that are missing.
- * @param {{ forInstall: boolean }} opts forInstall adds what building code-server's native modules needs.
+ * @param {{ forInstall: boolean, needBrowser?: boolean }} opts forInstall adds what building code-server's
+ *   native modules needs; needBrowser (default true) is false for `npm start`, which uses your own browser.
  */
-export function missingPackages({ forInstall }) {
+export function missingPackages({ forInstall, needBrowser = true }) {
   const missing = [];
-  if (!process.env.LOOP_PREP_CHROMIUM && !fs.existsSync(chromiumPath())) missing.push('chromium');
+  if (needBrowser && !process.env.LOOP_PREP_CHROMIUM && !fs.existsSync(chromiumPath())) missing.push('chromium');
   if (forInstall) {
     if (!hasKrb5Headers()) missing.push('libkrb5-dev');
     if (!hasCommand('make') || !hasCommand('g++')) missing.push('build-essential');
@@ -44,14 +45,14 @@ export function missingPackages({ forInstall }) {
  * Makes sure the system packages are there. As root on Debian or Ubuntu it installs them with apt-get;
  * otherwise it stops with the exact command to run.
  */
-export function ensureSystemPackages({ forInstall }) {
-  if (process.env.LOOP_PREP_CHROMIUM && !fs.existsSync(process.env.LOOP_PREP_CHROMIUM)) {
+export function ensureSystemPackages({ forInstall, needBrowser = true }) {
+  if (needBrowser && process.env.LOOP_PREP_CHROMIUM && !fs.existsSync(process.env.LOOP_PREP_CHROMIUM)) {
     throw new UserFacingError(
       `LOOP_PREP_CHROMIUM points at ${process.env.LOOP_PREP_CHROMIUM}, which does not exist. ` +
         'Unset it to use /usr/bin/chromium, or point it at a Chromium binary.',
     );
   }
-  const missing = missingPackages({ forInstall });
+  const missing = missingPackages({ forInstall, needBrowser });
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (isRoot() && isDebianLike() && hasCommand('apt-get') && !process.env.LOOP_PREP_NO_APT) {
@@ -64,7 +65,7 @@ export function ensureSystemPackages({ forInstall }) {
     } catch {
       throw new UserFacingError(`installing system packages failed. Run this yourself and try again:\n  ${command}`);
     }
-    const still = missingPackages({ forInstall });
+    const still = missingPackages({ forInstall, needBrowser });
     if (still.length) throw new UserFacingError(`still missing after apt-get: ${still.join(', ')}`);
     return;
   }

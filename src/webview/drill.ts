@@ -170,7 +170,7 @@ function showNotice(message: string): void {
 }
 
 function footer(): HTMLElement {
-  return h('p', { class: 'muted keys' }, 'Keys: A–E or 1–5 pick · Enter submit · Space reveal · 1–4 rate · U undo · Esc end');
+  return h('p', { class: 'muted keys' }, 'Keys: A–F or 1–6 pick · Enter submit · Space reveal · 1–4 rate · U undo · Esc end');
 }
 
 document.addEventListener('keydown', (e) => {
