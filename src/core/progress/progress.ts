@@ -25,7 +25,7 @@ import { computeStreaks } from './streak';
 import type { Activity } from './streak';
 import { masteryBars, topicStats } from './topics';
 import type { TopicMasteryBar } from './topics';
-import { LEVELS, XP_RULES, casePracticeXp, levelFor } from './xp';
+import { LEVELS, levelFor, readAndCaseXp } from './xp';
 import type { LevelInfo } from './xp';
 
 /** What `computeProgress` reads. Every field is what `ReviewStore` and the settings already provide. */
@@ -141,13 +141,7 @@ function thousands(n: number): string {
 }
 
 function xpSummary(reviewXp: number, input: ProgressInput): XpSummary {
-  const readable = new Set<string>();
-  for (const l of input.index.lessons) readable.add(l.id);
-  for (const c of input.index.cases) readable.add(c.id);
-  let readCount = 0;
-  for (const id of input.reads.keys()) if (readable.has(id)) readCount++;
-  const reads = readCount * XP_RULES.read;
-  const casePractices = input.casePractices.reduce((sum, p) => sum + casePracticeXp(p.score, p.maxScore), 0);
+  const { reads, casePractices } = readAndCaseXp(input.index, input.reads.keys(), input.casePractices);
   const total = reviewXp + reads + casePractices;
   const level = levelFor(total);
   const floor = LEVELS[level.level - 1].xp;

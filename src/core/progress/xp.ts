@@ -9,7 +9,7 @@
  *   a lesson or case walkthrough marked complete: 20 (once per item)
  *   a case practice: 60 x rubric score (0-1), rounded
  */
-import type { Difficulty } from '../content/types';
+import type { ContentIndex, Difficulty } from '../content/types';
 
 export const XP_RULES = {
   base: { easy: 5, medium: 8, hard: 12 } as Record<Difficulty, number>,
@@ -41,6 +41,17 @@ export function reviewXp(difficulty: Difficulty, rating: 1 | 2 | 3 | 4, reviewed
 
 export function casePracticeXp(score: number, max: number): number {
   return max > 0 ? Math.round(XP_RULES.casePractice * Math.min(1, Math.max(0, score / max))) : 0;
+}
+
+/**
+ * XP from reads and case practices: 20 per lesson or case walkthrough read (only ids the bank still has,
+ * each once) and the scaled case-practice XP. Review XP is stored on each review and summed by the caller.
+ */
+export function readAndCaseXp(index: Pick<ContentIndex, 'lessons' | 'cases'>, readIds: Iterable<string>, casePractices: readonly { readonly score: number; readonly maxScore: number }[]): { reads: number; casePractices: number } {
+  const readable = new Set<string>([...index.lessons.map((l) => l.id), ...index.cases.map((c) => c.id)]);
+  let count = 0;
+  for (const id of new Set(readIds)) if (readable.has(id)) count++;
+  return { reads: count * XP_RULES.read, casePractices: casePractices.reduce((sum, p) => sum + casePracticeXp(p.score, p.maxScore), 0) };
 }
 
 export interface LevelInfo {

@@ -62,7 +62,7 @@ async function computeView(deps: ProgressDeps): Promise<ProgressView> {
       roleId: roleSetting(),
       reviews: store?.reviews() ?? [],
       cards: store?.cards() ?? new Map(),
-      reads: store?.lessons() ?? new Map(),
+      reads: deps.state.reads(),
       casePractices: store?.casePractices() ?? [],
       desiredRetention: desiredRetention(),
       offsetAt: (d) => -d.getTimezoneOffset(),

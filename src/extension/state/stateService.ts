@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
 import type { CardStatus } from '../../core/plan/studyPlan';
 import { computeStreaks, type Activity } from '../../core/progress/streak';
-import { casePracticeXp, XP_RULES } from '../../core/progress/xp';
+import { readAndCaseXp } from '../../core/progress/xp';
 import { REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
 import { createScheduler } from '../../core/review/scheduler';
 import { buildSession, priorityFromRole, type SessionMode } from '../../core/review/session';
@@ -124,10 +124,31 @@ export class StateService implements vscode.Disposable {
   setContent(index: ContentIndex): void {
     this.aliases = new Map(index.questions.filter((q) => q.aliases.length).map((q) => [q.id, q.aliases]));
     this.readAliases = new Map([...index.lessons, ...index.cases].filter((x) => x.aliases.length).map((x) => [x.id, x.aliases]));
+    this.readCache = undefined;
   }
 
   /** Lesson or case id -> its aliases: a renamed lesson stays complete. */
   private readAliases = new Map<string, readonly string[]>();
+
+  /**
+   * Completed lessons and case walkthroughs by their current id: a read stored under an alias (the item
+   * was renamed) counts for the item that now holds that alias. Cached until the store changes.
+   */
+  reads(): ReadonlyMap<string, Date> {
+    if (!this.store) return new Map();
+    if (!this.readCache) {
+      const owner = new Map<string, string>();
+      for (const [id, aliases] of this.readAliases) for (const a of aliases) owner.set(a, id);
+      const reads = new Map<string, Date>();
+      for (const [stored, at] of this.store.lessons()) {
+        const id = owner.get(stored) ?? stored;
+        const prev = reads.get(id);
+        if (!prev || prev < at) reads.set(id, at);
+      }
+      this.readCache = reads;
+    }
+    return this.readCache;
+  }
 
   /** The ids a read may be stored under: its own, then its aliases. */
   private readIds(id: string): readonly string[] {
@@ -169,9 +190,7 @@ export class StateService implements vscode.Disposable {
 
   isRead(id: string): boolean {
     if (!this.store) return false;
-    this.readCache ??= this.store.lessons();
-    const cache = this.readCache;
-    return this.readIds(id).some((x) => cache.has(x));
+    return this.reads().has(id);
   }
 
   async setRead(id: string, complete: boolean): Promise<void> {
@@ -230,9 +249,8 @@ export class StateService implements vscode.Disposable {
   totalXp(index: ContentIndex): number {
     if (!this.store) return 0;
     const reviews = this.store.reviews().reduce((s, r) => s + (r.xp ?? 0), 0);
-    const reads = [...index.lessons, ...index.cases].filter((x) => this.isRead(x.id)).length * XP_RULES.read;
-    const cases = this.store.casePractices().reduce((s, p) => s + casePracticeXp(p.score, p.maxScore), 0);
-    return reviews + reads + cases;
+    const { reads, casePractices } = readAndCaseXp(index, this.reads().keys(), this.store.casePractices());
+    return reviews + reads + casePractices;
   }
 
   /** The card ids of a drill session for a mode, following the role's priorities and the settings. */
