@@ -38,10 +38,10 @@ describe('the built-in bank', () => {
     assert.strictEqual(show(checkQuality(compiled.index)), '');
   });
 
-  it('holds 25 topics, at least 320 questions, 6 cases and 7 lessons', () => {
+  it('holds 28 topics, at least 480 questions, 6 cases and 7 lessons', () => {
     const { index } = compiled;
-    assert.strictEqual(index.topics.length, 25);
-    assert.ok(index.questions.length >= 320, `only ${index.questions.length} questions`);
+    assert.strictEqual(index.topics.length, 28);
+    assert.ok(index.questions.length >= 480, `only ${index.questions.length} questions`);
     assert.strictEqual(index.cases.length, 6);
     assert.strictEqual(index.lessons.length, 7);
     const items = index.roles.length + index.topics.length + index.questions.length + index.cases.length + index.lessons.length + index.templates.length;
