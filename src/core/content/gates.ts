@@ -3,7 +3,7 @@
  * second-longest option, option A, the longest option of a multi-select, or the option without "always".
  * `npm run content:check` fails when a gate fails; `npm run content:stats` prints every figure.
  */
-import type { ContentIndex, Question } from './types';
+import type { ContentIndex, ContentProblem, Question } from './types';
 
 export const GATE_LIMITS = {
   /** No length rank (longest, second-longest, …) may hold more than this share of single-choice answers. */
@@ -14,9 +14,12 @@ export const GATE_LIMITS = {
   maxMultiFirstCorrect: 0.5,
   /** On average this share of a multi-select's options is correct. */
   multiCorrectShare: [0.35, 0.65] as const,
-  /** Wrong options may use absolute words at most this many times as often as correct ones... */
+  /**
+   * Wrong options may use absolute words at most this many times as often as correct ones, and correct
+   * options at most this many times as often as wrong ones (a reverse cue gives answers away too)...
+   */
   maxAbsoluteWordRatio: 1.3,
-  /** ...unless they barely use them at all. */
+  /** ...unless neither side reaches this rate. */
   absoluteWordFloor: 0.05,
 } as const;
 
@@ -98,9 +101,11 @@ export function measureGates(index: ContentIndex): Gate[] {
   const [rightRate, wrongRate] = [ratio(right, rightN), ratio(wrong, wrongN)];
   gates.push({
     name: 'absolute words ("always", "never", "only", …) in wrong against right options',
-    value: `${pct(wrongRate)} against ${pct(rightRate)}${rightRate ? ` (${(wrongRate / rightRate).toFixed(2)}×)` : ''}`,
-    limit: `at most ${GATE_LIMITS.maxAbsoluteWordRatio}× (or under ${pct(GATE_LIMITS.absoluteWordFloor)})`,
-    ok: wrongRate <= GATE_LIMITS.maxAbsoluteWordRatio * rightRate || wrongRate < GATE_LIMITS.absoluteWordFloor,
+    value: `${pct(wrongRate)} against ${pct(rightRate)}`,
+    limit: `within ${GATE_LIMITS.maxAbsoluteWordRatio}× of each other, or both under ${pct(GATE_LIMITS.absoluteWordFloor)}`,
+    ok:
+      Math.max(wrongRate, rightRate) < GATE_LIMITS.absoluteWordFloor ||
+      (wrongRate <= GATE_LIMITS.maxAbsoluteWordRatio * rightRate && rightRate <= GATE_LIMITS.maxAbsoluteWordRatio * wrongRate),
   });
 
   const noKeyPoints = index.questions.filter((q) => q.type === 'flashcard' && !q.keyPoints?.length);
@@ -109,4 +114,15 @@ export function measureGates(index: ContentIndex): Gate[] {
   const noMistakes = index.questions.filter((q) => q.type === 'numeric' && !q.numeric?.mistakes?.length);
   gates.push({ name: 'numeric questions with common mistakes', value: `${index.questions.filter((q) => q.type === 'numeric').length - noMistakes.length} of ${index.questions.filter((q) => q.type === 'numeric').length}`, limit: 'all (each rejected by the tolerance)', ok: !noMistakes.length, files: noMistakes.map((q) => q.source.file) });
   return gates;
+}
+
+/** The failing gates as problems: one per offending file for per-question rules, else one for the bank. */
+export function gateProblems(index: ContentIndex): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const gate of measureGates(index)) {
+    if (gate.ok) continue;
+    if (gate.files?.length) for (const file of gate.files) problems.push({ file, line: 1, severity: 'error', message: `${gate.name}: this question has none` });
+    else problems.push({ file: 'content/questions', line: 1, severity: 'error', message: `${gate.name}: ${gate.value}; the limit is ${gate.limit}` });
+  }
+  return problems;
 }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { compileContent, type CompileResult } from '../../../src/core/content/compile';
+import { gateProblems } from '../../../src/core/content/gates';
 import { checkQuality } from '../../../src/core/content/quality';
 import { contentStats } from '../../../src/core/content/stats';
 import type { ContentProblem } from '../../../src/core/content/types';
@@ -36,6 +37,7 @@ describe('the built-in bank', () => {
 
   it('passes every quality gate', () => {
     assert.strictEqual(show(checkQuality(compiled.index)), '');
+    assert.strictEqual(show(gateProblems(compiled.index)), '');
   });
 
   it('holds 28 topics, at least 480 questions, 6 cases and 7 lessons', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { lengthRank, measureGates } from '../../../src/core/content/gates';
+import { gateProblems, lengthRank, measureGates } from '../../../src/core/content/gates';
 import type { Question } from '../../../src/core/content/types';
 import { indexOf, makeQuestion } from './helpers';
 
@@ -45,8 +45,12 @@ describe('content gates against guessing', () => {
     const bad = gate(tells, /absolute words/);
     assert.strictEqual(bad.ok, false);
     assert.match(bad.value, /^100% against 0%/);
-    const fair = Array.from({ length: 4 }, () => q(['It always needs labels', 'It never fails', 'Use a held-out set', 'Tune on the test set']));
+    const reverse = Array.from({ length: 4 }, () => q(['It always needs labels', 'It can fail', 'Use a held-out set', 'Tune on the test set']));
+    assert.strictEqual(gate(reverse, /absolute words/).ok, false, 'absolute words only in right options are a cue too');
+    const fair = Array.from({ length: 4 }, () => q(['It always needs labels', 'It never fails', 'Use only a test set', 'Every run is enough']));
     assert.strictEqual(gate(fair, /absolute words/).ok, true);
+    const rare = [q(['Use only a held-out set', 'Alpha', 'Beta', 'Gamma']), ...Array.from({ length: 30 }, () => q(['Alpha', 'Beta', 'Gamma', 'Delta']))];
+    assert.strictEqual(gate(rare, /absolute words/).ok, true, 'rare on both sides');
     assert.strictEqual(gate([q(['Alpha', 'Beta', 'Gamma', 'Delta'])], /absolute words/).ok, true, 'no absolute words anywhere');
   });
 
@@ -60,5 +64,19 @@ describe('content gates against guessing', () => {
     assert.deepStrictEqual([mistakes.ok, mistakes.files], [false, [num.source.file]]);
     const fixed = { ...num, numeric: { ...num.numeric!, mistakes: [{ value: 33, why: 'rounded down' }] } };
     assert.strictEqual(gate([fixed], /mistakes/).ok, true);
+  });
+
+  it('reports failing gates as problems: each offending file, or the bank as a whole', () => {
+    const card = makeQuestion({ type: 'flashcard', options: undefined, correct: undefined });
+    const skewed = Array.from({ length: 4 }, () => makeQuestion({ optionTexts: LADDER, correct: [1] }));
+    const problems = gateProblems(indexOf([card, ...skewed]));
+    assert.deepStrictEqual(
+      problems.map((p) => [p.file, p.severity, p.message.split(':')[0]]),
+      [
+        ['content/questions', 'error', 'single-choice'],
+        [card.source.file, 'error', 'flashcards with key points'],
+      ],
+    );
+    assert.deepStrictEqual(gateProblems(indexOf([])), [], 'an empty bank fails nothing');
   });
 });
