@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compileContent } from '../core/content/compile';
+import { gateProblems } from '../core/content/gates';
 import { checkQuality } from '../core/content/quality';
 import * as z from 'zod/mini';
 import { frontMatterSchema } from '../core/content/schema';
@@ -63,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'check') {
     const { index, problems } = await builtin();
-    const all = [...problems, ...checkQuality(index)];
+    const all = [...problems, ...checkQuality(index), ...gateProblems(index)];
     for (const folder of rest) {
       const pack = await readPackFolder(path.resolve(folder));
       const compiled = compileContent(pack.files, path.resolve(folder), index);

@@ -147,7 +147,7 @@ function buildQuestion(q: QuestionFrontMatter, fm: SplitFile, source: Source, pr
   if (!explanation || !explanation.body) problems.push(problem(explanation?.line ?? fm.bodyLine, 'a question needs a non-empty "## Explanation" section that teaches why'));
   if (q.type === 'flashcard' && (!answer || !answer.body)) problems.push(problem(answer?.line ?? fm.bodyLine, 'a flashcard needs a non-empty "## Answer" section: the model answer'));
   if (problems.some((p) => p.severity === 'error')) return undefined;
-  const options = 'options' in q ? q.options.map((o) => ({ html: renderInline(o.text), whyHtml: renderInline(o.why), text: plainText(o.text) })) : undefined;
+  const options = 'options' in q ? q.options.map((o) => ({ html: renderInline(o.text), whyHtml: renderInline(o.why), text: plainText(o.text), ...(o.pinLast ? { pinLast: true } : {}) })) : undefined;
   return {
     kind: 'question',
     id: q.id,
@@ -164,7 +164,8 @@ function buildQuestion(q: QuestionFrontMatter, fm: SplitFile, source: Source, pr
     explanationText: plainText(explanation!.body),
     options,
     correct: q.type === 'single' ? [q.answer] : q.type === 'multi' ? [...q.answer].sort((a, b) => a - b) : undefined,
-    numeric: q.type === 'numeric' ? { answer: q.answer, tolerance: q.tolerance, unit: q.unit } : undefined,
+    numeric: q.type === 'numeric' ? { answer: q.answer, tolerance: q.tolerance, unit: q.unit, ...(q.mistakes ? { mistakes: q.mistakes.map((m) => ({ value: m.value, why: plainText(m.why) })) } : {}) } : undefined,
+    ...(q.type === 'flashcard' && q.keyPoints ? { keyPoints: q.keyPoints.map(plainText) } : {}),
     tags: q.tags ?? [],
   };
 }

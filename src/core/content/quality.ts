@@ -1,7 +1,8 @@
 /**
- * Quality gates for the built-in bank, enforced by `npm run content:check` and the build. They catch
- * the patterns that make a quiz guessable (the longest option is right, the answer is always B) and the
- * ones that make it thin (one-line explanations, near-duplicate prompts, missing difficulties).
+ * Quality gates for the built-in bank, enforced by `npm run content:check` beside the anti-guessing gates
+ * of gates.ts. They catch the patterns that make a quiz guessable (the longest option is right, the answer
+ * is always B) and the ones that make it thin (one-line explanations, near-duplicate prompts, missing
+ * difficulties).
  */
 import type { ContentIndex, ContentProblem, Question } from './types';
 

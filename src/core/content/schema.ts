@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../ids';
+import { withinTolerance } from '../drill/grade';
 import { CASE_SECTIONS, DIFFICULTIES } from './types';
 
 // zod/mini ships without messages; English ones say what a field should be ("expected number").
@@ -19,7 +20,12 @@ const aliases = z.optional(z.array(id));
 const roles = z.array(id).check(z.minLength(1, 'name at least one role'));
 const index = z.int().check(z.gte(0, 'indices start at 0'));
 
-const option = z.strictObject({ text, why: text });
+/** `pinLast` keeps an option (such as "none of these") in the last place when options are shuffled. */
+const option = z.strictObject({ text, why: text, pinLast: z.optional(z.boolean()) });
+const keyPoint = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(160, 'a key point is one short line (at most 160 characters)'));
+const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
+/** A wrong value that a typical slip produces, and the slip. */
+const mistake = z.strictObject({ value: finite, why: text });
 
 const questionBase = {
   kind: z.literal('question'),
@@ -64,7 +70,12 @@ const multi = z
     }),
   );
 
-const flashcard = z.strictObject({ ...questionBase, type: z.literal('flashcard') });
+const flashcard = z.strictObject({
+  ...questionBase,
+  type: z.literal('flashcard'),
+  /** The points a complete answer makes: a self-grading checklist, and what AI feedback grades against. */
+  keyPoints: z.optional(z.array(keyPoint).check(z.minLength(3, 'list 3 to 6 key points'), z.maxLength(6, 'list 3 to 6 key points'))),
+});
 
 const numeric = z.strictObject({
   ...questionBase,
@@ -72,7 +83,21 @@ const numeric = z.strictObject({
   answer: z.number().check(z.refine(Number.isFinite, 'answer must be a finite number')),
   tolerance: z.number().check(z.gte(0, 'tolerance is a fraction from 0 to 1'), z.lte(1, 'tolerance is a fraction from 0 to 1 (0.25 accepts answers within 25%)')),
   unit: text,
-});
+  mistakes: z.optional(z.array(mistake).check(z.minLength(1, 'list 1 to 3 common mistakes'), z.maxLength(3, 'list 1 to 3 common mistakes'))),
+}).check(
+  z.superRefine((q, ctx) => {
+    (q.mistakes ?? []).forEach((m, i) => {
+      if (withinTolerance(m.value, q.answer, q.tolerance)) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['mistakes', i, 'value'],
+          input: m.value,
+          message: `tolerance ${q.tolerance} accepts the listed mistake ${m.value} (within ${Math.round(q.tolerance * 1000) / 10}% of ${q.answer}): tighten the tolerance or drop the mistake`,
+        });
+      }
+    });
+  }),
+);
 
 export const questionSchema = z.discriminatedUnion('type', [single, multi, flashcard, numeric]);
 

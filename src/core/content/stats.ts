@@ -1,4 +1,5 @@
 /** What the bank holds, as printed by `npm run content:stats`. */
+import { measureGates } from './gates';
 import { correctIsLongest } from './quality';
 import type { ContentIndex } from './types';
 
@@ -44,5 +45,7 @@ export function contentStats(index: ContentIndex) {
     choiceQuestions: choice.length,
     correctIsLongestShare: +(choice.filter(correctIsLongest).length / Math.max(1, choice.length)).toFixed(3),
     singleChoiceCorrectPositionShare: positionShare,
+    mix: Object.fromEntries((['numeric', 'multi', 'flashcard', 'single'] as const).map((t) => [t, +(qs.filter((q) => q.type === t).length / Math.max(1, qs.length)).toFixed(3)])),
+    gates: measureGates(index).map((g) => `${g.ok ? 'ok  ' : 'FAIL'} ${g.name}: ${g.value} (${g.limit})`),
   };
 }

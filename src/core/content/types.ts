@@ -60,6 +60,15 @@ export interface QuestionOption {
   readonly whyHtml: string;
   /** Plain text, used by quality checks (length, wording) and by screen-reader labels. */
   readonly text: string;
+  /** Stays in the last place when the options are shuffled. */
+  readonly pinLast?: boolean;
+}
+
+/** A wrong numeric value that a typical slip produces. */
+export interface NumericMistake {
+  readonly value: number;
+  /** The slip, as plain text: "That is the figure you get if …". */
+  readonly why: string;
 }
 
 export interface Question extends ItemBase {
@@ -77,7 +86,9 @@ export interface Question extends ItemBase {
   readonly options?: readonly QuestionOption[];
   /** single: [index]; multi: indices; absent for flashcard and numeric. */
   readonly correct?: readonly number[];
-  readonly numeric?: { readonly answer: number; readonly tolerance: number; readonly unit: string };
+  readonly numeric?: { readonly answer: number; readonly tolerance: number; readonly unit: string; readonly mistakes?: readonly NumericMistake[] };
+  /** Flashcards: the points a complete answer makes, as plain text. */
+  readonly keyPoints?: readonly string[];
   readonly tags: readonly string[];
   /** Set for cards made from a case-study rubric point the user missed. */
   readonly caseId?: string;

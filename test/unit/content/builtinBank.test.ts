@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { compileContent, type CompileResult } from '../../../src/core/content/compile';
+import { gateProblems } from '../../../src/core/content/gates';
 import { checkQuality } from '../../../src/core/content/quality';
 import { contentStats } from '../../../src/core/content/stats';
 import type { ContentProblem } from '../../../src/core/content/types';
@@ -36,12 +37,13 @@ describe('the built-in bank', () => {
 
   it('passes every quality gate', () => {
     assert.strictEqual(show(checkQuality(compiled.index)), '');
+    assert.strictEqual(show(gateProblems(compiled.index)), '');
   });
 
-  it('holds 25 topics, at least 320 questions, 6 cases and 7 lessons', () => {
+  it('holds 28 topics, at least 480 questions, 6 cases and 7 lessons', () => {
     const { index } = compiled;
-    assert.strictEqual(index.topics.length, 25);
-    assert.ok(index.questions.length >= 320, `only ${index.questions.length} questions`);
+    assert.strictEqual(index.topics.length, 28);
+    assert.ok(index.questions.length >= 480, `only ${index.questions.length} questions`);
     assert.strictEqual(index.cases.length, 6);
     assert.strictEqual(index.lessons.length, 7);
     const items = index.roles.length + index.topics.length + index.questions.length + index.cases.length + index.lessons.length + index.templates.length;

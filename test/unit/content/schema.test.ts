@@ -82,6 +82,42 @@ describe('front-matter schema', () => {
     assertOneError(errorsOf('q/tol.md', text), lineOf(text, 'tolerance:'), /^tolerance: tolerance is a fraction from 0 to 1/);
   });
 
+  it('keeps numeric mistakes, and refuses one that the tolerance would accept, on its value line', () => {
+    const ok = parseContentFile(
+      { path: 'q/num.md', text: md(numericLines(['tolerance: 0.02', 'unit: replicas', 'mistakes:', '  - { value: 33, why: "rounded down instead of up" }']), QUESTION_BODY) },
+      'user',
+    );
+    assert.deepStrictEqual(ok.problems, []);
+    assert.deepStrictEqual((ok.item as Question).numeric?.mistakes, [{ value: 33, why: 'rounded down instead of up' }]);
+
+    const lines = ['tolerance: 0.1', 'unit: replicas', 'mistakes:', '  - value: 50', '    why: "ignores headroom"', '  - value: 37', '    why: "off by a little"'];
+    const text = md(numericLines(lines), QUESTION_BODY);
+    const [p] = errorsOf('q/slip.md', text);
+    assert.match(p.message, /^mistakes\.1\.value: tolerance 0\.1 accepts the listed mistake 37 \(within 10% of 40\)/);
+    assert.strictEqual(p.line, lineOf(text, '  - value: 37'));
+    const four = md(numericLines(['tolerance: 0', 'unit: x', 'mistakes: [{ value: 1, why: a }, { value: 2, why: b }, { value: 3, why: c }, { value: 4, why: d }]']), QUESTION_BODY);
+    assert.match(errorsOf('q/four.md', four)[0].message, /list 1 to 3 common mistakes/);
+  });
+
+  it('keeps 3 to 6 flashcard key points as plain text, and refuses too few or a long one', () => {
+    const ok = parseContentFile({ path: 'q/f.md', text: flashcard('q-kp', 'evals', '[product-ai]', ['keyPoints: ["a **golden** set", "a metric", "a threshold"]']) }, 'user');
+    assert.deepStrictEqual(ok.problems, []);
+    assert.deepStrictEqual((ok.item as Question).keyPoints, ['a golden set', 'a metric', 'a threshold']);
+    const two = flashcard('q-kp2', 'evals', '[product-ai]', ['keyPoints: [one, two]']);
+    assertOneError(errorsOf('q/f2.md', two), lineOf(two, 'keyPoints:'), /list 3 to 6 key points/);
+    const long = flashcard('q-kp3', 'evals', '[product-ai]', [`keyPoints: [a, b, "${'x'.repeat(161)}"]`]);
+    assert.match(errorsOf('q/f3.md', long)[0].message, /one short line/);
+    const onChoice = singleQuestion('q-kp4', { answer: 'answer: 1\nkeyPoints: [a, b, c]' });
+    assert.ok(errorsOf('q/f4.md', onChoice).some((e) => /keyPoints/.test(e.message)), 'key points belong to flashcards only');
+  });
+
+  it('keeps pinLast on an option', () => {
+    const text = singleQuestion('q-pin', { options: 'options:\n  - { text: "A", why: "a" }\n  - { text: "B", why: "b" }\n  - { text: "None of these", why: "c", pinLast: true }' });
+    const ok = parseContentFile({ path: 'q/pin.md', text }, 'user');
+    assert.deepStrictEqual(ok.problems, []);
+    assert.deepStrictEqual((ok.item as Question).options?.map((o) => o.pinLast ?? false), [false, false, true]);
+  });
+
   it('refuses a single-choice answer out of range, on the answer line', () => {
     const text = singleQuestion('q-range', { answer: 'answer: 3' });
     assertOneError(errorsOf('q/range.md', text), lineOf(text, 'answer:'), /^answer: answer 3 is out of range: there are 3 options \(0 to 2\)$/);
