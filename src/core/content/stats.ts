@@ -2,13 +2,16 @@
 import { correctIsLongest } from './quality';
 import type { ContentIndex } from './types';
 
+/** Counts by id into a Map (an id such as "constructor" must not find Object.prototype), sorted, as a null-prototype record. */
 function countBy<T>(items: readonly T[], key: (t: T) => string | readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const counts = new Map<string, number>();
   for (const item of items) {
     const k = key(item);
-    for (const x of typeof k === 'string' ? [k] : k) out[x] = (out[x] ?? 0) + 1;
+    for (const x of typeof k === 'string' ? [k] : k) counts.set(x, (counts.get(x) ?? 0) + 1);
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  const out = Object.create(null) as Record<string, number>;
+  for (const [k, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) out[k] = n;
+  return out;
 }
 
 export function contentStats(index: ContentIndex) {
