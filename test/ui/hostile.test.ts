@@ -67,9 +67,9 @@ describe('UI: hostile pack text and reloads', () => {
     const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: 'Hover me topic' }).first();
     await hover.waitFor({ timeout: 15_000 });
     await page.waitForTimeout(1500);
-    assert.match((await hover.textContent()) ?? '', /!\[pixel\]\(https:\/\/tracker/, 'the summary shows as text');
     await screenshot(page, 'hostile-hover');
     assert.strictEqual(hits.tracker, 0, 'the tooltip requested the image');
+    assert.match((await hover.textContent()) ?? '', /!\[pixel\]\(https:\/\/tracker/, 'the summary shows as text');
     await page.mouse.move(5, 5);
   });
 
@@ -103,18 +103,22 @@ describe('UI: hostile pack text and reloads', () => {
     assert.strictEqual(hits.docs, 1, `the link was opened ${hits.docs} times`);
   });
 
-  it('a reload during timed practice resumes the countdown, and then the self-review panel', async () => {
+  it('a reload during timed practice resumes the countdown, and then the self-review panel', async function () {
+    this.timeout(300_000);
     const { page } = wb;
+    const step = (what: string) => console.log(`    · ${what}`);
     for (const p of wb.context.pages()) if (p !== page) await p.close();
     await page.bringToFront();
     await runCommand(page, 'Loop Prep: Practise a Case');
     await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
     await page.keyboard.press('Enter');
+    step('practice started');
     const clock = page.locator('.statusbar-item', { hasText: /Clarify \d+:\d\d/ }).first();
     await clock.waitFor({ timeout: 30_000 });
     const before = secondsLeft((await clock.textContent()) ?? '');
     await page.waitForTimeout(2000);
 
+    step(`countdown at ${before} s; reloading`);
     await reload(page);
     const resumed = page.locator('.statusbar-item', { hasText: /Clarify \d+:\d\d/ }).first();
     await resumed.waitFor({ timeout: 60_000 });
@@ -122,10 +126,12 @@ describe('UI: hostile pack text and reloads', () => {
     assert.ok(after < before && after > before - 120, `resumed at ${after} s left, from ${before} s before the reload`);
     await screenshot(page, 'practice-resumed');
 
+    step(`resumed at ${after} s`);
     await runCommand(page, 'Loop Prep: Finish Practice and Self-review');
     const review = webviewFrame(page);
     await review.locator('h1#title', { hasText: /^Self-review:/ }).waitFor({ timeout: 30_000 });
     await review.locator('input[type="checkbox"]').first().waitFor();
+    step('self-review open; reloading');
     await reload(page);
     const restored = webviewFrame(page);
     await restored.locator('h1#title', { hasText: /^Self-review:/ }).waitFor({ timeout: 60_000 });
