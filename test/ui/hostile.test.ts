@@ -109,6 +109,7 @@ describe('UI: hostile pack text and reloads', () => {
     const step = (what: string) => console.log(`    · ${what}`);
     for (const p of wb.context.pages()) if (p !== page) await p.close();
     await page.bringToFront();
+    await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'Loop Prep: Practise a Case');
     await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
     await page.keyboard.press('Enter');
@@ -127,7 +128,9 @@ describe('UI: hostile pack text and reloads', () => {
     await screenshot(page, 'practice-resumed');
 
     step(`resumed at ${after} s`);
-    await runCommand(page, 'Loop Prep: Finish Practice and Self-review');
+    // The status-bar item is the user's way in after a reload (the palette may not have focus yet).
+    await resumed.click();
+    await pickInQuickInput(page, 'Finish', /Finish now/);
     const review = webviewFrame(page);
     await review.locator('h1#title', { hasText: /^Self-review:/ }).waitFor({ timeout: 30_000 });
     await review.locator('input[type="checkbox"]').first().waitFor();
