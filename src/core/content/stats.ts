@@ -2,16 +2,15 @@
 import { correctIsLongest } from './quality';
 import type { ContentIndex } from './types';
 
-/** Counts by id into a Map (an id such as "constructor" must not find Object.prototype), sorted, as a null-prototype record. */
+/** Counts by id in a Map (an id such as "constructor" must not find Object.prototype), sorted by id. */
 function countBy<T>(items: readonly T[], key: (t: T) => string | readonly string[]): Record<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) {
     const k = key(item);
     for (const x of typeof k === 'string' ? [k] : k) counts.set(x, (counts.get(x) ?? 0) + 1);
   }
-  const out = Object.create(null) as Record<string, number>;
-  for (const [k, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) out[k] = n;
-  return out;
+  // fromEntries defines own properties, so even "__proto__" is a plain entry here.
+  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export function contentStats(index: ContentIndex) {
