@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContentIndex, Question } from '../core/content/types';
-import { buildStudyPlan, CardStatus, describeCounts, explainCounts, matchesFilter, questionsByTopic, type PlanFilter, type TopicSummary } from '../core/plan/studyPlan';
+import { buildStudyPlan, CardStatus, describeCounts, matchesFilter, questionsByTopic, topicTooltip, type PlanFilter, type TopicSummary } from '../core/plan/studyPlan';
 import { Commands } from './commands';
 
 /** What the tree needs to know about the user's progress. */
@@ -153,7 +153,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
         const item = new vscode.TreeItem(s.topic.title, C.Collapsed);
         item.id = node.key;
         item.description = describeCounts(s);
-        item.tooltip = new vscode.MarkdownString(`**${s.topic.title}**${s.weight ? ` · ${s.weight}` : ''}\n\n${s.topic.summary}\n\n${explainCounts(s).split('\n').map((l) => `- ${l}`).join('\n')}`);
+        item.tooltip = topicTooltip(s); // plain text: pack text is never rendered as Markdown on hover
         item.contextValue = 'topic';
         item.iconPath = new vscode.ThemeIcon(s.weight === 'core' ? 'star-full' : s.weight === 'skip' ? 'circle-slash' : 'book');
         item.accessibilityInformation = { label: `${s.topic.title}, ${describeCounts(s)}` };

@@ -7,6 +7,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { MAX_FILE_BYTES, type ContentFile } from '../core/content/parse';
 import type { ContentProblem } from '../core/content/types';
+import { findInvalidUtf8 } from './utf8';
 
 export const MAX_PACK_FILES = 5000;
 
@@ -86,6 +87,16 @@ export async function readPackFolder(root: string, limits = { maxFiles: MAX_PACK
         if (buf.includes(0)) {
           problem(full, 'file is binary, not Markdown text');
           continue;
+        }
+        const bad = findInvalidUtf8(buf);
+        if (bad) {
+          problems.push({
+            file: full,
+            line: bad.line,
+            column: bad.column,
+            severity: 'warning',
+            message: `invalid UTF-8 at line ${bad.line}, column ${bad.column} (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}): the file is read with replacement characters (U+FFFD) there; save it as UTF-8`,
+          });
         }
         files.push({ path: full, text: buf.toString('utf8') });
       }

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileContent } from '../core/content/compile';
+import { compileContent, failedFile } from '../core/content/compile';
 import { gateProblems } from '../core/content/gates';
 import { checkQuality } from '../core/content/quality';
 import * as z from 'zod/mini';
@@ -31,7 +31,7 @@ const builtinDir = path.join(root, 'content');
 function print(problems: readonly ContentProblem[]): void {
   for (const p of problems) {
     const file = path.isAbsolute(p.file) ? path.relative(process.cwd(), p.file) || p.file : p.file;
-    console.error(`${file}:${p.line}: ${p.severity}: ${p.message}`);
+    console.error(`${file}:${p.line}${p.column ? `:${p.column}` : ''}: ${p.severity}: ${p.message}`);
   }
 }
 
@@ -67,7 +67,14 @@ async function main(argv: string[]): Promise<number> {
     const all = [...problems, ...checkQuality(index), ...gateProblems(index)];
     for (const folder of rest) {
       const pack = await readPackFolder(path.resolve(folder));
-      const compiled = compileContent(pack.files, path.resolve(folder), index);
+      // compileContent reports a file that throws as that file's problem; this catch is for the unforeseen.
+      let compiled;
+      try {
+        compiled = compileContent(pack.files, path.resolve(folder), index);
+      } catch (err) {
+        all.push(...pack.problems, failedFile(path.resolve(folder), err));
+        continue;
+      }
       all.push(...pack.problems, ...compiled.problems);
       console.log(`${folder}: ${compiled.index.questions.length} questions, ${compiled.index.cases.length} cases, ${compiled.index.lessons.length} lessons loaded`);
     }

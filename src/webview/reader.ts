@@ -26,17 +26,23 @@ function render(doc: ReaderDocument): void {
     article.append(section);
   }
   app.append(article);
-  app.addEventListener('click', interceptLinks);
 }
 
-/** Links open outside the editor through the host, which accepts only http(s). */
+/**
+ * Links open outside the editor through the host, which accepts only http(s) links of the document on
+ * show. The event stops here: VS Code's own click handler on the webview's window would open it again.
+ */
 function interceptLinks(e: MouseEvent): void {
   const a = (e.target as Element | null)?.closest?.('a');
   if (!a) return;
   e.preventDefault();
+  e.stopPropagation();
   const href = a.getAttribute('href') ?? '';
   if (/^https?:\/\//i.test(href)) host.post({ type: 'openLink', href });
 }
+
+// Once, not per render: a listener added on every render opened a link once per render so far.
+app.addEventListener('click', interceptLinks);
 
 onHostMessage((raw) => {
   const msg = parseHostToReader(raw);

@@ -1,11 +1,12 @@
 /**
  * Content figures for `npm run bench`: reading the built-in index at runtime, compiling 1,000 user pack
- * files, and the index size. Budgets: 30 ms, 1.5 s, 1.5 MB.
+ * files, the index size, and refusing a 9-level YAML alias bomb. Budgets: 30 ms, 1.5 s, 1.5 MB, 50 ms.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { compileContent } from '../../src/core/content/compile';
+import { aliasBomb } from '../unit/content/helpers';
 import type { ContentIndex } from '../../src/core/content/types';
 import { readPackFolder } from '../../src/node/packFiles';
 
@@ -64,7 +65,15 @@ export async function bench(): Promise<Record<string, number>> {
       runs.push(performance.now() - t);
       loaded = compiled.index.questions.length;
     }
+    const bombRuns: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const t = performance.now();
+      compileContent([{ path: 'bomb.md', text: aliasBomb() }], 'bench', builtin!);
+      bombRuns.push(performance.now() - t);
+    }
     return {
+      aliasBombRefusedMedianMs: +median(bombRuns).toFixed(2),
+      aliasBombRefusedBudgetMs: 50,
       builtinIndexBytes: indexBytes,
       builtinIndexBudgetBytes: 1.5 * 1024 * 1024,
       loadBuiltinIndexMedianMs: +median(loads).toFixed(2),

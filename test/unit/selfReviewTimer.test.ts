@@ -10,11 +10,10 @@ import {
   spokenDuration,
   startTimer,
   timerView,
-  type Clock,
   type TimerView,
 } from '../../src/extension/designDoc/timer';
+import { FakeClock, T0 } from './fakeClock';
 
-const T0 = Date.parse('2026-03-01T09:00:00Z');
 const PHASES: PracticePhase[] = [
   { key: 'clarify', label: 'Clarify', seconds: 300 },
   { key: 'highLevelDesign', label: 'High-level design', seconds: 600 },
@@ -22,38 +21,6 @@ const PHASES: PracticePhase[] = [
   { key: 'wrapUp', label: 'Wrap-up', seconds: 600 },
 ];
 const sec = (n: number) => n * 1000;
-
-/** A fake clock: time moves only through advance(), which runs due timeouts in order. */
-class FakeClock implements Clock {
-  private t = T0;
-  private seq = 0;
-  private readonly timers = new Map<number, { at: number; cb: () => void }>();
-  now(): number {
-    return this.t;
-  }
-  setTimeout(cb: () => void, ms: number): unknown {
-    const id = ++this.seq;
-    this.timers.set(id, { at: this.t + ms, cb });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  get pending(): number {
-    return this.timers.size;
-  }
-  advance(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      const next = [...this.timers.entries()].sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
-      if (!next || next[1].at > end) break;
-      this.timers.delete(next[0]);
-      this.t = next[1].at;
-      next[1].cb();
-    }
-    this.t = end;
-  }
-}
 
 describe('self-review: practice timer state', () => {
   it('walks through the phases as time passes', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { ContentIndex, Question, Role, Topic } from '../../src/core/content/types';
-import { buildStudyPlan, describeCounts, type CardStatus } from '../../src/core/plan/studyPlan';
+import { buildStudyPlan, describeCounts, summarizeTopic, topicTooltip, type CardStatus } from '../../src/core/plan/studyPlan';
 
 const src = { pack: 'builtin', file: 'x.md' };
 const topic = (id: string): Topic => ({ kind: 'topic', id, aliases: [], source: src, title: id.toUpperCase(), summary: '', concepts: [], html: '' });
@@ -35,5 +35,16 @@ describe('study plan', () => {
     assert.strictEqual(a.masteryPct, 50);
     assert.strictEqual(describeCounts(a), '1 due · 50% mastered');
     assert.strictEqual(describeCounts(plan.topics[1]), '1 new · 0% mastered');
+  });
+
+  it('builds the topic tooltip as plain text, pack Markdown kept literal and long summaries cut', () => {
+    const summary = 'Judges ![tracker](https://example.invalid/pixel.png) and [links](command:workbench.action.quit).';
+    const t = { ...topic('evals'), title: '**Evals**', summary };
+    const tip = topicTooltip(summarizeTopic(t, 'core', [question('q', 'evals')], () => 'due'));
+    assert.strictEqual(tip.split('\n\n')[0], '**Evals** · core');
+    assert.strictEqual(tip.split('\n\n')[1], summary);
+    assert.match(tip, /• 1 due now: scheduled for review today or earlier/);
+    const long = topicTooltip(summarizeTopic({ ...t, summary: 'x'.repeat(5000) }, undefined, [], () => 'new'));
+    assert.strictEqual(long.split('\n\n')[1], `${'x'.repeat(399)}…`);
   });
 });

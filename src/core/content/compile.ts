@@ -5,10 +5,11 @@
  */
 import { lineOfPath, splitFrontMatter } from './frontMatter';
 import { parseContentFile, type ContentFile } from './parse';
-import { allItems, EMPTY_INDEX, toIndex } from './indexOps';
+import { allItems, EMPTY_INDEX, failedFile, toIndex } from './indexOps';
+import { clip } from './valueBounds';
 import type { CaseStudy, ContentIndex, ContentItem, ContentProblem, Role, Topic } from './types';
 
-export { allItems, EMPTY_INDEX, mergeIndexes, toIndex } from './indexOps';
+export { allItems, EMPTY_INDEX, failedFile, mergeIndexes, toIndex } from './indexOps';
 
 export interface CompileResult {
   readonly index: ContentIndex;
@@ -17,6 +18,27 @@ export interface CompileResult {
 
 function problemAt(item: ContentItem, message: string, severity: 'error' | 'warning' = 'error'): ContentProblem {
   return { file: item.source.file, line: 1, severity, message };
+}
+
+/** Parses one file and checks its ids against those taken; returns the item when it is to be kept. */
+function acceptFile(file: ContentFile, pack: string, owner: ReadonlyMap<string, ContentItem>, problems: ContentProblem[]): ContentItem | undefined {
+  const parsed = parseContentFile(file, pack);
+  problems.push(...parsed.problems);
+  const item = parsed.item;
+  if (!item) return undefined;
+  const clash = [item.id, ...item.aliases].map((k) => ({ key: k, other: owner.get(k) })).find((c) => c.other);
+  if (!clash?.other) return item;
+  const builtin = clash.other.source.pack === 'builtin';
+  const split = splitFrontMatter(file.text);
+  problems.push({
+    ...problemAt(
+      item,
+      `id "${clash.key}" is already used by ${clash.other.source.file}${builtin && pack !== 'builtin' ? ' (built in)' : ''}; ${builtin ? 'the built-in item wins' : 'the first one wins'} and this file is skipped`,
+      pack === 'builtin' ? 'error' : 'warning',
+    ),
+    line: split.ok ? lineOfPath(split.file.yamlLines, [clash.key === item.id ? 'id' : 'aliases']) : 1,
+  });
+  return undefined;
 }
 
 /**
@@ -31,27 +53,15 @@ export function compileContent(files: readonly ContentFile[], pack: string, base
   const accepted: ContentItem[] = [];
   const texts = new Map<ContentItem, string>();
   for (const file of files) {
-    const parsed = parseContentFile(file, pack);
-    problems.push(...parsed.problems);
-    const item = parsed.item;
-    if (!item) continue;
-    const clash = [item.id, ...item.aliases].map((k) => ({ key: k, other: owner.get(k) })).find((c) => c.other);
-    if (clash?.other) {
-      const builtin = clash.other.source.pack === 'builtin';
-      const split = splitFrontMatter(file.text);
-      problems.push({
-        ...problemAt(
-          item,
-          `id "${clash.key}" is already used by ${clash.other.source.file}${builtin && pack !== 'builtin' ? ' (built in)' : ''}; ${builtin ? 'the built-in item wins' : 'the first one wins'} and this file is skipped`,
-          pack === 'builtin' ? 'error' : 'warning',
-        ),
-        line: split.ok ? lineOfPath(split.file.yamlLines, [clash.key === item.id ? 'id' : 'aliases']) : 1,
-      });
-      continue;
+    try {
+      const item = acceptFile(file, pack, owner, problems);
+      if (!item) continue;
+      for (const key of [item.id, ...item.aliases]) owner.set(key, item);
+      accepted.push(item);
+      texts.set(item, file.text);
+    } catch (err) {
+      problems.push(failedFile(file.path, err));
     }
-    for (const key of [item.id, ...item.aliases]) owner.set(key, item);
-    accepted.push(item);
-    texts.set(item, file.text);
   }
 
   const topics = new Set([...base.topics, ...accepted.filter((i): i is Topic => i.kind === 'topic')].map((t) => t.id));
@@ -70,6 +80,16 @@ export function compileContent(files: readonly ContentFile[], pack: string, base
 
   const kept: ContentItem[] = [];
   for (const item of accepted) {
+    try {
+      const checked = checkReferences(item);
+      if (checked) kept.push(checked);
+    } catch (err) {
+      problems.push(failedFile(item.source.file, err));
+    }
+  }
+  return { index: toIndex(kept), problems };
+
+  function checkReferences(item: ContentItem): ContentItem | undefined {
     let error: string | undefined;
     let warning: string | undefined;
     switch (item.kind) {
@@ -92,15 +112,13 @@ export function compileContent(files: readonly ContentFile[], pack: string, base
         break;
     }
     if (error) {
-      problems.push({ ...problemAt(item, `${error}: this ${item.kind} is skipped`), line: lineOf(item) });
-      continue;
+      problems.push({ ...problemAt(item, clip(`${error}: this ${item.kind} is skipped`)), line: lineOf(item) });
+      return undefined;
     }
     if (warning && item.kind === 'role') {
-      problems.push({ ...problemAt(item, `${warning}: those entries are ignored`, 'warning'), line: lineOf(item) });
-      kept.push({ ...item, topics: item.topics.filter((t) => topics.has(t.id)) });
-      continue;
+      problems.push({ ...problemAt(item, clip(`${warning}: those entries are ignored`), 'warning'), line: lineOf(item) });
+      return { ...item, topics: item.topics.filter((t) => topics.has(t.id)) };
     }
-    kept.push(item);
+    return item;
   }
-  return { index: toIndex(kept), problems };
 }

@@ -3,6 +3,7 @@
  * can also evaluate JavaScript front matter (`---js`), which must never run for a user's pack.
  */
 import matter from 'gray-matter';
+import { clip, MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_VALUES, measureValue } from './valueBounds';
 
 export interface SplitFile {
   readonly data: unknown;
@@ -62,9 +63,24 @@ export function splitFrontMatter(raw: string): SplitResult {
       // js-yaml counts lines of the matter text, which starts with the newline after the opening "---", so
       // its line 0 is the file's line 1. An unclosed bracket is reported at the end; keep it inside.
       const line = typeof e.mark?.line === 'number' ? Math.min(Math.max(e.mark.line + 1, 2), close) : 1;
-      return { ok: false, line, message: `bad YAML in front matter: ${e.reason ?? e.message}` };
+      return { ok: false, line, message: clip(`bad YAML in front matter: ${e.reason ?? e.message}`) };
     }
-    return { ok: false, line: 1, message: `cannot read front matter: ${e.message ?? String(err)}` };
+    return { ok: false, line: 1, message: clip(`cannot read front matter: ${e.message ?? String(err)}`) };
+  }
+  // Before anything walks the value (the schema, a message, a copy): aliases must not expand past a bound.
+  const measured = measureValue(parsed.data);
+  if (!measured.ok) {
+    const yamlLines = lines.slice(1, close);
+    const alias = yamlLines.findIndex((l) => /(^|[\s[{,:-])\*[^\s,\]}]+/.test(l));
+    const line = alias >= 0 ? alias + 2 : 2;
+    return {
+      ok: false,
+      line,
+      message:
+        measured.reason === 'too-many-values'
+          ? `the front matter expands to more than ${MAX_FRONT_MATTER_VALUES} values through YAML aliases (*name); write the values out instead, this file is skipped`
+          : `the front matter nests deeper than ${MAX_FRONT_MATTER_DEPTH} levels, or a YAML alias refers to itself; this file is skipped`,
+    };
   }
   return {
     ok: true,

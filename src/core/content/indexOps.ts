@@ -1,5 +1,6 @@
 /** Operations on compiled indexes that need no parser: cheap enough for the activation path. */
-import type { ContentIndex, ContentItem, Lesson, Question, Template } from './types';
+import type { ContentIndex, ContentItem, ContentProblem, Lesson, Question, Template } from './types';
+import { clip } from './valueBounds';
 
 export const EMPTY_INDEX: ContentIndex = { formatVersion: 1, roles: [], topics: [], questions: [], cases: [], lessons: [], templates: [] };
 
@@ -23,4 +24,10 @@ export function allItems(index: ContentIndex): ContentItem[] {
 /** The built-in index followed by each pack's items. */
 export function mergeIndexes(base: ContentIndex, ...packs: ContentIndex[]): ContentIndex {
   return toIndex([...allItems(base), ...packs.flatMap(allItems)]);
+}
+
+/** The one problem for a file whose check threw: its own line, and the rest of the pack goes on. */
+export function failedFile(file: string, err: unknown): ContentProblem {
+  const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return { file, line: 1, severity: 'error', message: clip(`this file could not be checked (${why}); it is skipped and the rest of the pack loads`) };
 }

@@ -16,7 +16,11 @@ import {
   type TemplateFrontMatter,
   type TopicFrontMatter,
 } from './schema';
+import { clip, preview } from './valueBounds';
 import { CASE_SECTIONS, type CaseSectionKey, type ContentItem, type ContentProblem, type RubricPoint, type Source } from './types';
+
+/** A file with more schema problems than this reports the first ones and a count. */
+export const MAX_PROBLEMS_PER_FILE = 50;
 
 /** Files larger than this are refused before parsing. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -104,17 +108,18 @@ export function parseContentFile(file: ContentFile, pack: string): ParseResult {
   }
   const kind = data.kind;
   if (typeof kind !== 'string' || !KINDS.includes(kind as FrontMatterKind)) {
-    return { problems: [problem(lineOfPath(fm.yamlLines, ['kind']), `kind must be one of ${KINDS.join(', ')}${kind === undefined ? ' (it is missing)' : ` (got ${JSON.stringify(kind)})`}`)] };
+    return { problems: [problem(lineOfPath(fm.yamlLines, ['kind']), `kind must be one of ${KINDS.join(', ')}${kind === undefined ? ' (it is missing)' : ` (got ${preview(kind)})`}`)] };
   }
   const result = schemasByKind[kind as FrontMatterKind].safeParse(data);
   if (!result.success) {
-    return {
-      problems: result.error.issues.map((i) => {
-        // An unknown field is reported on its parent; point at the field itself.
-        const path = i.code === 'unrecognized_keys' && i.keys.length ? [...i.path, i.keys[0]] : i.path;
-        return problem(lineOfPath(fm.yamlLines, path), describeIssue(i));
-      }),
-    };
+    const issues = result.error.issues;
+    const shown = issues.slice(0, MAX_PROBLEMS_PER_FILE).map((i) => {
+      // An unknown field is reported on its parent; point at the field itself.
+      const path = i.code === 'unrecognized_keys' && i.keys.length ? [...i.path, i.keys[0]] : i.path;
+      return problem(lineOfPath(fm.yamlLines, path), clip(describeIssue(i)));
+    });
+    if (issues.length > shown.length) shown.push(problem(2, `and ${issues.length - shown.length} more problems in this front matter`));
+    return { problems: shown };
   }
   if (!fm.body.trim()) return { problems: [problem(fm.bodyLine, `the body is empty: a ${kind} needs Markdown after the front matter`)] };
 

@@ -3,13 +3,15 @@ import { measureGates } from './gates';
 import { correctIsLongest } from './quality';
 import type { ContentIndex } from './types';
 
+/** Counts by id in a Map (an id such as "constructor" must not find Object.prototype), sorted by id. */
 function countBy<T>(items: readonly T[], key: (t: T) => string | readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const counts = new Map<string, number>();
   for (const item of items) {
     const k = key(item);
-    for (const x of typeof k === 'string' ? [k] : k) out[x] = (out[x] ?? 0) + 1;
+    for (const x of typeof k === 'string' ? [k] : k) counts.set(x, (counts.get(x) ?? 0) + 1);
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  // fromEntries defines own properties, so even "__proto__" is a plain entry here.
+  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export function contentStats(index: ContentIndex) {

@@ -149,6 +149,8 @@ export type Severity = 'error' | 'warning';
 export interface ContentProblem {
   readonly file: string;
   readonly line: number;
+  /** 1-based column, when the problem is at one character rather than a whole line. */
+  readonly column?: number;
   readonly severity: Severity;
   readonly message: string;
 }

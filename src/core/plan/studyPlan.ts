@@ -100,6 +100,15 @@ export function explainCounts(s: TopicSummary): string {
     .join('\n');
 }
 
+/**
+ * The topic's tooltip as plain text. A pack's title and summary are never Markdown here: a tooltip that
+ * rendered them could show a remote image, which the hover would fetch, or a link that runs a command.
+ */
+export function topicTooltip(s: TopicSummary, maxSummary = 400): string {
+  const summary = s.topic.summary.length > maxSummary ? `${s.topic.summary.slice(0, maxSummary - 1)}…` : s.topic.summary;
+  return [`${s.topic.title}${s.weight ? ` · ${s.weight}` : ''}`, summary, explainCounts(s).split('\n').map((l) => `• ${l}`).join('\n')].filter(Boolean).join('\n\n');
+}
+
 export function matchesFilter(q: Question, status: CardStatus, filter: PlanFilter | undefined): boolean {
   if (!filter) return true;
   if (filter.difficulties?.length && !filter.difficulties.includes(q.difficulty)) return false;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EMPTY_INDEX, mergeIndexes } from '../../core/content/indexOps';
+import { EMPTY_INDEX, failedFile, mergeIndexes } from '../../core/content/indexOps';
 import type { ContentIndex, ContentProblem, Question } from '../../core/content/types';
 import type * as PackLoader from './packLoader';
 import { affects, contentFolders, Settings } from '../config';
@@ -73,20 +73,37 @@ export class ContentService implements vscode.Disposable {
     return this.loading;
   }
 
+  /**
+   * Whatever happens to the packs, the built-in bank is assigned and published: a pack can only ever
+   * cost its own items, reported in the Problems panel.
+   */
   private async doLoad(): Promise<void> {
     if (this.builtinIndex === EMPTY_INDEX) this.builtinIndex = this.readBuiltin();
-    const folders = this.packFolders();
     const packs: ContentIndex[] = [];
     const problems: ContentProblem[] = [];
     const info: PackInfo[] = [];
-    const loaded = folders.length ? await this.packLoader().loadPacks(folders.map((f) => f.folder), this.builtinIndex) : [];
-    loaded.forEach((pack, i) => {
-      problems.push(...pack.problems);
-      packs.push(pack.index);
-      info.push({ folder: pack.folder, origin: folders[i].origin, questions: pack.index.questions.length, problems: pack.problems.length });
-      log().info(`content pack ${pack.folder}: ${pack.index.questions.length} questions, ${pack.index.cases.length} cases, ${pack.index.lessons.length} lessons, ${pack.problems.length} problems`);
-    });
-    this.loaded = packs.length ? mergeIndexes(this.builtinIndex, ...packs) : this.builtinIndex;
+    let folders: { folder: string; origin: 'setting' | 'workspace' }[] = [];
+    try {
+      folders = this.packFolders();
+      const loaded = folders.length ? await this.packLoader().loadPacks(folders.map((f) => f.folder), this.builtinIndex) : [];
+      loaded.forEach((pack, i) => {
+        problems.push(...pack.problems);
+        packs.push(pack.index);
+        info.push({ folder: pack.folder, origin: folders[i].origin, questions: pack.index.questions.length, problems: pack.problems.length });
+        log().info(`content pack ${pack.folder}: ${pack.index.questions.length} questions, ${pack.index.cases.length} cases, ${pack.index.lessons.length} lessons, ${pack.problems.length} problems`);
+      });
+    } catch (err) {
+      log().error(`loading content packs failed; the built-in content is loaded: ${err instanceof Error ? err.stack : err}`);
+      packs.length = 0;
+      info.length = 0;
+      for (const f of folders) problems.push(failedFile(f.folder, err));
+    }
+    try {
+      this.loaded = packs.length ? mergeIndexes(this.builtinIndex, ...packs) : this.builtinIndex;
+    } catch (err) {
+      log().error(`merging content packs failed; the built-in content is loaded: ${err instanceof Error ? err.stack : err}`);
+      this.loaded = this.builtinIndex;
+    }
     this.merged = this.withExtras(this.loaded);
     this.packInfo = info;
     this.publish(problems);
@@ -165,7 +182,8 @@ export class ContentService implements vscode.Disposable {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const p of problems) {
       const line = Math.max(0, p.line - 1);
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      const range = p.column ? new vscode.Range(line, p.column - 1, line, p.column) : new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER);
+      const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
       d.source = 'Loop Prep';
       const list = byFile.get(p.file) ?? [];
       list.push(d);

@@ -84,7 +84,7 @@ export function registerDesignDocs(context: vscode.ExtensionContext, deps: { con
   const diagnostics = new DesignDocDiagnostics(parsed);
   const cards = new RubricCardSync(content, state);
   const ready = () => Promise.all([content.ensureLoaded(), state.ready]);
-  const practice = new PracticeController({ extensionUri: context.extensionUri, content, state, cards, clock: options.clock ?? systemClock, ready });
+  const practice = new PracticeController({ extensionUri: context.extensionUri, content, state, cards, clock: options.clock ?? systemClock, ready, memento: context.workspaceState });
 
   const register = <A extends unknown[]>(id: string, name: string, body: (...args: A) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, guarded(name, body)));
@@ -96,7 +96,8 @@ export function registerDesignDocs(context: vscode.ExtensionContext, deps: { con
     practice,
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new DesignDocCodeActions(parsed, () => content.index), DesignDocCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(MARKDOWN, new DesignDocCodeLenses(parsed)),
-    { dispose: () => SelfReviewPanel.active?.dispose() },
+    // The panel is not disposed on deactivation: a window reload keeps it, and the serializer revives it.
+    vscode.window.registerWebviewPanelSerializer(SelfReviewPanel.viewType, { deserializeWebviewPanel: (panel) => practice.revivePanel(panel) }),
   );
 
   register(DesignDocCommands.checkDesignDoc, 'Check Design Doc', () => checkActiveDoc(diagnostics));

@@ -10,15 +10,17 @@ import { DrillController } from '../drill/drillController';
 import { log } from '../log';
 import { DrillPanel } from '../panels/drillPanel';
 import type { StateService } from '../state/stateService';
-import { DesignDocCommands, PRACTICE_PHASES_SETTING, PRACTICE_STATE_CONTEXT } from './commandIds';
+import { PRACTICE_PHASES_SETTING } from './commandIds';
 import { isMarkdown, openDocument } from './documents';
 import { parsePhasesSetting, validPhases, type PracticePhase } from './phases';
 import { buildSelfReview, cardIdForPoint, scoreSelfReview } from './rubric';
 import type { RubricCardSync } from './rubricCardSync';
-import { SelfReviewPanel } from './selfReviewPanel';
-import { Countdown, formatClock, spokenDuration, type Clock, type TimerView } from './timer';
+import { PRACTICE_STATE_KEY, readPractice, writePractice, type PracticeMemento } from './practiceState';
+import { SelfReviewPanel, type SelfReviewHandler } from './selfReviewPanel';
+import { PracticeStatusBar, type PracticeStatus } from './practiceStatusBar';
+import { Countdown, formatClock, type Clock, type TimerState, type TimerView } from './timer';
 
-export type PracticeStatus = 'running' | 'paused' | 'review';
+export type { PracticeStatus } from './practiceStatusBar';
 
 /** A practice as tests and the status bar see it. */
 export interface PracticeSnapshot {
@@ -59,6 +61,8 @@ export interface PracticeDeps {
   readonly clock: Clock;
   /** Resolves once content and progress are loaded. */
   readonly ready: () => Promise<unknown>;
+  /** Workspace state: the practice under way is kept there, so a window reload resumes it. */
+  readonly memento: PracticeMemento;
 }
 
 /**
@@ -70,15 +74,74 @@ export interface PracticeDeps {
 export class PracticeController implements vscode.Disposable {
   private session: Session | undefined;
   private lastMissed: readonly string[] = [];
-  private shownContext: PracticeStatus | undefined;
   private sequence = 0;
   /** True while startPractice awaits the user or the editor, so a second start cannot interleave. */
   private starting = false;
-  private readonly item = vscode.window.createStatusBarItem('loopPrep.practice', vscode.StatusBarAlignment.Left, 49);
+  private readonly statusBar = new PracticeStatusBar();
+  /** Settles once a practice saved before a window reload is resumed (or found to be gone). */
+  readonly restored: Promise<void>;
 
   constructor(private readonly deps: PracticeDeps) {
-    this.item.name = 'Loop Prep Practice';
-    this.item.command = DesignDocCommands.practiceActions;
+    this.restored = this.restore().catch((err) => log().error(`resuming the practice failed: ${err instanceof Error ? err.stack : err}`));
+  }
+
+  /** Resumes the practice saved in workspace state: its countdown, its doc and its self-review. */
+  private async restore(): Promise<void> {
+    const saved = readPractice(this.deps.memento);
+    if (!saved) {
+      if (this.deps.memento.get(PRACTICE_STATE_KEY) !== undefined) void writePractice(this.deps.memento, undefined);
+      return;
+    }
+    await this.deps.ready();
+    if (this.session) return; // a practice started meanwhile wins
+    const caseStudy = this.deps.content.index.cases.find((c) => c.id === saved.caseId);
+    if (!caseStudy) {
+      void writePractice(this.deps.memento, undefined);
+      void vscode.window.showWarningMessage(`Loop Prep: the practice of "${saved.caseId}" cannot resume after the reload: that case study is no longer in your content.`);
+      return;
+    }
+    const countdown = this.countdown(saved.timer.phases, saved.timer);
+    this.session = { id: saved.id, caseStudy, documentUri: saved.documentUri, countdown, review: saved.review };
+    log().info(`practice of ${caseStudy.id} resumed after a reload: ${saved.timer.status}, ${formatClock(countdown.view().totalRemainingMs)} left`);
+    this.render();
+  }
+
+  /** Keeps the practice's state in workspace state after each change (not each tick: running time is derived). */
+  private persist(): void {
+    const s = this.session;
+    const saved = s && { v: 1 as const, id: s.id, caseId: s.caseStudy.id, documentUri: s.documentUri, timer: s.countdown.state, review: s.review };
+    writePractice(this.deps.memento, saved).then(undefined, (err) => log().error(`saving the practice failed: ${err instanceof Error ? err.message : err}`));
+  }
+
+  private countdown(phases: readonly PracticePhase[], initial?: TimerState): Countdown {
+    return new Countdown(
+      phases,
+      this.deps.clock,
+      {
+        onTick: () => this.render(),
+        onTimeUp: () => void this.openSelfReview('time-up').catch((err) => log().error(`self-review: ${err instanceof Error ? err.stack : err}`)),
+      },
+      initial,
+    );
+  }
+
+  /** Restores the self-review panel VS Code kept across a reload, or closes it when its practice is gone. */
+  async revivePanel(panel: vscode.WebviewPanel): Promise<void> {
+    await this.restored;
+    const review = this.session?.review;
+    if (!review) {
+      panel.dispose();
+      return;
+    }
+    SelfReviewPanel.revive(panel, this.deps.extensionUri, review, this.panelHandler());
+  }
+
+  private panelHandler(): SelfReviewHandler {
+    return {
+      confirm: (reviewId, ticked) => this.confirm(reviewId, ticked),
+      drillMissed: () => this.drillMissed(),
+      closed: () => this.render(),
+    };
   }
 
   /** Asks for a case when none is given; resolves to the new doc's editor, or undefined when cancelled. */
@@ -95,6 +158,7 @@ export class PracticeController implements vscode.Disposable {
   private async start(caseId: string | undefined, phases: readonly PracticePhase[] | undefined): Promise<vscode.TextEditor | undefined> {
     const { content } = this.deps;
     await this.deps.ready();
+    await this.restored;
     const id = caseId ?? (await pickCase(content.index, 'Practise which case?'));
     if (!id) return undefined;
     const caseStudy = content.index.cases.find((c) => c.id === id || c.aliases.includes(id));
@@ -119,12 +183,10 @@ export class PracticeController implements vscode.Disposable {
     const chosen = validPhases(phases) ?? this.phasesFromSettings();
     this.sequence += 1;
     const sessionId = `${caseStudy.id}-${this.deps.clock.now()}-${this.sequence}`;
-    const countdown = new Countdown(chosen, this.deps.clock, {
-      onTick: () => this.render(),
-      onTimeUp: () => void this.openSelfReview('time-up').catch((err) => log().error(`self-review: ${err instanceof Error ? err.stack : err}`)),
-    });
+    const countdown = this.countdown(chosen);
     this.session = { id: sessionId, caseStudy, documentUri: editor.document.uri.toString(), countdown };
     log().info(`practice of ${caseStudy.id} started: ${chosen.map((p) => `${p.label} ${p.seconds}s`).join(', ')}`);
+    this.persist();
     this.render();
     return editor;
   }
@@ -146,7 +208,7 @@ export class PracticeController implements vscode.Disposable {
       phaseLabel: view.phase.label,
       phaseIndex: view.phaseIndex,
       phaseRemainingMs: view.phaseRemainingMs,
-      statusBarText: this.item.text,
+      statusBarText: this.statusBar.text,
       documentUri: s.documentUri,
       review: s.review,
     };
@@ -155,12 +217,14 @@ export class PracticeController implements vscode.Disposable {
   pause(): boolean {
     if (!this.session || this.session.review) return this.nothingToDo('pause');
     this.session.countdown.pause();
+    this.persist();
     return true;
   }
 
   resume(): boolean {
     if (!this.session || this.session.review) return this.nothingToDo('resume');
     this.session.countdown.resume();
+    this.persist();
     return true;
   }
 
@@ -171,6 +235,7 @@ export class PracticeController implements vscode.Disposable {
     s.countdown.end('stopped');
     s.countdown.dispose();
     this.session = undefined;
+    this.persist();
     if (SelfReviewPanel.active?.review.reviewId === s.id) SelfReviewPanel.active.dispose();
     log().info(`practice of ${s.caseStudy.id} stopped`);
     this.render();
@@ -220,7 +285,7 @@ export class PracticeController implements vscode.Disposable {
             { label: '$(pass) Finish now', detail: 'End the countdown and review your doc against the rubric.', run: () => this.finish() },
             { label: '$(debug-stop) Stop', detail: 'End the practice without a self-review. Nothing is recorded.', run: () => this.stop() },
           ];
-    const pick = await vscode.window.showQuickPick(items, { title: `Practice: ${s.caseStudy.title}`, placeHolder: this.item.text.replace(/^\$\([\w-]+\) /, '') });
+    const pick = await vscode.window.showQuickPick(items, { title: `Practice: ${s.caseStudy.title}`, placeHolder: this.statusBar.text.replace(/^\$\([\w-]+\) /, '') });
     await pick?.run();
   }
 
@@ -267,12 +332,9 @@ export class PracticeController implements vscode.Disposable {
       });
       if (reason === 'time-up') void vscode.window.showInformationMessage(`Loop Prep: time is up for ${caseStudy.title}. Tick what your design doc covers.`);
     }
+    this.persist();
     this.render();
-    return SelfReviewPanel.show(this.deps.extensionUri, s.review, {
-      confirm: (reviewId, ticked) => this.confirm(reviewId, ticked),
-      drillMissed: () => this.drillMissed(),
-      closed: () => this.render(),
-    });
+    return SelfReviewPanel.show(this.deps.extensionUri, s.review, this.panelHandler());
   }
 
   /** Records the practice and rates each missed point's card Again; ends the practice. */
@@ -294,6 +356,7 @@ export class PracticeController implements vscode.Disposable {
     }
     s.countdown.dispose();
     if (this.session === s) this.session = undefined;
+    this.persist();
     this.render();
     this.deps.cards.sync();
     const cardIds = missed.map((p) => cardIdForPoint(s.caseStudy.id, p)).filter((id): id is string => !!id && this.deps.cards.has(id));
@@ -316,36 +379,12 @@ export class PracticeController implements vscode.Disposable {
   private render(): void {
     const s = this.session;
     const view = s?.countdown.view();
-    const status = s && view ? this.statusOf(s, view) : undefined;
-    if (status !== this.shownContext) {
-      this.shownContext = status;
-      void vscode.commands.executeCommand('setContext', PRACTICE_STATE_CONTEXT, status);
-    }
-    if (!s || !view || !status) {
-      this.item.hide();
-      return;
-    }
-    const title = s.caseStudy.title;
-    const left = formatClock(view.phaseRemainingMs);
-    const phaseOf = `phase ${view.phaseIndex + 1} of ${s.countdown.state.phases.length}`;
-    if (status === 'review') {
-      this.item.text = `$(checklist) Self-review: ${title}`;
-      this.item.tooltip = `Loop Prep: the practice of ${title} has ended. Click to open the self-review or discard the practice.`;
-      this.item.accessibilityInformation = { label: `Loop Prep practice of ${title} ended, self-review waiting`, role: 'button' };
-      this.item.backgroundColor = undefined;
-    } else {
-      const paused = status === 'paused';
-      this.item.text = `${paused ? '$(debug-pause)' : '$(watch)'} ${view.phase.label} ${left}${paused ? ' (paused)' : ''}`;
-      this.item.tooltip = `Loop Prep practice: ${title}\n${view.phase.label} (${phaseOf}): ${left} left, ${formatClock(view.totalRemainingMs)} in all${paused ? ', paused' : ''}.\nClick to pause, resume, finish or stop.`;
-      this.item.accessibilityInformation = { label: `Loop Prep practice, ${view.phase.label}, ${spokenDuration(view.phaseRemainingMs)} left${paused ? ', paused' : ''}`, role: 'button' };
-      this.item.backgroundColor = !paused && view.totalRemainingMs <= 60_000 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    }
-    this.item.show();
+    this.statusBar.show(s && view ? { title: s.caseStudy.title, status: this.statusOf(s, view), view, phases: s.countdown.state.phases.length } : undefined);
   }
 
   dispose(): void {
     this.session?.countdown.dispose();
     this.session = undefined;
-    this.item.dispose();
+    this.statusBar.dispose();
   }
 }

@@ -17,8 +17,8 @@ export interface SelfReviewHandler {
 /**
  * The self-review after a timed case practice: the case's rubric points by section as checkboxes,
  * pre-ticked from the doc. One panel at a time; it sends the review only after the webview says it is
- * ready, and validates every message it gets back. Not restored after a reload: the review lives in the
- * practice, which a reload ends.
+ * ready, and validates every message it gets back. Restored after a window reload by a serializer: the
+ * practice keeps its review in workspace state, and the webview keeps the ticks for that review.
  */
 export class SelfReviewPanel implements vscode.Disposable {
   static readonly viewType = 'loopPrep.selfReview';
@@ -36,6 +36,15 @@ export class SelfReviewPanel implements vscode.Disposable {
     }
     SelfReviewPanel.current?.dispose();
     const panel = vscode.window.createWebviewPanel(SelfReviewPanel.viewType, `Self-review: ${review.caseTitle}`, vscode.ViewColumn.Beside, webviewOptions(extensionUri));
+    SelfReviewPanel.current = new SelfReviewPanel(panel, extensionUri, review, handler);
+    return SelfReviewPanel.current;
+  }
+
+  /** Takes over a panel VS Code restored after a reload, for the review the resumed practice holds. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, review: SelfReview, handler: SelfReviewHandler): SelfReviewPanel {
+    SelfReviewPanel.current?.dispose();
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.title = `Self-review: ${review.caseTitle}`;
     SelfReviewPanel.current = new SelfReviewPanel(panel, extensionUri, review, handler);
     return SelfReviewPanel.current;
   }

@@ -136,7 +136,8 @@ export interface CountdownListener {
 
 /**
  * Drives a TimerState with one pending timeout at a time, scheduled for the next change of the shown
- * second; nothing is scheduled while paused or ended.
+ * second; nothing is scheduled while paused or ended. `initial` continues a saved state (after a window
+ * reload); a running one whose time ran out meanwhile ends at the first tick, calling onTimeUp.
  */
 export class Countdown {
   private timerState: TimerState;
@@ -146,8 +147,9 @@ export class Countdown {
     phases: readonly PracticePhase[],
     private readonly clock: Clock,
     private readonly listener: CountdownListener,
+    initial?: TimerState,
   ) {
-    this.timerState = startTimer(phases, clock.now());
+    this.timerState = initial ?? startTimer(phases, clock.now());
     this.schedule();
   }
 

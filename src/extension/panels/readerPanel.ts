@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
-import { parseReaderMessage, type HostToReader, type ReaderDocument } from '../../shared/reader';
+import { preview } from '../../core/content/valueBounds';
+import { parseReaderMessage, refusalOf, type HostToReader, type ReaderDocument } from '../../shared/reader';
 import { Commands } from '../commands';
 import { log } from '../log';
 import { webviewHtml, webviewOptions } from '../webview/html';
@@ -107,6 +108,13 @@ export class ReaderPanel implements vscode.Disposable {
       log().warn(`reader: ignored an unexpected message: ${safeJson(raw)}`);
       return;
     }
+    // Every action is checked against the document on show, rebuilt from the content that exists now.
+    const doc = readerDocument(this.deps.content(), this.id, this.deps.isComplete);
+    const refused = refusalOf(msg, doc);
+    if (refused) {
+      log().warn(`reader: ignored ${refused}`);
+      return;
+    }
     switch (msg.type) {
       case 'ready':
         this.ready = true;
@@ -115,19 +123,12 @@ export class ReaderPanel implements vscode.Disposable {
       case 'webviewError':
         log().error(`reader webview: ${msg.message}`);
         break;
-      case 'setComplete': {
-        // Only the document on show can be marked, under its canonical id.
-        const doc = readerDocument(this.deps.content(), this.id, this.deps.isComplete);
-        if (!doc || msg.id !== doc.id) {
-          log().warn(`reader: ignored setComplete for ${msg.id}, which is not the open document`);
-          break;
-        }
-        await this.deps.setLessonComplete(doc.id, msg.complete);
+      case 'setComplete':
+        await this.deps.setLessonComplete(doc!.id, msg.complete);
         this.refresh();
         break;
-      }
       case 'practiseCase':
-        await vscode.commands.executeCommand(Commands.practiseCase, msg.id);
+        await vscode.commands.executeCommand(Commands.practiseCase, doc!.id);
         break;
       case 'openLink':
         await vscode.env.openExternal(vscode.Uri.parse(msg.href));
@@ -142,10 +143,9 @@ export class ReaderPanel implements vscode.Disposable {
   }
 }
 
+/** A short description of an unexpected webview message for the log; bounded, whatever was sent. */
 export function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v)?.slice(0, 300) ?? String(v);
-  } catch {
-    return String(v);
-  }
+  if (!v || typeof v !== 'object') return preview(v, 300);
+  const type = (v as { type?: unknown }).type;
+  return `{ type: ${preview(type, 80)}, keys: ${Object.keys(v).slice(0, 10).map((k) => preview(k, 40)).join(', ')} }`;
 }

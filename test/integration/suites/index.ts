@@ -2,6 +2,7 @@
 // activation first, then the features.
 import './activation.test';
 import './content.test';
+import './hostilePack.test';
 import './studyPlan.test';
 import './designDoc.test';
 import './progress.test';

@@ -153,3 +153,12 @@ export function balancedQuestions(n: number, difficulties: readonly Difficulty[]
 export function indexOf(questions: readonly Question[], topics: readonly Topic[] = [makeTopic()]): ContentIndex {
   return { formatVersion: 1, roles: [], topics, questions, cases: [], lessons: [], templates: [] };
 }
+
+/** "Billion laughs": nine levels of nine aliases each, 9^9 (387 million) strings once expanded. */
+export function aliasBomb(levels = 9): string {
+  const names = 'abcdefghijklmnop'.slice(0, levels).split('');
+  const lines = [`${names[0]}: &${names[0]} [${Array(9).fill('"lol"').join(',')}]`];
+  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+  lines.push(`kind: *${names[names.length - 1]}`);
+  return md(lines, 'Body.\n');
+}

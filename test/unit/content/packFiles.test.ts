@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { MAX_FILE_BYTES } from '../../../src/core/content/parse';
 import { readPackFolder } from '../../../src/node/packFiles';
+import { findInvalidUtf8 } from '../../../src/node/utf8';
 import { flashcard, topicFile } from './helpers';
 
 describe('readPackFolder', () => {
@@ -135,5 +136,39 @@ describe('readPackFolder', () => {
     for (const name of ['1.md', 'a/1.md', 'a/2.md', 'z.md']) write(name, name);
     const { problems } = await readPackFolder(root, { maxFiles: 2, maxBytes: MAX_FILE_BYTES });
     assert.strictEqual(problems.length, 1, JSON.stringify(problems));
+  });
+});
+
+describe('invalid UTF-8 in a pack file', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'loop-prep-utf8-'));
+  });
+  afterEach(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('warns at the first bad byte, by line and column, and still loads the file', async () => {
+    const good = Buffer.from(topicFile('evals'), 'utf8');
+    // Line 3 of the file is "id: evals"; break it after "id: é" with a lone continuation byte.
+    const lines = good.toString('utf8').split('\n');
+    lines[2] = 'id: é\u0000';
+    const text = Buffer.from(lines.join('\n'), 'utf8');
+    const bad = Buffer.from(text.toString('latin1').replace('\u0000', '\u00ff\u0080'), 'latin1');
+    fs.writeFileSync(path.join(root, 'bad.md'), bad);
+    const { files, problems } = await readPackFolder(root);
+    assert.strictEqual(files.length, 1, 'the file is still read');
+    assert.strictEqual(problems.length, 1, JSON.stringify(problems));
+    assert.deepStrictEqual({ line: problems[0].line, column: problems[0].column, severity: problems[0].severity }, { line: 3, column: 6, severity: 'warning' });
+    assert.strictEqual(problems[0].message, 'invalid UTF-8 at line 3, column 6 (byte 0xFF): the file is read with replacement characters (U+FFFD) there; save it as UTF-8');
+  });
+
+  it('locates truncated sequences, overlong forms and surrogates, and accepts valid multi-byte text', () => {
+    assert.strictEqual(findInvalidUtf8(Buffer.from('a\nb€😀ü\n', 'utf8')), undefined);
+    assert.deepStrictEqual(findInvalidUtf8(Buffer.from([0x61, 0x0a, 0x62, 0xe2, 0x82])), { offset: 3, line: 2, column: 2, byte: 0xe2 });
+    assert.deepStrictEqual(findInvalidUtf8(Buffer.from([0xc0, 0xaf])), { offset: 0, line: 1, column: 1, byte: 0xc0 });
+    assert.deepStrictEqual(findInvalidUtf8(Buffer.from([0x41, 0xed, 0xa0, 0x80])), { offset: 1, line: 1, column: 2, byte: 0xed });
+    // A character outside the BMP counts as two columns, as the editor counts them.
+    assert.deepStrictEqual(findInvalidUtf8(Buffer.concat([Buffer.from('😀', 'utf8'), Buffer.from([0x80])])), { offset: 4, line: 1, column: 3, byte: 0x80 });
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * What only the real workbench shows: hovering a pack topic fetches nothing, one click on a reader link
+ * opens it once, and a window reload during timed practice resumes the countdown and the self-review.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { openWorkbench, pickInQuickInput, runCommand, screenshot, webviewFrame, type Workbench } from './harness';
+
+const TRACKER = 'https://tracker.loop-prep.invalid';
+const DOCS = 'https://docs.loop-prep.invalid';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+async function openLoopPrep(page: Page): Promise<void> {
+  await page.locator('.activitybar .action-item a[aria-label^="Loop Prep"]').click();
+  await page.locator('.sidebar .composite.title', { hasText: /Loop Prep/i }).waitFor();
+}
+
+async function reload(page: Page): Promise<void> {
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** Seconds left in the status-bar countdown, e.g. "Clarify 4:58" is 298. */
+function secondsLeft(text: string): number {
+  const m = /(\d+):(\d\d)/.exec(text);
+  assert.ok(m, `no clock in "${text}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+describe('UI: hostile pack text and reloads', () => {
+  let wb: Workbench;
+  const hits = { tracker: 0, docs: 0 };
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.context.route(`${TRACKER}/**`, (route) => {
+      hits.tracker++;
+      return route.fulfill({ status: 200, contentType: 'image/png', body: PNG });
+    });
+    await wb.context.route(`${DOCS}/**`, (route) => {
+      hits.docs++;
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>docs</title>ok' });
+    });
+    const pack = path.join(wb.workspace, '.loopprep');
+    fs.writeFileSync(
+      path.join(pack, 'hover-topic.md'),
+      `---\nkind: topic\nid: ui-hover-topic\ntitle: Hover me topic\nsummary: "Pixel ![pixel](${TRACKER}/pixel.png) here"\nconcepts: [tooltips]\n---\nA topic whose summary tries to load an image.\n`,
+    );
+    fs.writeFileSync(
+      path.join(pack, 'link-lesson.md'),
+      `---\nkind: lesson\nid: ui-link-lesson\ntitle: A lesson with a link\norder: 99\nminutes: 1\n---\nRead [the docs](${DOCS}/page) first.\n`,
+    );
+  });
+  after(async () => {
+    await wb?.context.close();
+  });
+
+  it('hovering a pack topic whose summary holds an image fetches nothing', async () => {
+    const { page } = wb;
+    await openLoopPrep(page);
+    await runCommand(page, 'Loop Prep: Choose Role');
+    await pickInQuickInput(page, 'Product AI', /Product AI/);
+    const row = page.locator('.sidebar .monaco-list-row', { hasText: 'Hover me topic' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: 'Hover me topic' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'hostile-hover');
+    assert.strictEqual(hits.tracker, 0, 'the tooltip requested the image');
+    assert.match((await hover.textContent()) ?? '', /!\[pixel\]\(https:\/\/tracker/, 'the summary shows as text');
+    await page.mouse.move(5, 5);
+  });
+
+  it('one click on a reader link opens it once', async () => {
+    const { page } = wb;
+    const rows = page.locator('.sidebar .monaco-list-row');
+    const lessons = rows.filter({ hasText: /^Lessons/ }).first();
+    await lessons.scrollIntoViewIfNeeded();
+    await lessons.click();
+    const lesson = rows.filter({ hasText: 'A lesson with a link' }).first();
+    await lesson.waitFor({ timeout: 15_000 });
+    await lesson.click();
+    const frame = webviewFrame(page);
+    await frame.locator('h1#title', { hasText: 'A lesson with a link' }).waitFor({ timeout: 30_000 });
+    // Re-render the document once (mark complete), which used to add a second click handler.
+    await frame.locator('vscode-button#complete').click();
+    await frame.locator('#status.done').waitFor();
+    await frame.locator('a', { hasText: 'the docs' }).click();
+    // VS Code may ask before opening an external site: accept every prompt for a few seconds and count them.
+    let prompts = 0;
+    const deadline = Date.now() + 6000;
+    while (Date.now() < deadline) {
+      const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
+      if (await open.isVisible().catch(() => false)) {
+        prompts++;
+        await open.click();
+      }
+      await page.waitForTimeout(250);
+    }
+    assert.ok(prompts <= 1, `${prompts} prompts to open one link`);
+    assert.strictEqual(hits.docs, 1, `the link was opened ${hits.docs} times`);
+  });
+
+  it('a reload during timed practice resumes the countdown, and then the self-review panel', async function () {
+    this.timeout(300_000);
+    const { page } = wb;
+    const step = (what: string) => console.log(`    · ${what}`);
+    for (const p of wb.context.pages()) if (p !== page) await p.close();
+    await page.bringToFront();
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Loop Prep: Practise a Case');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    step('practice started');
+    const clock = page.locator('.statusbar-item', { hasText: /Clarify \d+:\d\d/ }).first();
+    await clock.waitFor({ timeout: 30_000 });
+    const before = secondsLeft((await clock.textContent()) ?? '');
+    await page.waitForTimeout(2000);
+
+    step(`countdown at ${before} s; reloading`);
+    await reload(page);
+    const resumed = page.locator('.statusbar-item', { hasText: /Clarify \d+:\d\d/ }).first();
+    await resumed.waitFor({ timeout: 60_000 });
+    const after = secondsLeft((await resumed.textContent()) ?? '');
+    assert.ok(after < before && after > before - 120, `resumed at ${after} s left, from ${before} s before the reload`);
+    await screenshot(page, 'practice-resumed');
+
+    step(`resumed at ${after} s`);
+    // The status-bar item is the user's way in after a reload (the palette may not have focus yet).
+    await resumed.click();
+    await pickInQuickInput(page, 'Finish', /Finish now/);
+    const review = webviewFrame(page);
+    await review.locator('h1#title', { hasText: /^Self-review:/ }).waitFor({ timeout: 30_000 });
+    await review.locator('input[type="checkbox"]').first().waitFor();
+    step('self-review open; reloading');
+    await reload(page);
+    const restored = webviewFrame(page);
+    await restored.locator('h1#title', { hasText: /^Self-review:/ }).waitFor({ timeout: 60_000 });
+    assert.ok((await restored.locator('input[type="checkbox"]').count()) > 0, 'the rubric points are back');
+    await page.locator('.statusbar-item', { hasText: /Self-review:/ }).first().waitFor();
+    await restored.locator('vscode-button#confirm').click();
+    await restored.locator('h1#title', { hasText: /^Recorded:/ }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'practice-review-restored');
+  });
+});
