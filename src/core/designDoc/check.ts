@@ -154,7 +154,7 @@ export function checkDesignDocReport(input: string | ParsedDesignDoc, options: C
     const answered: { s: DesignDocSection; text: string }[] = [];
     for (const s of own) {
       const answer = sectionAnswer(doc, s, Math.max(0, placeholderBudget));
-      if (!answer.hasContent) {
+      if (!answer.hasContent && !hasNestedSection(doc, s)) {
         out.push({
           code: 'empty-section',
           severity: 'warning',
@@ -182,6 +182,16 @@ export function checkDesignDocReport(input: string | ParsedDesignDoc, options: C
   const diagnostics = applySettings(doc, out);
   diagnostics.sort((a, b) => a.startLine - b.startLine || a.startCol - b.startCol || (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0));
   return { diagnostics: diagnostics.length > max ? diagnostics.slice(0, max) : diagnostics, kind, coverage };
+}
+
+/**
+ * True when a section's answer lives in its subsections ("Requirements & Constraints" over "Functional
+ * requirements", "Detailed design" over "Data" and "Serving architecture"): it is not empty.
+ */
+function hasNestedSection(doc: ParsedDesignDoc, s: DesignDocSection): boolean {
+  const next = doc.headings.find((h) => h.line > s.line && h.level <= s.level);
+  const end = next ? next.line - 1 : doc.lines.length - 1;
+  return end > s.endLine && readAnswer(doc, s.endLine + 1, end, true, 0).hasContent;
 }
 
 /** Applies the config's rule settings: by code first, then by section; 'off' drops a finding. */

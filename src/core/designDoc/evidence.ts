@@ -5,7 +5,7 @@
  * section is covered by the blocks whose text carries its topic. The checker then reads those blocks as the
  * section's answer and says where it found them.
  */
-import { CONTENT_RULES } from './rules';
+import { CONTENT_RULES, PLATFORM_DATA } from './rules';
 import { readAnswer } from './text';
 import type { DesignDocKind, DesignSectionKey, ParsedDesignDoc } from './types';
 
@@ -35,7 +35,8 @@ const SAFETY_RULE = CONTENT_RULES.find((r) => r.code === 'safety-no-risk')!;
 
 /** True when the text talks about the section's topic. */
 export function mentionsTopic(key: DesignSectionKey, text: string, kind: DesignDocKind): boolean {
-  return key === 'safety' ? SAFETY_RULE.satisfied(text, kind) : TOPICS[key].test(text);
+  if (key === 'safety') return SAFETY_RULE.satisfied(text, kind);
+  return TOPICS[key].test(text) || (key === 'data' && kind === 'ml-platform' && PLATFORM_DATA.test(text));
 }
 
 /** Cuts a doc into blocks. Computed once per check and only when some section has no heading. */

@@ -67,7 +67,7 @@ export function detectKind(text: string): KindDecision {
   return {
     kind: best.kind,
     declared: false,
-    reason: `it mentions ${best.found.join(', ')} (score ${best.score}${others.length ? `; ${others.join(', ')}` : ''})`,
+    reason: `it mentions ${best.found.join(', ')} (${best.score} signals${others.length ? `, against ${others.join(', ')}` : ''})`,
   };
 }
 

@@ -41,16 +41,20 @@ const COST_UNIT =
 
 const EVAL_DATASET = new RegExp(
   String.raw`\b(?:data[ -]?sets?|golden|gold[ -]set|eval(?:uation)?[ -]sets?|test[ -]sets?|test[ -]suites?|benchmarks?|held[ -]?out|holdout|examples|labell?ed[ -](?:set|examples|queries|pairs)|queries|samples)\b` +
-    `|${NUM}(?:[ \\t]*k)?[ \\t]+(?:questions|conversations|pairs|items|cases|tickets|documents|prompts|transcripts)\\b`,
+    String.raw`|\b(?:question|utterance|query|prompt|example|request|chat|conversation|meeting|message|replay|reference|benchmark)[ -](?:sets?|suites?)\b|\breplay(?:ed|s)? (?:of|one|the|a)\b` +
+    // "600 questions", "10k logged requests", "300M impressions", "about 9 billion requests": up to two words between.
+    `|${NUM}(?:[ \\t]*[kmb])?(?:[ \\t]+(?:thousand|million|billion))?[ \\t]+(?:[\\w-]+[ \\t]+){0,2}(?:questions|conversations|pairs|items|cases|tickets|documents|prompts|transcripts|requests|utterances|messages|searches|impressions|payments|applications|sessions|chats|meetings|jobs|traces|reads|users|calls|models)\\b`,
   'i',
 );
 const EVAL_METRIC =
   /\b(?:metrics?|precision|recall|f1|f-?score|accuracy|ndcg|mrr|auc|pr-auc|roc|bleu|rouge|bertscore|faithfulness|groundedness|correctness|exact match|win ?rate|hit ?rate|perplexity|calibration|ece|rmse|mae|mape|log ?loss|ctr|click-through|conversion|agreement|kappa|success rate|error rate|resolution rate|relevance)\b|\b(?:map|pass)@/i;
+/** A platform is evaluated on its service: latency, throughput, utilization, whether outputs match the old version. */
+const EVAL_METRIC_PLATFORM = /\b(?:p50|p95|p99|latency|throughput|utili[sz]ation|match(?:es|ing)?|queue wait|wait time|availability|uptime)\b/i;
 const EVAL_THRESHOLD =
   /\d[ \t]*%|[<>≥≤]=?[ \t]*\d|(?<![\w.,])0?\.\d|\b(?:at least|at most|no (?:less|more|worse|lower) than|above|below|under|over|exceeds?|beats?|thresholds?|minimum|maximum|min|max|gates?|gated|regress\w*|drops?|within)\b[^\n\d]{0,40}\d/i;
 
 const MONITOR_SIGNAL =
-  /\b(?:latency|p50|p95|p99|errors?|error rate|5xx|timeouts?|throughput|qps|rps|tokens?|token usage|cost|spend|refusals?|abstentions?|abstain rate|feedback|thumbs|ratings?|drift|distribution|accuracy|precision|recall|quality|ctr|clicks?|conversion|escalations?|saturation|utili[sz]ation|queue depth|dashboards?|metrics?|slos?|slis?)\b/i;
+  /\b(?:latency|p50|p95|p99|errors?|error rate|5xx|timeouts?|throughput|qps|rps|tokens?|token usage|cost|spend|refusals?|abstentions?|abstain rate|feedback|thumbs|ratings?|drift|distribution|accuracy|precision|recall|quality|ctr|clicks?|conversion|escalations?|saturation|utili[sz]ation|queue depth|dashboards?|metrics?|slos?|slis?|rates?|stability|psi|freshness|null|lag|calibration)\b/i;
 const MONITOR_ALERT = /\b(?:alert\w*|alarm\w*|pag(?:e|ed|es|ing)|pager\w*|on-?call|notif\w*|opsgenie|escalat\w*)\b/i;
 
 /** Risks every kind shares: abuse and adversaries, privacy, access, fairness. */
@@ -58,7 +62,8 @@ const SAFETY_COMMON =
   /\b(?:pii|personal (?:data|information)|privacy|leak\w*|exfiltrat\w*|abuse\w*|misuse|bias(?:es|ed)?|fairness|unfair\w*|disparate|unauthori[sz]ed|permissions?|access control|acls?|adversar\w*|attack\w*|fraud\w*|spam|poisoning|impersonation|gdpr|hipaa|ccpa|encrypt\w*|harm\w*)\b/i;
 const SAFETY_BY_KIND: Record<DesignDocKind, RegExp> = {
   'llm-app': /\b(?:hallucinat\w*|prompt injection|injection|jailbreak\w*|toxic\w*|copyright|misinformation|self-harm|hate|harassment|csam)\b/i,
-  'ml-system': /\b(?:false (?:positives?|negatives?|declines?|accepts?|alarms?|bans?)|wrongly (?:blocked|declined|flagged|banned)|probing|gaming|evasion|feedback loops?|manipulat\w*|appeals?)\b/i,
+  'ml-system':
+    /\b(?:false (?:positives?|negatives?|declines?|accepts?|alarms?|bans?)|wrongly (?:blocked|declined|flagged|banned)|probing|gaming|evasion|feedback loops?|manipulat\w*|appeals?|amplif\w*|starv\w*|borderline|integrity|exposure|protected groups|demographic\w*|under-?represent\w*)\b/i,
   'ml-platform': /\b(?:tenant isolation|isolation|noisy neighbou?rs?|multi[- ]tenan\w*|quotas?|secrets?|supply chain|sandbox\w*|rbac|authz|authori[sz]ation|untrusted (?:code|models?))\b/i,
 };
 
@@ -70,15 +75,22 @@ const DATA_LABELS =
  * stale or default answer, a smaller or previous model, abstaining, failing open or closed.
  */
 const FALLBACK =
-  /\b(?:fall(?:s|ing)?[ -]?backs?|fallbacks?|degrad\w*|fail(?:s|ing)?[ -]?over|fails? (?:open|closed|safe)|circuit[ -]breakers?|backups?|secondary|abstain\w*|stale|cached|caches?|switch(?:es|ed)? to|route[sd]? to|hand(?:s|ed|ing)?[ -]?(?:offs?|over)|handover|escalat\w* to|human (?:agents?|review\w*)|manual review|rules?[ -]engine|rule[ -]based|heuristics?|default (?:answers?|responses?|scores?|decisions?|values?|ranking|model)|last[ -]known[ -]good|previous (?:model|version)|smaller model|queue[sd]? for (?:review|later))\b/i;
+  /\b(?:fall(?:s|ing)?[ -]?backs?|fallbacks?|degrad\w*|fail(?:s|ing)?[ -]?over|fails? (?:open|closed|safe)|circuit[ -]breakers?|backups?|secondary|abstain\w*|stale|cached|caches?|switch(?:es|ed)? to|route[sd]? to|hand(?:s|ed|ing)?[ -]?(?:offs?|over)|handover|escalat\w* to|human (?:agents?|review\w*)|manual review|rules?[ -]engine|rule[ -]based|heuristics?|default (?:answers?|responses?|scores?|decisions?|values?|ranking|model)|last[ -]known[ -]good|previous (?:model|version)|smaller model|queue[sd]? for (?:review|later)|(?:scor|process|retri|deliver|sen)(?:ed|t)? later|(?:rate[- ]limit|existing|old|simple|static) rules|on[- ]device (?:\w+ )?models?|local models?|says (?:so|it cannot)|(?:tells|shows|notifies|informs) (?:the )?(?:users?|customers?|drivers?)|status note|without (?:an? |the )?(?:generated |llm )?(?:answers?|comments?|summary|summaries|suggestions?))\b/i;
+
+/** A platform's data is what it stores and serves for others: its provenance stands in for labels. */
+export const PLATFORM_DATA = /\b(?:lineage|retention|schemas?|versioned|owners?|point[- ]in[- ]time|freshness|model (?:registry|artifacts?)|registry|request logs?|logs|traces|checkpoints?|telemetry|warehouse)\b/i;
 
 /** The rules, in the order their warnings are listed for one section. */
 export const CONTENT_RULES: readonly ContentRule[] = [
   {
     code: 'data-no-labels',
     section: 'data',
-    satisfied: (t) => DATA_LABELS.test(t),
-    message: 'Data does not say where labels or ground truth come from. A strong answer names the source (human raters, user actions, logs, an existing system) and how noisy it is.',
+    satisfied: (t, kind) => DATA_LABELS.test(t) || (kind === 'ml-platform' && PLATFORM_DATA.test(t)),
+    message: {
+      'llm-app': 'Data does not say where labels or ground truth come from. A strong answer names the source (human raters, user actions, logs, an existing system) and how noisy it is.',
+      'ml-system': 'Data does not say where labels or ground truth come from. A strong answer names the source (human raters, user actions, logs, an existing system), how noisy and how delayed it is.',
+      'ml-platform': 'Data does not say what the platform stores or serves and where it comes from. A strong answer names the sources, their owners and freshness, and how lineage and retention are kept.',
+    },
   },
   {
     code: 'evals-no-dataset',
@@ -89,7 +101,7 @@ export const CONTENT_RULES: readonly ContentRule[] = [
   {
     code: 'evals-no-metric',
     section: 'evals',
-    satisfied: (t) => EVAL_METRIC.test(t),
+    satisfied: (t, kind) => EVAL_METRIC.test(t) || (kind === 'ml-platform' && EVAL_METRIC_PLATFORM.test(t)),
     message: 'Evals names no metric. A strong answer picks one per quality dimension, for example recall@k for retrieval, answer correctness, faithfulness, or precision at the operating threshold.',
   },
   {

@@ -105,7 +105,10 @@ describe('loop-prep CLI', function () {
       [[], /no command given/],
       [['lint', 'x.md'], /unknown command "lint"/],
       [['check-doc'], /check-doc needs a FILE/],
-      [['check-doc', 'a.md', 'b.md'], /check-doc takes one FILE/],
+      [['check-doc', 'a.md', '--format', 'xml'], /unknown format "xml": use text, json, github, sarif/],
+      [['check-doc', 'a.md', '--format'], /--format needs a value/],
+      [['check-doc', 'a.md', '--json', '--format', 'sarif'], /choose one output format/],
+      [['check-doc', 'a.md', '--max-warnings', 'many'], /--max-warnings takes a whole number/],
       [['check-doc', 'a.md', '--fix'], /unknown option "--fix"/],
     ];
     for (const [args, message] of cases) {
