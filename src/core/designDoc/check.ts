@@ -74,7 +74,7 @@ export function checkDesignDocReport(input: string | ParsedDesignDoc, options: C
   let placeholderBudget = max;
   let blocks: DocBlock[] | undefined;
   const allBlocks = () => (blocks ??= docBlocks(doc));
-  const kind = decideKind(doc, () => allBlocks().map((b) => b.text).join('\n'));
+  const kind = decideKind(doc, () => bodySample(doc));
   const coverage: SectionCoverage[] = [];
 
   const addPlaceholders = (spans: readonly (PlaceholderSpan & { line: number })[], section?: DesignSectionKey) => {
@@ -100,8 +100,10 @@ export function checkDesignDocReport(input: string | ParsedDesignDoc, options: C
 
   const byKey = new Map<DesignSectionKey, DesignDocSection[]>();
   const firstOf = new Map<string, DesignDocSection>();
+  const norms = new Map<string, string>();
+  const normOf = (h: string) => norms.get(h) ?? (norms.size < 10_000 ? (norms.set(h, normalizeHeading(h)), norms.get(h)!) : normalizeHeading(h));
   for (const s of doc.sections) {
-    const same = `${s.key}\u0000${normalizeHeading(s.heading)}`;
+    const same = `${s.key}\u0000${normOf(s.heading)}`;
     if (!s.duplicate) {
       byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
       if (!firstOf.has(same)) firstOf.set(same, s);
@@ -192,6 +194,17 @@ function hasNestedSection(doc: ParsedDesignDoc, s: DesignDocSection): boolean {
   const next = doc.headings.find((h) => h.line > s.line && h.level <= s.level);
   const end = next ? next.line - 1 : doc.lines.length - 1;
   return end > s.endLine && readAnswer(doc, s.endLine + 1, end, true, 0).hasContent;
+}
+
+/** The body's first 200 KB, enough to tell the kind of system; a 10 MB doc is not read twice for it. */
+function bodySample(doc: ParsedDesignDoc): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = doc.frontMatterEnd + 1; i < doc.lines.length && size < 200_000; i++) {
+    parts.push(doc.lines[i]);
+    size += doc.lines[i].length + 1;
+  }
+  return parts.join('\n');
 }
 
 /** Applies the config's rule settings: by code first, then by section; 'off' drops a finding. */

@@ -59,7 +59,7 @@ export function validateConfig(
   if (data === null || data === undefined) return { config: { source: file }, problems };
   const result = z.safeParse(ConfigSchema, data);
   if (!result.success) {
-    for (const issue of result.error.issues) at(issue.path, describe(issue, []));
+    for (const issue of result.error.issues) at(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path, describe(issue, []));
     return { config: { source: file }, problems };
   }
   const headings: Record<string, DesignSectionKey> = Object.create(null) as Record<string, DesignSectionKey>;

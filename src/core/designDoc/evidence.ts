@@ -39,18 +39,22 @@ export function mentionsTopic(key: DesignSectionKey, text: string, kind: DesignD
   return TOPICS[key].test(text) || (key === 'data' && kind === 'ml-platform' && PLATFORM_DATA.test(text));
 }
 
+/** Evidence is looked for in the first 20,000 lines: a design doc's sections are there, and a 10 MB file stays fast. */
+const MAX_EVIDENCE_LINES = 20_000;
+
 /** Cuts a doc into blocks. Computed once per check and only when some section has no heading. */
 export function docBlocks(doc: ParsedDesignDoc): DocBlock[] {
   const blocks: DocBlock[] = [];
   const first = doc.frontMatterEnd + 1;
-  const hs = doc.headings;
-  const introEnd = hs.length ? hs[0].line - 1 : doc.lines.length - 1;
+  const limit = first + MAX_EVIDENCE_LINES;
+  const hs = doc.headings.length && doc.headings[doc.headings.length - 1].line >= limit ? doc.headings.filter((h) => h.line < limit) : doc.headings;
+  const introEnd = hs.length ? hs[0].line - 1 : Math.min(doc.lines.length, limit) - 1;
   if (introEnd >= first) {
     const text = readAnswer(doc, first, introEnd, true, 0).text;
     if (text.trim()) blocks.push({ line: first, text });
   }
   for (let i = 0; i < hs.length; i++) {
-    const to = i + 1 < hs.length ? hs[i + 1].line - 1 : doc.lines.length - 1;
+    const to = i + 1 < hs.length ? hs[i + 1].line - 1 : Math.min(doc.lines.length, limit) - 1;
     const text = readAnswer(doc, hs[i].line + 1, to, true, 0).text;
     if (text.trim()) blocks.push({ line: hs[i].line, heading: hs[i].text, text });
   }

@@ -4,7 +4,7 @@
  * fences). Headings inside fenced code or HTML comments do not count.
  */
 import { mergeConfigs, parseFrontMatterConfig } from './config';
-import { matchSectionHeading, normalizeHeading, type HeadingMatch } from './sections';
+import { matchNormalized, normalizeHeading, type HeadingMatch } from './sections';
 import type { ConfigProblem, DesignDocConfig, DesignDocSection, DesignSectionKey, ParsedDesignDoc } from './types';
 
 export interface ParseOptions {
@@ -27,6 +27,8 @@ interface Heading {
   readonly line: number;
   readonly level: number;
   readonly text: string;
+  /** The normalized text (see normalizeHeading). */
+  readonly norm: string;
   readonly match?: HeadingMatch;
 }
 
@@ -157,6 +159,8 @@ function fenceOf(line: string): { char: string; length: number; rest: string } |
 
 function scanBody(lines: readonly string[], from: number, flags: Uint8Array, custom?: Readonly<Record<string, DesignSectionKey>>): Heading[] {
   const headings: Heading[] = [];
+  // Long docs repeat headings ("Notes", "Details"): normalize and match each distinct text once.
+  const known = new Map<string, { norm: string; match?: HeadingMatch }>();
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
   for (let i = Math.max(0, from); i < lines.length; i++) {
@@ -189,7 +193,13 @@ function scanBody(lines: readonly string[], from: number, flags: Uint8Array, cus
     const h = atxHeading(line);
     if (h) {
       flags[i] = LINE_HEADING;
-      headings.push({ line: i, level: h.level, text: h.text, match: matchSectionHeading(h.text, custom) });
+      let m = known.get(h.text);
+      if (!m) {
+        const norm = normalizeHeading(h.text);
+        m = { norm, match: matchNormalized(norm, custom) };
+        if (known.size < 10_000) known.set(h.text, m);
+      }
+      headings.push({ line: i, level: h.level, text: h.text, norm: m.norm, match: m.match });
     }
   }
   return headings;
@@ -232,7 +242,7 @@ function buildSections(lines: readonly string[], headings: readonly Heading[], l
     while (next < headings.length && headings[next].level > h.level && !starts(headings[next])) next++;
     const endLine = next < headings.length ? headings[next].line - 1 : lines.length - 1;
     const key = h.match!.key;
-    const same = `${key}\u0000${normalizeHeading(h.text)}`;
+    const same = `${key}\u0000${h.norm}`;
     sections.push({
       key,
       heading: h.text,

@@ -117,7 +117,11 @@ export interface HeadingMatch {
  * config); they win over the built-in map and always match exactly.
  */
 export function matchSectionHeading(heading: string, custom?: Readonly<Record<string, DesignSectionKey>>): HeadingMatch | undefined {
-  const norm = normalizeHeading(heading);
+  return matchNormalized(normalizeHeading(heading), custom);
+}
+
+/** matchSectionHeading for a heading already normalized. */
+export function matchNormalized(norm: string, custom?: Readonly<Record<string, DesignSectionKey>>): HeadingMatch | undefined {
   if (!norm) return undefined;
   const own = custom && Object.prototype.hasOwnProperty.call(custom, norm) ? custom[norm] : undefined;
   if (own) return { key: own, exact: true };
