@@ -25,28 +25,25 @@ export const MAX_CONFIG_BYTES = 256 * 1024;
 const SECTION_KEYS = DESIGN_DOC_SECTIONS.map((s) => s.key) as [DesignSectionKey, ...DesignSectionKey[]];
 const SETTINGS = ['off', 'information', 'warning'] as const;
 
-const ConfigSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  kind: z.optional(z.enum(DESIGN_DOC_KINDS)),
-  headings: z.optional(z.record(z.string(), z.enum(SECTION_KEYS))),
-  rules: z.optional(z.record(z.string(), z.enum(SETTINGS))),
-});
+const KindSchema = z.enum(DESIGN_DOC_KINDS);
+const SectionSchema = z.enum(SECTION_KEYS);
+const SettingSchema = z.enum(SETTINGS);
+const MappingSchema = z.record(z.string(), z.unknown());
+const TOP_LEVEL = new Set(['$schema', 'kind', 'headings', 'rules']);
 
 const RULE_NAMES = new Set<string>([...DESIGN_DOC_CODES, ...SECTION_KEYS]);
 
 /** One zod issue in words (zod/mini carries no messages of its own). */
-function describe(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string {
-  const path = issue.path.slice(prefix.length);
-  const where = path.length ? path.map(String).join('.') : 'the config';
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${path.length ? ` in ${where}` : ''}: use kind, headings, rules`;
+function describe(issue: z.core.$ZodIssue, where: string): string {
   if (issue.code === 'invalid_value') return `${where} must be one of ${issue.values.map(String).join(', ')}`;
   if (issue.code === 'invalid_type') return `${where} must be ${issue.expected === 'record' || issue.expected === 'object' ? 'a mapping of "key: value" entries' : `a ${issue.expected}`}`;
   return `${where}: ${issue.message}`;
 }
 
 /**
- * Validates a read config value. `prefix` is where the config sits in the value (['loopPrep'] for front
- * matter); `lineOf` maps a path to a line. Returns the config (without the bad entries) and the problems.
+ * Validates a read config value, entry by entry, so one bad entry costs only itself: the rest of the
+ * config still applies. `prefix` is where the config sits in the value (['loopPrep'] for front matter);
+ * `lineOf` maps a path to a line. Returns the valid settings and the problems.
  */
 export function validateConfig(
   data: unknown,
@@ -56,26 +53,42 @@ export function validateConfig(
 ): { config: DesignDocConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const at = (path: readonly PropertyKey[], message: string) => problems.push({ file, line: lineOf([...prefix, ...path]), message });
+  const check = <T>(schema: z.ZodMiniType<T>, value: unknown, path: readonly string[], where: string): T | undefined => {
+    const r = z.safeParse(schema, value);
+    if (r.success) return r.data;
+    at(path, describe(r.error.issues[0], where));
+    return undefined;
+  };
   if (data === null || data === undefined) return { config: { source: file }, problems };
-  const result = z.safeParse(ConfigSchema, data);
-  if (!result.success) {
-    for (const issue of result.error.issues) at(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path, describe(issue, []));
-    return { config: { source: file }, problems };
-  }
+  // Validate the shape with zod, but read entries from the value itself: zod copies records into plain
+  // objects, where a key such as "__proto__" would be lost.
+  const mapping = (value: unknown, path: readonly string[], where: string) => (check(MappingSchema, value, path, where) ? (value as Record<string, unknown>) : undefined);
+  const top = mapping(data, [], 'the config');
+  if (!top) return { config: { source: file }, problems };
+  for (const key of Object.keys(top)) if (!TOP_LEVEL.has(key)) at([key], `unknown field "${key}": use kind, headings, rules`);
+  const kind = top.kind === undefined ? undefined : check(KindSchema, top.kind, ['kind'], 'kind');
   const headings: Record<string, DesignSectionKey> = Object.create(null) as Record<string, DesignSectionKey>;
-  for (const [heading, key] of Object.entries(result.data.headings ?? {})) {
+  const rawHeadings = top.headings === undefined ? {} : (mapping(top.headings, ['headings'], 'headings') ?? {});
+  for (const [heading, value] of Object.entries(rawHeadings)) {
+    const key = check(SectionSchema, value, ['headings', heading], `headings."${heading}"`);
     const norm = normalizeHeading(heading);
     if (!norm) at(['headings', heading], `the heading "${heading}" has no words to match`);
-    else headings[norm] = key;
+    else if (key) headings[norm] = key;
   }
   const rules: Record<string, RuleSetting> = Object.create(null) as Record<string, RuleSetting>;
-  for (const [name, setting] of Object.entries(result.data.rules ?? {})) {
-    if (RULE_NAMES.has(name)) rules[name] = setting;
-    else at(['rules', name], `unknown rule "${name}": use a diagnostic code (${DESIGN_DOC_CODES.slice(0, 3).join(', ')}, ...) or a section (${SECTION_KEYS.join(', ')})`);
+  const rawRules = top.rules === undefined ? {} : (mapping(top.rules, ['rules'], 'rules') ?? {});
+  for (const [name, value] of Object.entries(rawRules)) {
+    if (!RULE_NAMES.has(name)) {
+      at(['rules', name], `unknown rule "${name}": use a diagnostic code (${DESIGN_DOC_CODES.slice(0, 3).join(', ')}, ...) or a section (${SECTION_KEYS.join(', ')})`);
+      continue;
+    }
+    const setting = check(SettingSchema, value, ['rules', name], `rules.${name}`);
+    if (setting) rules[name] = setting;
   }
+  if (top.$schema !== undefined) check(z.string(), top.$schema, ['$schema'], '$schema');
   return {
     config: {
-      ...(result.data.kind ? { kind: result.data.kind } : {}),
+      ...(kind ? { kind } : {}),
       ...(Object.keys(headings).length ? { headings } : {}),
       ...(Object.keys(rules).length ? { rules } : {}),
       source: file,

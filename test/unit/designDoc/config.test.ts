@@ -52,6 +52,12 @@ describe('design-doc config', () => {
     }
   });
 
+  it('keeps the valid entries of a config that has bad ones', () => {
+    const { config, problems } = parseConfigFile('kind: ml-system\nheadings:\n  Launch plan: rollout\n  Ops: nonsense\nrules:\n  cost: loud\n  evals: off\n', 'c.yaml');
+    assert.deepStrictEqual(problems.map((p) => p.line), [4, 6]);
+    assert.deepStrictEqual([config.kind, config.headings?.['launch'], config.rules?.evals, config.rules?.cost], ['ml-system', 'rollout', 'off', undefined]);
+  });
+
   it('validates with file and line, for YAML and JSON', () => {
     const yaml = parseConfigFile('kind: ml-system\nheadings:\n  Launch plan: launch\nrules:\n  cost: loud\ncolour: red\n', '.loopprep/design-doc.yaml');
     assert.deepStrictEqual(yaml.problems.map((p) => p.line).sort(), [3, 5, 6]);
@@ -71,6 +77,7 @@ describe('design-doc config', () => {
     const { config, problems } = parseConfigFile('headings:\n  constructor: data\n  __proto__: cost\n', 'x.yaml');
     assert.deepStrictEqual(problems, []);
     assert.strictEqual(config.headings?.constructor, 'data');
+    assert.strictEqual(config.headings?.['proto'], 'cost', '"__proto__" normalizes to "proto" and is kept');
     assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
   });
 

@@ -105,7 +105,7 @@ describe('design-doc checker: sections by meaning', () => {
   it('reports a bad front-matter setting as a warning on its own line', () => {
     const doc = '---\nloopPrep:\n  kind: chatbot\n  rules:\n    no-such-rule: off\n---\n## Data\nx\n';
     const bad = checkDesignDoc(doc).filter((d) => d.code === 'config-error');
-    assert.deepStrictEqual(bad.map((d) => d.startLine), [2]);
+    assert.deepStrictEqual(bad.map((d) => d.startLine), [2, 4]);
     assert.match(bad[0].message, /kind must be one of llm-app, ml-system, ml-platform/);
     const rule = checkDesignDoc('---\nloopPrep:\n  rules:\n    no-such-rule: off\n---\n').filter((d) => d.code === 'config-error');
     assert.deepStrictEqual([rule[0].startLine, /unknown rule "no-such-rule"/.test(rule[0].message)], [3, true]);

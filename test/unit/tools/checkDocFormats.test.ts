@@ -2,6 +2,14 @@ import * as assert from 'assert';
 import { escapeData, escapeProperty, formatGithub, formatSarif, RULE_DESCRIPTIONS, type Finding } from '../../../src/tools/checkDoc/formats';
 import { DESIGN_DOC_CODES } from '../../../src/core/designDoc';
 
+/** The parts of a SARIF log these tests read. */
+interface SarifLog {
+  runs: {
+    tool: { driver: { version?: string; rules: { id: string }[] } };
+    results: { ruleId: string; level: string; ruleIndex: number; message: { text?: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }[] }[];
+  }[];
+}
+
 const F: Finding[] = [
   { file: 'docs/a b.md', line: 3, column: 1, endLine: 3, endColumn: 12, severity: 'warning', code: 'latency-no-number', section: 'latency', message: 'Latency: 50% of\r\nit, really' },
   { file: 'docs/x,y:z.md', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'information', code: 'duplicate-section', message: 'Again.' },
@@ -60,10 +68,10 @@ describe('check-doc output formats', () => {
   it('writes a SARIF 2.1.0 log with every rule and each finding located', () => {
     const log = JSON.parse(formatSarif(F, { toolVersion: '1.2.3' })) as Record<string, unknown>;
     assertValidSarif(log);
-    const run = (log.runs as Record<string, any>[])[0];
+    const run = (log as unknown as SarifLog).runs[0];
     assert.strictEqual(run.tool.driver.version, '1.2.3');
-    assert.deepStrictEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), [...DESIGN_DOC_CODES]);
-    assert.deepStrictEqual(run.results.map((r: any) => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri]), [
+    assert.deepStrictEqual(run.tool.driver.rules.map((r) => r.id), [...DESIGN_DOC_CODES]);
+    assert.deepStrictEqual(run.results.map((r) => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri]), [
       ['latency-no-number', 'warning', 'docs/a%20b.md'],
       ['duplicate-section', 'note', 'docs/x%2Cy%3Az.md'],
     ]);
@@ -74,12 +82,12 @@ describe('check-doc output formats', () => {
   });
 
   it('the SARIF check fails on a log missing what the format requires', () => {
-    const log = JSON.parse(formatSarif(F)) as Record<string, any>;
+    const log = JSON.parse(formatSarif(F)) as SarifLog;
     delete log.runs[0].results[0].message.text;
-    assert.throws(() => assertValidSarif(log));
-    const bad = JSON.parse(formatSarif(F)) as Record<string, any>;
+    assert.throws(() => assertValidSarif(log as unknown as Record<string, unknown>));
+    const bad = JSON.parse(formatSarif(F)) as SarifLog;
     bad.runs[0].results[1].ruleIndex = 0;
-    assert.throws(() => assertValidSarif(bad));
+    assert.throws(() => assertValidSarif(bad as unknown as Record<string, unknown>));
   });
 
   it('describes every code', () => {
