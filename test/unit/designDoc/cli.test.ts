@@ -3,15 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-/** The built CLI: `node scripts/build.mjs --tests` bundles it next to the test bundles. */
-function cliPath(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'out', 'tools', 'loop-prep.js');
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error('out/tools/loop-prep.js is missing: run node scripts/build.mjs --tests first');
-}
+import { cliPath } from '../tools/cliPath';
 
 const SECTIONS: [string, string][] = [
   ['Problem and requirements', 'Cited answers over 2M documents; 85% correct on the golden set; peak 5 QPS.'],

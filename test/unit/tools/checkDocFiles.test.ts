@@ -3,15 +3,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { cliPath } from './cliPath';
 import { expandGlob, matchPath, segmentRegExp } from '../../../src/tools/checkDoc/glob';
-
-function cliPath(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'out', 'tools', 'loop-prep.js');
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error('out/tools/loop-prep.js is missing: run node scripts/build.mjs --tests first');
-}
 
 import { corpusDir } from '../../bench/docsEval';
 
