@@ -177,7 +177,7 @@ export function checkDesignDocReport(input: string | ParsedDesignDoc, options: C
   let from = doc.frontMatterEnd + 1;
   for (const s of [...checked, undefined]) {
     const to = s ? s.line - 1 : doc.lines.length - 1;
-    if (to >= from && placeholderBudget > 0) addPlaceholders(readAnswer(doc, from, to, false, placeholderBudget).placeholders);
+    if (to >= from && placeholderBudget > 0) addPlaceholders(readAnswer(doc, from, to, false, placeholderBudget, false).placeholders);
     if (s) from = Math.max(from, s.endLine + 1);
   }
 
@@ -193,14 +193,17 @@ export function checkDesignDocReport(input: string | ParsedDesignDoc, options: C
 function hasNestedSection(doc: ParsedDesignDoc, s: DesignDocSection): boolean {
   const next = doc.headings.find((h) => h.line > s.line && h.level <= s.level);
   const end = next ? next.line - 1 : doc.lines.length - 1;
-  return end > s.endLine && readAnswer(doc, s.endLine + 1, end, true, 0).hasContent;
+  return end > s.endLine && readAnswer(doc, s.endLine + 1, end, true, 0, false).hasContent;
 }
 
-/** The body's first 200 KB, enough to tell the kind of system; a 10 MB doc is not read twice for it. */
+/**
+ * The body's first 30 KB (about 400 lines), enough to tell the kind of system: the kind's terms are
+ * searched on every keystroke, so a long doc is not scanned in full for them.
+ */
 function bodySample(doc: ParsedDesignDoc): string {
   const parts: string[] = [];
   let size = 0;
-  for (let i = doc.frontMatterEnd + 1; i < doc.lines.length && size < 200_000; i++) {
+  for (let i = doc.frontMatterEnd + 1; i < doc.lines.length && size < 30_000; i++) {
     parts.push(doc.lines[i]);
     size += doc.lines[i].length + 1;
   }

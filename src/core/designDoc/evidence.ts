@@ -39,8 +39,8 @@ export function mentionsTopic(key: DesignSectionKey, text: string, kind: DesignD
   return TOPICS[key].test(text) || (key === 'data' && kind === 'ml-platform' && PLATFORM_DATA.test(text));
 }
 
-/** Evidence is looked for in the first 20,000 lines: a design doc's sections are there, and a 10 MB file stays fast. */
-const MAX_EVIDENCE_LINES = 20_000;
+/** Evidence is looked for in the first 5,000 lines: a design doc's sections are there, and a 10 MB file stays fast. */
+const MAX_EVIDENCE_LINES = 5_000;
 
 /** Cuts a doc into blocks. Computed once per check and only when some section has no heading. */
 export function docBlocks(doc: ParsedDesignDoc): DocBlock[] {

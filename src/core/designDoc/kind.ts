@@ -59,7 +59,7 @@ function score(text: string, kind: DesignDocKind): { score: number; found: strin
 
 /** Detects the kind from text (the doc body), explaining which terms decided it. Ties go to llm-app. */
 export function detectKind(text: string): KindDecision {
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const sample = text.length > 30_000 ? text.slice(0, 30_000) : text;
   const scores = ORDER.map((kind) => ({ kind, ...score(sample, kind) }));
   const best = scores.reduce((a, b) => (b.score > a.score ? b : a));
   if (best.score === 0) return { kind: 'llm-app', declared: false, reason: 'no kind-specific terms found, so the LLM-app rules apply' };

@@ -56,7 +56,7 @@ export function parseDesignDoc(text: string, options: ParseOptions = {}): Parsed
     sectionLevel,
     lines,
     eol,
-    headings: headings.map(({ line, level, text }) => ({ line, level, text })),
+    headings,
     config,
     configProblems: own?.problems ?? ([] as ConfigProblem[]),
   };
