@@ -5,8 +5,9 @@
  * section is covered by the blocks whose text carries its topic. The checker then reads those blocks as the
  * section's answer and says where it found them.
  */
+import { LINE_CODE, LINE_COMMENT, LINE_FENCE, LINE_FRONT_MATTER, LINE_HEADING, lineFlags } from './parse';
 import { CONTENT_RULES, PLATFORM_DATA } from './rules';
-import { readAnswer } from './text';
+import { guidingQuestionSpan, inlinePlaceholders } from './text';
 import type { DesignDocKind, DesignSectionKey, ParsedDesignDoc } from './types';
 
 /** One block of a doc: a heading's own text (or the introduction, heading undefined). */
@@ -42,6 +43,32 @@ export function mentionsTopic(key: DesignSectionKey, text: string, kind: DesignD
 /** Evidence is looked for in the first 5,000 lines: a design doc's sections are there, and a 10 MB file stays fast. */
 const MAX_EVIDENCE_LINES = 5_000;
 
+/** Prose lines longer than this are read only this far for evidence: topics show in the first sentences. */
+const MAX_EVIDENCE_LINE = 2_000;
+
+/**
+ * A block's text for evidence: what readAnswer keeps (no front matter, comments, fences or guiding
+ * questions; placeholders blanked), with each line cut at MAX_EVIDENCE_LINE so a pathological line costs
+ * little a second time.
+ */
+function evidenceText(doc: ParsedDesignDoc, from: number, to: number): string {
+  const flags = lineFlags(doc);
+  const parts: string[] = [];
+  for (let i = Math.max(0, from); i <= to && i < doc.lines.length; i++) {
+    if (flags[i] & (LINE_FRONT_MATTER | LINE_COMMENT | LINE_FENCE | LINE_HEADING)) continue;
+    const line = doc.lines[i].length > MAX_EVIDENCE_LINE ? doc.lines[i].slice(0, MAX_EVIDENCE_LINE) : doc.lines[i];
+    if (flags[i] & LINE_CODE) {
+      parts.push(line);
+      continue;
+    }
+    if (guidingQuestionSpan(line)) continue;
+    let text = line;
+    for (const span of inlinePlaceholders(line).reverse()) text = `${text.slice(0, span.start)} ${text.slice(span.end)}`;
+    parts.push(text);
+  }
+  return parts.join('\n');
+}
+
 /** Cuts a doc into blocks. Computed once per check and only when some section has no heading. */
 export function docBlocks(doc: ParsedDesignDoc): DocBlock[] {
   const blocks: DocBlock[] = [];
@@ -50,12 +77,12 @@ export function docBlocks(doc: ParsedDesignDoc): DocBlock[] {
   const hs = doc.headings.length && doc.headings[doc.headings.length - 1].line >= limit ? doc.headings.filter((h) => h.line < limit) : doc.headings;
   const introEnd = hs.length ? hs[0].line - 1 : Math.min(doc.lines.length, limit) - 1;
   if (introEnd >= first) {
-    const text = readAnswer(doc, first, introEnd, true, 0).text;
+    const text = evidenceText(doc, first, introEnd);
     if (text.trim()) blocks.push({ line: first, text });
   }
   for (let i = 0; i < hs.length; i++) {
     const to = i + 1 < hs.length ? hs[i + 1].line - 1 : Math.min(doc.lines.length, limit) - 1;
-    const text = readAnswer(doc, hs[i].line + 1, to, true, 0).text;
+    const text = evidenceText(doc, hs[i].line + 1, to);
     if (text.trim()) blocks.push({ line: hs[i].line, heading: hs[i].text, text });
   }
   return blocks;
