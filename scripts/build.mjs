@@ -71,7 +71,8 @@ const builds = [
 // Command-line tools (content compiler, design-doc checker), Node CommonJS with their dependencies bundled.
 builds.push({
   ...common,
-  entryPoints: filesUnder('src/tools', '.ts'),
+  // Only the top-level files are commands; folders below hold their parts.
+  entryPoints: filesUnder('src/tools', '.ts').filter((f) => path.dirname(f) === path.join('src', 'tools')),
   outdir: 'out/tools',
   bundle: true,
   platform: 'node',

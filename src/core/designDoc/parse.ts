@@ -3,8 +3,16 @@
  * library, because it runs on every keystroke and must survive any text (10 MB, no newlines, unclosed
  * fences). Headings inside fenced code or HTML comments do not count.
  */
-import { matchSectionHeading, type HeadingMatch } from './sections';
-import type { DesignDocSection, ParsedDesignDoc } from './types';
+import { mergeConfigs, parseFrontMatterConfig } from './config';
+import { matchNormalized, normalizeHeading, type HeadingMatch } from './sections';
+import type { ConfigProblem, DesignDocConfig, DesignDocSection, DesignSectionKey, ParsedDesignDoc } from './types';
+
+export interface ParseOptions {
+  /** A team's config (from `.loopprep/design-doc.*`); the front matter's `loopPrep:` mapping is merged on top. */
+  readonly config?: DesignDocConfig;
+  /** The doc's name in config problems; default "front matter". */
+  readonly file?: string;
+}
 
 /** Per-line facts the checker and the rubric matcher reuse, so they never rescan fences or comments. */
 export const LINE_FRONT_MATTER = 1;
@@ -19,11 +27,13 @@ interface Heading {
   readonly line: number;
   readonly level: number;
   readonly text: string;
+  /** The normalized text (see normalizeHeading). */
+  readonly norm: string;
   readonly match?: HeadingMatch;
 }
 
 /** Splits text into a parsed design doc. Never throws; a non-string is read as an empty doc. */
-export function parseDesignDoc(text: string): ParsedDesignDoc {
+export function parseDesignDoc(text: string, options: ParseOptions = {}): ParsedDesignDoc {
   const raw = typeof text === 'string' ? text.replace(/^\uFEFF/, '') : '';
   const lines = raw.split(/\r\n|\r|\n/);
   const firstBreak = raw.search(/\r\n|\r|\n/);
@@ -32,7 +42,9 @@ export function parseDesignDoc(text: string): ParsedDesignDoc {
 
   const front = readFrontMatter(lines);
   for (let i = 0; i <= front.end; i++) flags[i] = LINE_FRONT_MATTER;
-  const headings = scanBody(lines, front.end + 1, flags);
+  const own = front.configAt ? parseFrontMatterConfig(lines.slice(front.configAt.from, front.configAt.to + 1), front.configAt.from, options.file ?? 'front matter') : undefined;
+  const config = mergeConfigs(options.config, own?.config);
+  const headings = scanBody(lines, front.end + 1, flags, config.headings);
   const sectionLevel = dominantLevel(headings);
   const sections = buildSections(lines, headings, sectionLevel);
 
@@ -44,6 +56,9 @@ export function parseDesignDoc(text: string): ParsedDesignDoc {
     sectionLevel,
     lines,
     eol,
+    headings,
+    config,
+    configProblems: own?.problems ?? ([] as ConfigProblem[]),
   };
   flagsByDoc.set(doc, flags);
   return doc;
@@ -74,8 +89,20 @@ function unquote(value: string): string {
   return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1).trim() : v;
 }
 
-/** Reads only the two keys we need from top-level `key: value` lines; anything else in YAML is ignored. */
-function readFrontMatter(lines: readonly string[]): { end: number; isDesignDoc: boolean; caseId?: string } {
+interface FrontMatter {
+  readonly end: number;
+  readonly isDesignDoc: boolean;
+  readonly caseId?: string;
+  /** The lines of a `loopPrep:` mapping (its key line and the indented lines below), 0-based, inclusive. */
+  readonly configAt?: { readonly from: number; readonly to: number };
+}
+
+/**
+ * Reads only the keys we need from top-level `key: value` lines; anything else in YAML is ignored.
+ * `loopPrep: design-doc` marks a design doc, and so does a `loopPrep:` mapping of settings
+ * (`loopPrep: { kind: ml-system }`, or indented lines below `loopPrep:`), which config.ts reads.
+ */
+function readFrontMatter(lines: readonly string[]): FrontMatter {
   if (lines[0].trimEnd() !== '---') return { end: -1, isDesignDoc: false };
   let end = -1;
   for (let i = 1; i < lines.length; i++) {
@@ -88,13 +115,19 @@ function readFrontMatter(lines: readonly string[]): { end: number; isDesignDoc: 
   if (end < 0) return { end: -1, isDesignDoc: false };
   let isDesignDoc = false;
   let caseId: string | undefined;
+  let configAt: { from: number; to: number } | undefined;
   for (let i = 1; i < end; i++) {
     const m = /^([A-Za-z][\w-]*)[ \t]*:(.*)$/.exec(lines[i]);
     if (!m) continue;
-    if (m[1] === 'loopPrep') isDesignDoc = unquote(m[2]).toLowerCase() === 'design-doc';
-    else if (m[1] === 'case') caseId = unquote(m[2]) || undefined;
+    if (m[1] === 'loopPrep') {
+      const value = unquote(m[2]);
+      let to = i;
+      while (to + 1 < end && (/^[ \t]/.test(lines[to + 1]) || lines[to + 1].trim() === '')) to++;
+      isDesignDoc = value.toLowerCase() === 'design-doc' || value.startsWith('{') || (value === '' && to > i);
+      configAt = isDesignDoc && value.toLowerCase() !== 'design-doc' ? { from: i, to } : undefined;
+    } else if (m[1] === 'case') caseId = unquote(m[2]) || undefined;
   }
-  return { end, isDesignDoc, caseId };
+  return { end, isDesignDoc, caseId, ...(configAt ? { configAt } : {}) };
 }
 
 /** An ATX heading (`#` to `######`), parsed by hand to keep it linear on any line. */
@@ -124,8 +157,10 @@ function fenceOf(line: string): { char: string; length: number; rest: string } |
   return n >= 3 ? { char, length: n, rest: line.slice(i + n) } : undefined;
 }
 
-function scanBody(lines: readonly string[], from: number, flags: Uint8Array): Heading[] {
+function scanBody(lines: readonly string[], from: number, flags: Uint8Array, custom?: Readonly<Record<string, DesignSectionKey>>): Heading[] {
   const headings: Heading[] = [];
+  // Long docs repeat headings ("Notes", "Details"): normalize and match each distinct text once.
+  const known = new Map<string, { norm: string; match?: HeadingMatch }>();
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
   for (let i = Math.max(0, from); i < lines.length; i++) {
@@ -158,7 +193,13 @@ function scanBody(lines: readonly string[], from: number, flags: Uint8Array): He
     const h = atxHeading(line);
     if (h) {
       flags[i] = LINE_HEADING;
-      headings.push({ line: i, level: h.level, text: h.text, match: matchSectionHeading(h.text) });
+      let m = known.get(h.text);
+      if (!m) {
+        const norm = normalizeHeading(h.text);
+        m = { norm, match: matchNormalized(norm, custom) };
+        if (known.size < 10_000) known.set(h.text, m);
+      }
+      headings.push({ line: i, level: h.level, text: h.text, norm: m.norm, match: m.match });
     }
   }
   return headings;
@@ -182,21 +223,26 @@ function dominantLevel(headings: readonly Heading[]): number {
  * Decides which headings start sections. A recognized heading at the doc's section level starts one; a
  * shallower one only when it names a section exactly (a stray "# Latency" does, a title "# Data platform
  * design" does not); a deeper one only when it names a section exactly and nothing at section level names
- * it (a stray "### Latency" does, but "### Data" inside "## Evals" stays part of Evals when the doc has its
- * own "## Data"). Any other heading at section level or above ends the current section.
+ * it (a stray "### Latency" does, and so does "### Data" under "## Methodology", but "### Data" inside
+ * "## Evals" stays part of Evals when the doc has its own "## Data"). A section runs to the next heading
+ * of its own level or above, or to the next heading that starts a section, so its unrecognized subsections
+ * are part of it. A later section with the same key and the same heading is a duplicate; one with another
+ * heading for the same key ("Security" after "Safety") adds to it.
  */
 function buildSections(lines: readonly string[], headings: readonly Heading[], level: number): DesignDocSection[] {
   const primary = (h: Heading) => !!h.match && (h.level === level || (h.match.exact && h.level < level));
   const atLevel = new Set(headings.filter(primary).map((h) => h.match!.key));
   const starts = (h: Heading) => primary(h) || (!!h.match && h.match.exact && h.level > level && !atLevel.has(h.match.key));
-  const boundaries = headings.filter((h) => starts(h) || h.level <= level);
   const seen = new Set<string>();
   const sections: DesignDocSection[] = [];
-  for (let b = 0; b < boundaries.length; b++) {
-    const h = boundaries[b];
+  for (let b = 0; b < headings.length; b++) {
+    const h = headings[b];
     if (!starts(h)) continue;
-    const endLine = b + 1 < boundaries.length ? boundaries[b + 1].line - 1 : lines.length - 1;
+    let next = b + 1;
+    while (next < headings.length && headings[next].level > h.level && !starts(headings[next])) next++;
+    const endLine = next < headings.length ? headings[next].line - 1 : lines.length - 1;
     const key = h.match!.key;
+    const same = `${key}\u0000${h.norm}`;
     sections.push({
       key,
       heading: h.text,
@@ -204,9 +250,9 @@ function buildSections(lines: readonly string[], headings: readonly Heading[], l
       line: h.line,
       endLine,
       body: lines.slice(h.line + 1, endLine + 1).join('\n').trim(),
-      duplicate: seen.has(key),
+      duplicate: seen.has(same),
     });
-    seen.add(key);
+    seen.add(same);
   }
   return sections;
 }

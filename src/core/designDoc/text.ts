@@ -84,9 +84,10 @@ export interface AnswerText {
 
 /**
  * Reads lines [from, to] of a doc. Guiding questions are collected only when `questions` is set: in an
- * "Open questions" section of the user's own, a list of questions is the answer.
+ * "Open questions" section of the user's own, a list of questions is the answer. Without `withText` only
+ * the placeholders and hasContent are wanted, and the text stays empty (a 10 MB doc is not copied).
  */
-export function readAnswer(doc: ParsedDesignDoc, from: number, to: number, questions: boolean, maxPlaceholders = Infinity): AnswerText {
+export function readAnswer(doc: ParsedDesignDoc, from: number, to: number, questions: boolean, maxPlaceholders = Infinity, withText = true): AnswerText {
   const flags = lineFlags(doc);
   const parts: string[] = [];
   const placeholders: (PlaceholderSpan & { line: number })[] = [];
@@ -97,7 +98,7 @@ export function readAnswer(doc: ParsedDesignDoc, from: number, to: number, quest
     const line = doc.lines[i];
     if (f & (LINE_FRONT_MATTER | LINE_COMMENT | LINE_FENCE)) continue;
     if (f & LINE_CODE) {
-      parts.push(line);
+      if (withText) parts.push(line);
       hasContent ||= WORD.test(line);
       continue;
     }
@@ -109,7 +110,7 @@ export function readAnswer(doc: ParsedDesignDoc, from: number, to: number, quest
     const spans = inlinePlaceholders(line);
     for (const s of spans) if (placeholders.length < maxPlaceholders) placeholders.push({ ...s, line: i });
     const cleaned = spans.length ? blank(line, spans) : line;
-    parts.push(cleaned);
+    if (withText) parts.push(cleaned);
     if (!(f & LINE_HEADING)) hasContent ||= WORD.test(cleaned.replace(LIST_ITEM, ''));
   }
   return { text: parts.join('\n'), hasContent, placeholders };

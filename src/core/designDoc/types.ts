@@ -30,6 +30,8 @@ export const DESIGN_DOC_CODES = [
   'safety-no-risk',
   'data-no-labels',
   'failure-no-fallback',
+  'covered-elsewhere',
+  'config-error',
 ] as const;
 export type DesignDocCode = (typeof DESIGN_DOC_CODES)[number];
 
@@ -60,8 +62,38 @@ export interface DesignDocSection {
   readonly endLine: number;
   /** The section's text below the heading, trimmed. */
   readonly body: string;
-  /** True for a later repeat of a key: the checker reads only the first occurrence. */
+  /**
+   * True for a later repeat of the same heading ("## Latency" twice): the checker reads only the first.
+   * Near-synonyms ("Safety" and "Security", "Performance" and "Performance benchmarks") are not duplicates:
+   * each adds its text to the section's evidence.
+   */
   readonly duplicate: boolean;
+}
+
+/** The kinds of system a doc describes; the safety, latency, cost and failure-mode rules read each one's evidence. */
+export const DESIGN_DOC_KINDS = ['llm-app', 'ml-system', 'ml-platform'] as const;
+export type DesignDocKind = (typeof DESIGN_DOC_KINDS)[number];
+
+/** What a team may set for a rule: turn it off, or report it at another severity. */
+export type RuleSetting = 'off' | DesignDocSeverity;
+
+/**
+ * A team's or a doc's settings, already validated (see config.ts): custom headings (normalized) mapped to
+ * sections, rule settings keyed by diagnostic code or by section key, and the doc kind.
+ */
+export interface DesignDocConfig {
+  readonly kind?: DesignDocKind;
+  readonly headings?: Readonly<Record<string, DesignSectionKey>>;
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Where the settings came from, for messages ("declared in .loopprep/design-doc.yaml"). */
+  readonly source?: string;
+}
+
+/** A problem in a config: the file (or the doc, for front matter), a 1-based line and what is wrong. */
+export interface ConfigProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
 }
 
 /** A parsed design doc. Parse once and pass it to the checker, the rubric matcher and the scaffolder. */
@@ -80,4 +112,17 @@ export interface ParsedDesignDoc {
   readonly lines: readonly string[];
   /** The doc's line ending, so inserted text keeps a CRLF file CRLF. */
   readonly eol: '\n' | '\r\n';
+  /** Every heading outside code and comments, in order: where content-based evidence is looked for. */
+  readonly headings: readonly DocHeading[];
+  /** The settings in force: a team config merged with the front matter's `loopPrep:` mapping. */
+  readonly config: DesignDocConfig;
+  /** Problems in the front matter's `loopPrep:` mapping, with 1-based lines of this doc. */
+  readonly configProblems: readonly ConfigProblem[];
+}
+
+/** One heading of a doc: its 0-based line, level (#s) and text. */
+export interface DocHeading {
+  readonly line: number;
+  readonly level: number;
+  readonly text: string;
 }

@@ -1,18 +1,28 @@
 import * as vscode from 'vscode';
 import type { CaseSectionKey, ContentIndex } from '../../core/content/types';
 import { CASE_SECTIONS } from '../../core/content/types';
+import { checkDesignDocReport, kindLabel } from '../../core/designDoc';
 import { DesignDocCommands } from './commandIds';
 import { hasDesignDocMarker, isMarkdown, openDocument, type ParsedDocs } from './documents';
 import { caseForDoc, checkSection, sectionAtLine, sectionHints, type SectionCheck } from './sectionHelp';
 
-/** "Hints" and "Self-check" above each recognised section heading of a design doc (one with the marker). */
+/**
+ * "Hints" and "Self-check" above each recognised section heading of a design doc (one with the marker),
+ * at any depth and under the doc's own names ("Experimentation & Validation"), and one line at the top that
+ * says which kind of system the doc is checked as, and why.
+ */
 export class DesignDocCodeLenses implements vscode.CodeLensProvider {
   constructor(private readonly parsed: ParsedDocs) {}
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!hasDesignDocMarker(document)) return [];
-    const lenses: vscode.CodeLens[] = [];
-    for (const s of this.parsed.get(document).sections) {
+    const doc = await this.parsed.load(document);
+    const { kind } = checkDesignDocReport(doc, { maxDiagnostics: 0 });
+    const change = kind.declared ? '' : ' Set "loopPrep: { kind: ml-system }" (or llm-app, ml-platform) in the front matter to change it.';
+    const lenses: vscode.CodeLens[] = [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: `Checked as an ${kindLabel(kind.kind)}`, tooltip: `Loop Prep checks this doc as an ${kindLabel(kind.kind)}: ${kind.reason}.${change}`, command: '' }),
+    ];
+    for (const s of doc.sections) {
       if (s.duplicate) continue;
       const range = new vscode.Range(s.line, 0, s.line, 0);
       const args = [document.uri, s.key];

@@ -35,9 +35,14 @@ export class DesignDocDiagnostics implements vscode.Disposable {
   }
 
   /** Checks a doc now, whether or not it has the marker, and keeps it checked as it changes. */
-  checkNow(document: vscode.TextDocument): DesignDocDiagnostic[] {
+  async checkNow(document: vscode.TextDocument): Promise<DesignDocDiagnostic[]> {
     this.asked.add(document.uri.toString());
     return this.publish(document);
+  }
+
+  /** Checks every open doc again: its team config changed. */
+  recheckAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.refresh(d);
   }
 
   private watched(document: vscode.TextDocument): boolean {
@@ -59,13 +64,16 @@ export class DesignDocDiagnostics implements vscode.Disposable {
   }
 
   private refresh(document: vscode.TextDocument): void {
-    if (this.watched(document)) this.publish(document);
+    if (this.watched(document)) void this.publish(document);
     else if (this.collection.has(document.uri)) this.collection.delete(document.uri);
   }
 
-  private publish(document: vscode.TextDocument): DesignDocDiagnostic[] {
-    const found = checkDesignDoc(this.parsed.get(document));
-    this.collection.set(document.uri, found.map(toDiagnostic));
+  /** Checks the doc once its team config is known; a doc that changed or closed meanwhile is left to its next check. */
+  private async publish(document: vscode.TextDocument): Promise<DesignDocDiagnostic[]> {
+    const version = document.version;
+    const doc = await this.parsed.load(document);
+    const found = checkDesignDoc(doc);
+    if (!document.isClosed && document.version === version) this.collection.set(document.uri, found.map(toDiagnostic));
     return found;
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseDesignDoc, type DesignDocDiagnostic, type DesignDocSeverity, type ParsedDesignDoc } from '../../core/designDoc';
+import type { DesignDocConfigs } from './teamConfig';
 
 /** The Markdown documents the design-doc features look at (any scheme: files, untitled, remote). */
 export const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
@@ -29,19 +30,31 @@ export function hasDesignDocMarker(document: vscode.TextDocument): boolean {
 
 /**
  * Parsed design docs by document and version: diagnostics, code lenses, quick fixes and self-checks of
- * one version share one parse.
+ * one version share one parse. A doc is parsed with its team config (see DesignDocConfigs), so every
+ * feature reads the same custom headings, rule settings and kind.
  */
 export class ParsedDocs implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; doc: ParsedDesignDoc }>();
+  private readonly cache = new Map<string, { version: number; generation: number; known: boolean; doc: ParsedDesignDoc }>();
   private readonly sub = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
 
+  constructor(private readonly configs?: DesignDocConfigs) {}
+
+  /** The parsed doc, with the team config as far as it is known (see load() to wait for it). */
   get(document: vscode.TextDocument): ParsedDesignDoc {
     const key = document.uri.toString();
+    const generation = this.configs?.generation ?? 0;
+    const config = this.configs?.peek(document);
     const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.doc;
-    const doc = parseDesignDoc(document.getText());
-    this.cache.set(key, { version: document.version, doc });
+    if (hit && hit.version === document.version && hit.generation === generation && hit.known === (config !== undefined)) return hit.doc;
+    const doc = parseDesignDoc(document.getText(), { config, file: vscode.workspace.asRelativePath(document.uri) });
+    this.cache.set(key, { version: document.version, generation, known: config !== undefined, doc });
     return doc;
+  }
+
+  /** Waits for the doc's team config, then parses. */
+  async load(document: vscode.TextDocument): Promise<ParsedDesignDoc> {
+    await this.configs?.resolve(document);
+    return this.get(document);
   }
 
   dispose(): void {

@@ -13,6 +13,7 @@ import { DesignDocCodeLenses, runSectionSelfCheck, showSectionHints } from './co
 import { DESIGN_DOC_DIAGNOSTICS, DesignDocCommands } from './commandIds';
 import { DesignDocDiagnostics } from './diagnostics';
 import { isMarkdown, MARKDOWN, ParsedDocs } from './documents';
+import { DesignDocConfigs } from './teamConfig';
 import type { PracticePhase } from './phases';
 import { PracticeController, type PracticeOutcome, type PracticeSnapshot } from './practice';
 import { RubricCardSync } from './rubricCardSync';
@@ -30,6 +31,8 @@ export interface DesignDocApi {
   /** The DiagnosticCollection's name, 'loop-prep-design-doc'. */
   readonly diagnosticCollectionName: string;
   readonly diagnostics: vscode.DiagnosticCollection;
+  /** Problems in `.loopprep/design-doc.*` config files, shown on those files. */
+  readonly configDiagnostics: vscode.DiagnosticCollection;
   /**
    * "Practise a Case": asks for a case when none is given, opens a new design doc from its template and
    * starts the countdown. `phases` (seconds) overrides the `loopPrep.practice.phases` setting. Resolves to
@@ -61,13 +64,13 @@ export interface DesignDocOptions {
 
 
 /** "Loop Prep: Check Design Doc": checks the active Markdown editor, marker or not, and says what it found. */
-function checkActiveDoc(diagnostics: DesignDocDiagnostics): DesignDocDiagnostic[] | undefined {
+async function checkActiveDoc(diagnostics: DesignDocDiagnostics): Promise<DesignDocDiagnostic[] | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !isMarkdown(document)) {
     void vscode.window.showInformationMessage('Loop Prep: open a Markdown design doc to check it.');
     return undefined;
   }
-  const found = diagnostics.checkNow(document);
+  const found = await diagnostics.checkNow(document);
   const summary = `Loop Prep: ${summarizeFindings(found)}.`;
   if (found.length === 0) void vscode.window.showInformationMessage(summary);
   else
@@ -80,8 +83,10 @@ function checkActiveDoc(diagnostics: DesignDocDiagnostics): DesignDocDiagnostic[
 /** Registers every design-doc feature, pushes each disposable to the context, and returns the API. */
 export function registerDesignDocs(context: vscode.ExtensionContext, deps: { content: ContentService; state: StateService }, options: DesignDocOptions = {}): DesignDocApi {
   const { content, state } = deps;
-  const parsed = new ParsedDocs();
+  const configs = new DesignDocConfigs();
+  const parsed = new ParsedDocs(configs);
   const diagnostics = new DesignDocDiagnostics(parsed);
+  context.subscriptions.push(configs, configs.onDidChange(() => diagnostics.recheckAll()));
   const cards = new RubricCardSync(content, state);
   const ready = () => Promise.all([content.ensureLoaded(), state.ready]);
   const practice = new PracticeController({ extensionUri: context.extensionUri, content, state, cards, clock: options.clock ?? systemClock, ready, memento: context.workspaceState });
@@ -124,6 +129,7 @@ export function registerDesignDocs(context: vscode.ExtensionContext, deps: { con
   return {
     diagnosticCollectionName: DESIGN_DOC_DIAGNOSTICS,
     diagnostics: diagnostics.collection,
+    configDiagnostics: configs.collection,
     startPractice: (caseId, phases) => practice.startPractice(caseId, phases),
     practice: () => practice.snapshot(),
     selfReviewPanel: () => {

@@ -3,15 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-/** The built CLI: `node scripts/build.mjs --tests` bundles it next to the test bundles. */
-function cliPath(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'out', 'tools', 'loop-prep.js');
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error('out/tools/loop-prep.js is missing: run node scripts/build.mjs --tests first');
-}
+import { cliPath } from '../tools/cliPath';
 
 const SECTIONS: [string, string][] = [
   ['Problem and requirements', 'Cited answers over 2M documents; 85% correct on the golden set; peak 5 QPS.'],
@@ -105,7 +97,10 @@ describe('loop-prep CLI', function () {
       [[], /no command given/],
       [['lint', 'x.md'], /unknown command "lint"/],
       [['check-doc'], /check-doc needs a FILE/],
-      [['check-doc', 'a.md', 'b.md'], /check-doc takes one FILE/],
+      [['check-doc', 'a.md', '--format', 'xml'], /unknown format "xml": use text, json, github, sarif/],
+      [['check-doc', 'a.md', '--format'], /--format needs a value/],
+      [['check-doc', 'a.md', '--json', '--format', 'sarif'], /choose one output format/],
+      [['check-doc', 'a.md', '--max-warnings', 'many'], /--max-warnings takes a whole number/],
       [['check-doc', 'a.md', '--fix'], /unknown option "--fix"/],
     ];
     for (const [args, message] of cases) {

@@ -36,13 +36,15 @@ describe('parseDesignDoc', () => {
       '## Evaluation plan',
       '## Latency (p95)',
       '## Cost estimate',
-      '## Risks',
+      '## Trust & Safety',
       '## Observability',
       '## IX. Failure Modes',
       '## Roll-out',
     ].join('\n\nText.\n\n');
     assert.deepStrictEqual(keys(text), ['requirements', 'data', 'model-choice', 'evals', 'latency', 'cost', 'safety', 'monitoring', 'failure-modes', 'rollout']);
     assert.deepStrictEqual(keys('## Retrieval\n\n## Requirements\n\n## Latency budget and SLOs\n\n## Appendix\n'), ['model-choice', 'requirements', 'latency']);
+    // "Risks" in the common ML template lists failure risks (timeouts, label delay), not only safety ones.
+    assert.deepStrictEqual(keys('## Risks\n\n## Risks & Uncertainties\n\n## Security\n\n## Data privacy\n'), ['failure-modes', 'failure-modes', 'safety', 'safety']);
   });
 
   it('ends a section at the next section or at an unrelated heading of the same level, not at a sub-heading', () => {
