@@ -295,7 +295,7 @@ export class StateService implements vscode.Disposable {
         await this.store!.recordReview({ cardId: this.storageId(r.cardId), rating: r.rating, now: r.at, durationMs: r.durationMs, correct: r.correct, xp: r.xp });
       },
       undoLast: (expectedCardId) => this.undoLast(expectedCardId),
-      lastReviewAt: (cardId) => this.cardState(cardId)?.card?.lastReview,
+      card: (cardId) => this.cardState(cardId)?.card,
       nextDue: (now) => {
         let best: Date | undefined;
         for (const s of this.store?.cards().values() ?? []) {
