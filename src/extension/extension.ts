@@ -69,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
       }
       if (affects(e, Settings.statusBarEnabled)) refreshStatus();
       if (affects(e, Settings.learnAheadMinutes)) {
+        state.reloadLearnAhead();
         studyPlan.refreshAll();
         refreshStatus();
       }

@@ -175,7 +175,15 @@ export class StateService implements vscode.Disposable {
    * (`cardStatus`), where a card in learning steps due within the learn-ahead window is already due.
    */
   statusOf(id: string, now = this.now()): CardStatus {
-    return cardStatus(this.cardState(id), now, learnAheadMs());
+    return cardStatus(this.cardState(id), now, this.learnAhead);
+  }
+
+  /** `loopPrep.learnAheadMinutes` in ms, read once per change rather than once per card. */
+  private learnAhead = learnAheadMs();
+
+  /** Re-reads the learn-ahead setting (call when `loopPrep.learnAheadMinutes` changes). */
+  reloadLearnAhead(): void {
+    this.learnAhead = learnAheadMs();
   }
 
   /** Cards due now, learn-ahead included: the status bar's and the "Due now" pick's count. */
@@ -271,7 +279,7 @@ export class StateService implements vscode.Disposable {
       newIntroducedToday: this.store?.introducedSince(startOfDay) ?? 0,
       sessionSize: sessionSize(),
       mode,
-      learnAheadMs: learnAheadMs(),
+      learnAheadMs: this.learnAhead,
     });
     return session.items.map((i) => i.id);
   }

@@ -76,7 +76,10 @@ describe('study plan, status bar and walkthrough', () => {
     try {
       await config().update('learnAheadMinutes', 0, vscode.ConfigurationTarget.Global);
       await waitFor(() => api.state.statusOf(card.id) === 'learning', 'the card is learning, not due, without learn-ahead');
-      await waitFor(() => api.statusBar.text.includes(`${dueBefore} due`), 'status bar without learn-ahead');
+      // Earlier tests' cards in learning steps stop counting too, so the count is at most the one before.
+      const dueNow = api.state.dueCount(api.content.index);
+      assert.ok(dueNow <= dueBefore, `${dueNow} due without learn-ahead, ${dueBefore} with it before the failure`);
+      await waitFor(() => api.statusBar.text.includes(` ${dueNow} due`), 'status bar without learn-ahead');
     } finally {
       await config().update('learnAheadMinutes', undefined, vscode.ConfigurationTarget.Global);
     }
