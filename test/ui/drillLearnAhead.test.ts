@@ -30,7 +30,8 @@ describe('UI: failed cards come back in the same drill', () => {
     await wb?.context.close();
   });
 
-  it('fails 3 of "New for my role", finishes the rest, reloads mid-session, and sees the 3 again before "Session complete"', async () => {
+  it('fails 3 of "New for my role", finishes the rest, reloads mid-session, and sees the 3 again before "Session complete"', async function () {
+    this.timeout(300_000); // 18 cards by keyboard and a window reload: about 100 s, more on a busy machine
     const { page } = wb;
     await runCommand(page, 'Loop Prep: Choose Role');
     await pickInQuickInput(page, 'ML infra', 'ML infra engineer');
