@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { learnAheadMs as toLearnAheadMs } from '../core/review/due';
 
 /**
  * Loop Prep's settings, typed. Mirrors `contributes.configuration` in package.json; read through here
@@ -11,6 +12,7 @@ export const Settings = {
   newCardsPerDay: 'newCardsPerDay',
   sessionSize: 'sessionSize',
   desiredRetention: 'desiredRetention',
+  learnAheadMinutes: 'learnAheadMinutes',
   statusBarEnabled: 'statusBar.enabled',
 } as const;
 
@@ -61,4 +63,6 @@ function numberSetting(key: string, fallback: number, min: number, max: number):
 export const newCardsPerDay = (): number => Math.round(numberSetting(Settings.newCardsPerDay, 15, 0, 500));
 export const sessionSize = (): number => Math.round(numberSetting(Settings.sessionSize, 20, 1, 200));
 export const desiredRetention = (): number => numberSetting(Settings.desiredRetention, 0.9, 0.7, 0.97);
+/** `loopPrep.learnAheadMinutes` in ms (default 20 min, 0 off, at most 240 min): see core/review/due.ts. */
+export const learnAheadMs = (): number => toLearnAheadMs(section().get<unknown>(Settings.learnAheadMinutes));
 export const statusBarEnabled = (): boolean => section().get<unknown>(Settings.statusBarEnabled) !== false;

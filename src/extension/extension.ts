@@ -10,7 +10,8 @@ import { warnAboutUnknownRole } from './commands/roles';
 import { StateService } from './state/stateService';
 import { StatusBar } from './statusBar';
 import { StudyPlanProvider } from './studyPlan';
-import { createDrillController } from './drill/startDrill';
+import { createDrillController, resumeDrillController } from './drill/startDrill';
+import { DrillSessionStore } from './drill/sessionStore';
 import { registerDesignDocs, type DesignDocApi } from './designDoc';
 import { registerProgress, type ProgressApi } from './progress';
 
@@ -67,10 +68,16 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
         studyPlan.refreshAll();
       }
       if (affects(e, Settings.statusBarEnabled)) refreshStatus();
+      if (affects(e, Settings.learnAheadMinutes)) {
+        state.reloadLearnAhead();
+        studyPlan.refreshAll();
+        refreshStatus();
+      }
       if (affects(e, Settings.desiredRetention)) state.reloadScheduler();
     }),
   );
 
+  DrillPanel.sessions = new DrillSessionStore(context.workspaceState);
   const readerDeps = {
     extensionUri: context.extensionUri,
     content: () => content.index,
@@ -87,7 +94,9 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     vscode.window.registerWebviewPanelSerializer(DrillPanel.viewType, {
       deserializeWebviewPanel: async (panel) => {
         await Promise.all([content.ensureLoaded(), state.ready]);
-        DrillPanel.revive(panel, context.extensionUri, createDrillController(content, state, { kind: 'mixed' }));
+        // The session the panel showed, with its cards coming back; a new "due and new" one if none can resume.
+        const kept = DrillPanel.sessions?.load(new Date());
+        DrillPanel.revive(panel, context.extensionUri, kept ? resumeDrillController(content, state, kept) : createDrillController(content, state, { kind: 'mixed' }));
       },
     }),
   );

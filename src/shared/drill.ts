@@ -27,7 +27,10 @@ export interface RatingPreview {
 
 export interface DrillProgress {
   readonly position: number; // 1-based card number
+  /** Cards shown and still to show, including cards that come back. */
   readonly total: number;
+  /** Of `total`, the cards that come back (rated into a short learning step): "12 / 18 · 3 again". */
+  readonly again: number;
   readonly modeLabel: string;
 }
 
@@ -52,6 +55,12 @@ export interface DrillSummary {
   readonly durationMs: number;
   readonly xpGained: number;
   readonly nextDue: string;
+  /** Cards the session still holds, when it was ended early; "Continue now" resumes them. */
+  readonly left: number;
+  /** "4 cards are due again in 25 min": this session's cards due soon after the window; "Continue now" brings them back. */
+  readonly dueAgain?: string;
+  /** Cards rated Again in this session, in order; each opens that card. */
+  readonly failed: readonly { readonly id: string; readonly label: string }[];
 }
 
 export type HostToDrill =
@@ -68,7 +77,9 @@ export type DrillToHost =
   | { readonly type: 'submit'; readonly cardId: string; readonly answer: DrillAnswer }
   | { readonly type: 'rate'; readonly cardId: string; readonly rating: Rating }
   | { readonly type: 'undo' }
-  | { readonly type: 'end' };
+  | { readonly type: 'end' }
+  | { readonly type: 'continue' }
+  | { readonly type: 'openCard'; readonly cardId: string };
 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
 
@@ -91,7 +102,10 @@ export function parseDrillMessage(raw: unknown): DrillToHost | undefined {
     case 'ready':
     case 'undo':
     case 'end':
+    case 'continue':
       return { type: m.type };
+    case 'openCard':
+      return isId(m.cardId) ? { type: 'openCard', cardId: m.cardId } : undefined;
     case 'webviewError':
       return typeof m.message === 'string' ? { type: 'webviewError', message: m.message.slice(0, 1000) } : undefined;
     case 'submit': {

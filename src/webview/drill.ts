@@ -1,7 +1,8 @@
 /**
  * The drill panel: one card at a time, answered and rated entirely from the keyboard.
  * Keys: A-F or 1-6 pick an option, Enter submits, Space reveals a flashcard, 1-4 rate once the answer
- * is shown (Enter accepts the suggested rating), U undoes the last rating, Esc ends the session.
+ * is shown (Enter accepts the suggested rating), U undoes the last rating, Esc ends the session; on the
+ * summary, C continues with the cards due again soon, and Tab reaches each failed card.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { DrillCard, DrillProgress, DrillResult, DrillSummary, DrillToHost, Rating } from '../shared/drill';
@@ -17,7 +18,9 @@ let phase: Phase = { kind: 'loading' };
 
 function progressBar(p: DrillProgress): HTMLElement {
   const bar = h('progress', { max: p.total, value: p.position - 1, 'aria-hidden': 'true' });
-  return h('div', { class: 'drill-progress' }, h('span', { id: 'progress-text', role: 'status' }, `${p.position} / ${p.total}`), bar, h('span', { class: 'muted' }, p.modeLabel));
+  const again = p.again ? ` · ${p.again} again` : '';
+  const label = `Card ${p.position} of ${p.total}${p.again ? `, ${p.again} of them coming back` : ''}`;
+  return h('div', { class: 'drill-progress' }, h('span', { id: 'progress-text', role: 'status', 'aria-label': label }, `${p.position} / ${p.total}${again}`), bar, h('span', { class: 'muted' }, p.modeLabel));
 }
 
 function cardHeader(card: DrillCard): HTMLElement {
@@ -141,11 +144,28 @@ function renderSummary(s: DrillSummary): void {
   clear(app);
   const accuracy = s.graded ? `${Math.round((s.correct / s.graded) * 100)}%` : 'n/a';
   const minutes = Math.max(1, Math.round(s.durationMs / 60000));
+  const goOn = s.left ? `${s.left} card${s.left === 1 ? ' is' : 's are'} left in this session.` : s.dueAgain ? `${s.dueAgain}.` : undefined;
+  let resume: HTMLElement | undefined;
+  if (goOn) {
+    resume = h('vscode-button', { id: 'continue' }, 'Continue now (C)');
+    resume.addEventListener('click', () => host.post({ type: 'continue' }));
+  }
+  const failed = s.failed.length
+    ? h(
+        'ul',
+        { class: 'failed-cards', 'aria-labelledby': 'summary-failed-title' },
+        ...s.failed.map((f) => {
+          const open = h('button', { class: 'link', 'data-card-id': f.id, title: 'Open this card in a drill' }, f.label);
+          open.addEventListener('click', () => host.post({ type: 'openCard', cardId: f.id }));
+          return h('li', {}, open);
+        }),
+      )
+    : undefined;
   app.append(
     h(
       'section',
       { class: 'summary', 'aria-labelledby': 'summary-title' },
-      h('h1', { id: 'summary-title' }, 'Session complete'),
+      h('h1', { id: 'summary-title' }, s.left ? 'Session paused' : 'Session complete'),
       h(
         'dl',
         { class: 'stats' },
@@ -153,11 +173,17 @@ function renderSummary(s: DrillSummary): void {
         h('dt', {}, 'Accuracy'), h('dd', { id: 'summary-accuracy' }, `${accuracy}${s.graded ? ` (${s.correct} of ${s.graded} graded answers)` : ''}`),
         h('dt', {}, 'Time'), h('dd', {}, `${minutes} min`),
         h('dt', {}, 'XP gained'), h('dd', { id: 'summary-xp' }, `+${s.xpGained}`),
+        h('dt', {}, 'Failed'), h('dd', { id: 'summary-failed' }, s.failed.length ? `${s.failed.length} card${s.failed.length === 1 ? '' : 's'} rated Again` : 'none'),
         h('dt', {}, 'Next cards due'), h('dd', { id: 'summary-next' }, s.nextDue),
       ),
-      h('p', { class: 'muted' }, 'Press U to undo the last rating, or close this tab.'),
+      goOn ? h('p', { id: 'summary-due-again' }, goOn) : undefined,
+      resume ? h('div', { class: 'actions' }, resume) : undefined,
+      failed ? h('h2', { id: 'summary-failed-title' }, 'Cards you failed') : undefined,
+      failed,
+      h('p', { class: 'muted' }, `${resume ? 'Press C to continue, ' : 'Press '}U to undo the last rating, or close this tab.`),
     ),
   );
+  resume?.focus();
 }
 
 function showNotice(message: string): void {
@@ -192,6 +218,11 @@ document.addEventListener('keydown', (e) => {
   if (key === 'u' || key === 'U') {
     e.preventDefault();
     host.post({ type: 'undo' });
+    return;
+  }
+  if (phase.kind === 'done' && (key === 'c' || key === 'C') && document.getElementById('continue')) {
+    e.preventDefault();
+    host.post({ type: 'continue' });
     return;
   }
   if (phase.kind === 'answering') {

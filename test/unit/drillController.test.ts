@@ -22,7 +22,7 @@ function backend() {
     },
     // Like StateService: undoes only when the newest review is of the expected card.
     undoLast: async (expected) => (recorded[recorded.length - 1]?.cardId === expected ? recorded.pop()!.cardId : undefined),
-    lastReviewAt: () => undefined,
+    card: () => undefined,
     nextDue: (now) => new Date(now.getTime() + 86400000),
   };
   return { b, recorded };

@@ -9,6 +9,8 @@ describe('webview message validation', () => {
     assert.deepStrictEqual(parseDrillMessage({ type: 'submit', cardId: 'q1', answer: { kind: 'numeric', value: 1.5 } }), { type: 'submit', cardId: 'q1', answer: { kind: 'numeric', value: 1.5 } });
     assert.deepStrictEqual(parseDrillMessage({ type: 'rate', cardId: 'q1', rating: 4 }), { type: 'rate', cardId: 'q1', rating: 4 });
     assert.deepStrictEqual(parseDrillMessage({ type: 'end', extra: 1 }), { type: 'end' });
+    assert.deepStrictEqual(parseDrillMessage({ type: 'continue' }), { type: 'continue' });
+    assert.deepStrictEqual(parseDrillMessage({ type: 'openCard', cardId: 'q1' }), { type: 'openCard', cardId: 'q1' });
   });
 
   it('rejects malformed and unknown drill messages', () => {
@@ -23,6 +25,7 @@ describe('webview message validation', () => {
       { type: 'submit', cardId: 'q1', answer: { kind: 'choice', indices: 'all' } },
       { type: 'submit', cardId: 'x'.repeat(201), answer: { kind: 'reveal' } },
       { type: 'webviewError', message: 7 },
+      { type: 'openCard' }, { type: 'openCard', cardId: '' }, { type: 'openCard', cardId: 3 },
     ];
     for (const m of bad) assert.strictEqual(parseDrillMessage(m), undefined, JSON.stringify(m));
   });

@@ -15,6 +15,7 @@
 import type { ContentIndex } from '../content/types';
 import { clampRetention } from '../review/scheduler';
 import type { CardState, CasePractice, ReviewEntry } from '../review/types';
+import { countsDueFrom } from '../review/due';
 import { DayCounter, OffsetProbe, buildForecast, buildHeatmap, heatmapStart, localDayOf, safeOffset } from './calendar';
 import type { Forecast, Heatmap, OffsetAt } from './calendar';
 import { bestCaseScores, roleReadiness } from './readiness';
@@ -46,6 +47,11 @@ export interface ProgressInput {
   readonly offsetAt: OffsetAt;
   /** First day of the heatmap's weeks: 0 Sunday, 1 Monday (default). */
   readonly weekStartsOn?: number;
+  /**
+   * The learn-ahead window (`loopPrep.learnAheadMinutes` in ms; default 0): cards in learning steps due
+   * within it count as due now, in the mastery bars' counts and the forecast alike (review/due.ts).
+   */
+  readonly learnAheadMs?: number;
 }
 
 /** XP totals, derived from history (see xp.ts for the per-review formula). */
@@ -168,15 +174,19 @@ export function computeProgress(input: ProgressInput, now: Date): ProgressModel 
   const streakText = `Current streak ${streaks.current} day${streaks.current === 1 ? '' : 's'}; longest ${streaks.longest}${streaks.activeToday ? '; done today' : ''}.`;
 
   // The card pass: forecast of the bank's cards that sessions can show (not suspended), due or unburied.
+  // A card that counts as due now with learn-ahead is counted now, like the status bar counts it.
+  const learnAhead = input.learnAheadMs ?? 0;
   const dues: [number, number][] = [];
   for (const q of input.index.questions) {
     const state = input.cards.get(q.id);
-    if (!state?.card || state.suspended) continue;
-    const at = Math.max(state.card.due.getTime(), state.buriedUntil?.getTime() ?? 0);
+    const from = countsDueFrom(state, learnAhead);
+    if (from === undefined || !state?.card) continue;
+    const shown = Math.max(state.card.due.getTime(), state.buriedUntil?.getTime() ?? 0);
+    const at = from <= t ? Math.min(shown, t) : shown;
     dues.push([at, safeOffset(input.offsetAt(new Date(at)))]);
   }
 
-  const stats = topicStats(input.index, input.cards, now);
+  const stats = topicStats(input.index, input.cards, now, learnAhead);
   const ctx = { index: input.index, stats, reads: input.reads, bestScores: bestCaseScores(input.casePractices) };
   const role = input.roleId === undefined ? undefined : input.index.roles.find((r) => r.id === input.roleId);
   const otherRoles = input.index.roles

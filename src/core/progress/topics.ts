@@ -6,26 +6,29 @@
  *   topic mastery  = sum of R over the topic's cards / number of the topic's cards
  *
  * So unseen cards count as not known, and suspended cards count like any other (suspending a card does
- * not make you know it). Card statuses follow the Study Plan (StateService.statusOf): due when due now and
- * not buried; mastered when in review with a scheduled interval of 21 days or more.
+ * not make you know it). Card statuses are the Study Plan's (StateService.statusOf uses `cardStatus`): due
+ * when due now with learn-ahead (review/due.ts) and not buried; mastered when in review with a scheduled
+ * interval of 21 days or more.
  */
 import type { ContentIndex, Role, Topic, TopicWeight } from '../content/types';
 import type { CardStatus } from '../plan/studyPlan';
 import { orderTopics } from '../plan/studyPlan';
+import { isDue } from '../review/due';
 import { retrievability } from '../review/scheduler';
 import type { CardState } from '../review/types';
 
 /** A card is mastered once its next review is at least this many days away (the Study Plan's rule). */
 export const MASTERED_DAYS = 21;
 
-/** What the Study Plan would show for a card; `state` undefined means never touched. */
-export function cardStatus(state: CardState | undefined, now: Date): CardStatus {
+/**
+ * What the Study Plan shows for a card; `state` undefined means never touched. `learnAheadMs` is the
+ * learn-ahead window: a card in learning steps due within it is 'due' already (see review/due.ts).
+ */
+export function cardStatus(state: CardState | undefined, now: Date, learnAheadMs = 0): CardStatus {
   if (!state) return 'new';
   if (state.suspended) return 'suspended';
   if (!state.card) return 'new';
-  const t = now.getTime();
-  const buried = !!state.buriedUntil && state.buriedUntil.getTime() > t;
-  if (state.card.due.getTime() <= t && !buried) return 'due';
+  if (isDue(state, now, learnAheadMs)) return 'due';
   if (state.card.phase === 'review' && state.card.scheduledDays >= MASTERED_DAYS) return 'mastered';
   return 'learning';
 }
@@ -58,8 +61,11 @@ interface MutableStats {
   mastery: number;
 }
 
-/** Stats for every topic that has questions, plus empty stats for listed topics without any. O(questions). */
-export function topicStats(index: ContentIndex, cards: ReadonlyMap<string, CardState>, now: Date): Map<string, TopicStats> {
+/**
+ * Stats for every topic that has questions, plus empty stats for listed topics without any. O(questions).
+ * `learnAheadMs` as in `cardStatus`.
+ */
+export function topicStats(index: ContentIndex, cards: ReadonlyMap<string, CardState>, now: Date, learnAheadMs = 0): Map<string, TopicStats> {
   const titles = new Map(index.topics.map((t) => [t.id, t.title]));
   const out = new Map<string, MutableStats>();
   const statsOf = (topicId: string): MutableStats => {
@@ -74,7 +80,7 @@ export function topicStats(index: ContentIndex, cards: ReadonlyMap<string, CardS
   for (const q of index.questions) {
     const s = statsOf(q.topic);
     const state = cards.get(q.id);
-    const status = cardStatus(state, now);
+    const status = cardStatus(state, now, learnAheadMs);
     const r = retrievability(state?.card, now);
     s.cards++;
     if (state?.card) s.seen++;

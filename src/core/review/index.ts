@@ -16,7 +16,10 @@ export type { RateLog, RateResult, RatingPreview, Scheduler, SchedulerOptions } 
 export { DEFAULT_NEW_CARDS_PER_DAY, DEFAULT_SESSION_SIZE, buildSession, priorityFromRole } from './session';
 export type { Session, SessionInput, SessionItem, SessionMode, SessionQuestion, SessionReason, TopicPriority } from './session';
 export { interleaveByTopic } from './interleave';
-export { REVIEW_KEYS, REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_COUNT, REVIEW_SHARD_KEYS, REVIEW_SYNC_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
+export { DEFAULT_LEARN_AHEAD_MINUTES, MAX_LEARN_AHEAD_MINUTES, countsDueFrom, inLearningSteps, isDue, learnAheadMs } from './due';
+export { afterRating, comesBack, createLearnQueue, isFinished, parseLearnQueue, pickNext, queueProgress, requeue, undoRating } from './learnQueue';
+export type { LearnQueue, QueueProgress, RatedStep, Requeued, Shown } from './learnQueue';
+export { DRILL_SESSION_KEY, REVIEW_KEYS, REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_COUNT, REVIEW_SHARD_KEYS, REVIEW_SYNC_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
 export { FORMAT_VERSION } from './format';
 export type { QuarantineItem } from './format';
 export type { StoredV1 } from './migrateV1';

@@ -43,3 +43,9 @@ export function shardOf(cardId: string): number {
   }
   return (hash >>> 0) % REVIEW_SHARD_COUNT;
 }
+
+/**
+ * Workspace state, not the review store: the running drill session (its queue and ratings so far), so a
+ * window reload resumes it. Written by the drill panel's host; see src/extension/drill/snapshot.ts.
+ */
+export const DRILL_SESSION_KEY = 'loopPrep.drill.session';

@@ -3,6 +3,7 @@
  * classify, sorts, then interleaving of the (small) chosen set.
  */
 import type { Difficulty, Role } from '../content/types';
+import { countsDueFrom } from './due';
 import { interleaveByTopic } from './interleave';
 import { retrievability } from './scheduler';
 import type { CardState, ReviewCard } from './types';
@@ -49,6 +50,11 @@ export interface SessionInput {
    * the first few topics, the first one most; a large value gives strict topic order.
    */
   readonly newTopicSpread?: number;
+  /**
+   * The learn-ahead window in ms (default 0): a card in learning steps due within it counts as due, the
+   * way the status bar and Study Plan count it (see due.ts).
+   */
+  readonly learnAheadMs?: number;
 }
 
 /** Why a card is in the session. 'case' marks case cards that are neither due nor new. */
@@ -134,7 +140,7 @@ function orderNew(news: Candidate[], firstSkipRank: number, spread: number): Can
 
 /**
  * Builds a drill session. Suspended cards and cards buried past `now` never appear. Due cards (due at or
- * before `now`) come first, most overdue relative to their last interval first; new cards follow in study
+ * before `now`, or within the learn-ahead window for cards in learning steps) come first, most overdue relative to their last interval first; new cards follow in study
  * order up to what is left of today's allowance; then topics are interleaved. Per mode:
  * - mixed: due, then new. topic: the same within one topic. due / new: only that kind.
  * - weak: reviewed cards, lowest retrievability at `now` first, due or not.
@@ -161,7 +167,7 @@ export function buildSession(input: SessionInput): Session {
     const card = state?.card;
     const candidate: Candidate = { q, index: caseOrder?.get(q.id) ?? index, rank: rankOf.get(q.topic) ?? 0, card, key: 0 };
     if (!card) news.push(candidate);
-    else if (card.due.getTime() <= now) {
+    else if ((countsDueFrom(state, input.learnAheadMs ?? 0) ?? Infinity) <= now) {
       candidate.key = (now - card.due.getTime()) / Math.max(MINUTE_MS, card.due.getTime() - card.lastReview.getTime());
       due.push(candidate);
     } else rest.push(candidate);

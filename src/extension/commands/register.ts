@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { CardStatus } from '../../core/plan/studyPlan';
 import { Commands, Views } from '../commands';
 import type { ContentService } from '../content/contentService';
-import { createDrillController, modeFromArg, pickMode } from '../drill/startDrill';
-import { DrillController } from '../drill/drillController';
+import { cardsDrillController, createDrillController, modeFromArg, pickMode } from '../drill/startDrill';
 import { log } from '../log';
 import { DrillPanel } from '../panels/drillPanel';
 import { ReaderPanel, type ReaderDeps } from '../panels/readerPanel';
@@ -63,8 +62,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       if (id) void vscode.window.showWarningMessage(`Loop Prep has no card "${id}" any more. Its history is kept in case its pack comes back.`);
       return undefined;
     }
-    const controller = new DrillController(state.drillBackend(() => content.index), { cardIds: [id], modeLabel: 'One card', now: () => new Date() });
-    return DrillPanel.show(context.extensionUri, controller);
+    return DrillPanel.show(context.extensionUri, cardsDrillController(content, state, [id], 'One card'));
   });
 
   // The second argument `{ confirmed: true }` skips the dialog for scripted callers; the menu never passes it.

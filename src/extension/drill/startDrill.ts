@@ -3,8 +3,10 @@ import type { ContentIndex } from '../../core/content/types';
 import type { SessionMode } from '../../core/review/session';
 import type { ContentService } from '../content/contentService';
 import { pickCase, pickTopic } from '../commands/pickers';
+import { learnAheadMs } from '../config';
 import type { StateService } from '../state/stateService';
 import { DrillController } from './drillController';
+import type { DrillSnapshot } from './snapshot';
 
 const MODE_LABELS: Record<SessionMode['kind'], string> = {
   mixed: 'Due and new',
@@ -24,7 +26,17 @@ export function modeLabel(mode: SessionMode, index: ContentIndex): string {
 export function createDrillController(content: ContentService, state: StateService, mode: SessionMode, now = () => new Date()): DrillController {
   const index = content.index;
   const cardIds = state.sessionCardIds(index, mode, now());
-  return new DrillController(state.drillBackend(() => content.index), { cardIds, modeLabel: modeLabel(mode, index), now });
+  return new DrillController(state.drillBackend(() => content.index), { cardIds, modeLabel: modeLabel(mode, index), now, learnAheadMs });
+}
+
+/** A controller over given cards, e.g. the one card "Open Card" drills. */
+export function cardsDrillController(content: ContentService, state: StateService, cardIds: readonly string[], label: string, now = () => new Date()): DrillController {
+  return new DrillController(state.drillBackend(() => content.index), { cardIds, modeLabel: label, now, learnAheadMs });
+}
+
+/** Resumes a session kept over a window reload, cards coming back included. */
+export function resumeDrillController(content: ContentService, state: StateService, snapshot: DrillSnapshot, now = () => new Date()): DrillController {
+  return new DrillController(state.drillBackend(() => content.index), { cardIds: [], modeLabel: snapshot.modeLabel, now, learnAheadMs }, snapshot);
 }
 
 /** Reads a mode from what a command received: a tree node, a topic id, `{ mode, topicId }`, or nothing. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { parseDrillMessage, type HostToDrill } from '../../shared/drill';
+import { Commands } from '../commands';
 import type { DrillController } from '../drill/drillController';
+import type { DrillSessionStore } from '../drill/sessionStore';
 import { log } from '../log';
 import { webviewHtml, webviewOptions } from '../webview/html';
 import { safeJson } from './readerPanel';
@@ -12,6 +14,8 @@ import { safeJson } from './readerPanel';
 export class DrillPanel implements vscode.Disposable {
   static readonly viewType = 'loopPrep.drill';
   private static current: DrillPanel | undefined;
+  /** Where the running session is kept for a window reload; set once at activation. */
+  static sessions: DrillSessionStore | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
@@ -22,6 +26,7 @@ export class DrillPanel implements vscode.Disposable {
   static show(extensionUri: vscode.Uri, controller: DrillController): DrillPanel {
     if (DrillPanel.current) {
       DrillPanel.current.controller = controller;
+      DrillPanel.sessions?.save(controller.snapshot());
       DrillPanel.current.panel.reveal(vscode.ViewColumn.Active);
       DrillPanel.current.send(controller.current());
       return DrillPanel.current;
@@ -48,14 +53,17 @@ export class DrillPanel implements vscode.Disposable {
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-icon.svg');
     panel.webview.html = webviewHtml(panel.webview, extensionUri, 'drill', 'Loop Prep Drill');
+    DrillPanel.sessions?.save(controller.snapshot());
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => {
         this.queue = this.queue.then(() =>
-          this.onMessage(raw).catch((err) => {
-            log().error(`drill: ${err instanceof Error ? err.stack : err}`);
-            this.send({ type: 'notice', message: `Something went wrong with this card (${err instanceof Error ? err.message : err}). Details are in "Loop Prep: Show Log"; press Esc to end the session.` });
-          }),
+          this.onMessage(raw)
+            .catch((err) => {
+              log().error(`drill: ${err instanceof Error ? err.stack : err}`);
+              this.send({ type: 'notice', message: `Something went wrong with this card (${err instanceof Error ? err.message : err}). Details are in "Loop Prep: Show Log"; press Esc to end the session.` });
+            })
+            .finally(() => DrillPanel.sessions?.save(this.controller.snapshot())),
         );
       }),
     );
@@ -101,7 +109,13 @@ export class DrillPanel implements vscode.Disposable {
         this.send(await this.controller.undo());
         break;
       case 'end':
-        this.send({ type: 'summary', summary: this.controller.summary() });
+        this.send(this.controller.end());
+        break;
+      case 'continue':
+        this.send(this.controller.continueNow());
+        break;
+      case 'openCard':
+        await vscode.commands.executeCommand(Commands.openCard, msg.cardId);
         break;
     }
   }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { REVIEW_KEYS } from '../../core/review/keys';
 import type { ProgressAction, ProgressView } from '../../shared/progress';
 import { Commands } from '../commands';
-import { affects, desiredRetention, roleSetting, Settings } from '../config';
+import { affects, desiredRetention, learnAheadMs, roleSetting, Settings } from '../config';
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
 import { ProgressCommands, ProgressViews } from './commandIds';
@@ -66,6 +66,7 @@ async function computeView(deps: ProgressDeps): Promise<ProgressView> {
       casePractices: store?.casePractices() ?? [],
       desiredRetention: desiredRetention(),
       offsetAt: (d) => -d.getTimezoneOffset(),
+      learnAheadMs: learnAheadMs(),
     },
     new Date(),
   );
@@ -103,7 +104,7 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
     deps.state.onDidChange(() => provider.refresh()),
     deps.content.onDidChange(() => provider.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affects(e, Settings.role) || affects(e, Settings.desiredRetention)) provider.refresh();
+      if (affects(e, Settings.role) || affects(e, Settings.desiredRetention) || affects(e, Settings.learnAheadMinutes)) provider.refresh();
     }),
   );
   registerProgressCommands(context, transfer);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
 import type { CardStatus } from '../../core/plan/studyPlan';
+import { cardStatus } from '../../core/progress/topics';
 import { computeStreaks, type Activity } from '../../core/progress/streak';
 import { readAndCaseXp } from '../../core/progress/xp';
 import { REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
@@ -9,12 +10,10 @@ import { buildSession, priorityFromRole, type SessionMode } from '../../core/rev
 import { ReviewStore } from '../../core/review/store';
 import { MemoryMemento } from '../../core/review/memoryMemento';
 import type { CardState, StoreProblem } from '../../core/review/types';
-import { desiredRetention, newCardsPerDay, roleSetting, sessionSize } from '../config';
+import { desiredRetention, learnAheadMs, newCardsPerDay, roleSetting, sessionSize } from '../config';
 import type { DrillBackend } from '../drill/drillController';
 import { log } from '../log';
 
-/** A card is mastered once its next review is at least this many days away. */
-export const MASTERED_DAYS = 21;
 
 export interface StateChange {
   /** The cards that changed; undefined when too many changed to name (another window's writes). */
@@ -171,17 +170,23 @@ export class StateService implements vscode.Disposable {
     return this.store?.card(this.storageId(id));
   }
 
+  /**
+   * A card's status as the Study Plan, the status bar and the Progress view show it: one rule in core
+   * (`cardStatus`), where a card in learning steps due within the learn-ahead window is already due.
+   */
   statusOf(id: string, now = this.now()): CardStatus {
-    const s = this.cardState(id);
-    if (!s) return 'new';
-    if (s.suspended) return 'suspended';
-    if (!s.card) return 'new';
-    const buried = !!s.buriedUntil && s.buriedUntil.getTime() > now.getTime();
-    if (s.card.due.getTime() <= now.getTime() && !buried) return 'due';
-    if (s.card.phase === 'review' && s.card.scheduledDays >= MASTERED_DAYS) return 'mastered';
-    return 'learning';
+    return cardStatus(this.cardState(id), now, this.learnAhead);
   }
 
+  /** `loopPrep.learnAheadMinutes` in ms, read once per change rather than once per card. */
+  private learnAhead = learnAheadMs();
+
+  /** Re-reads the learn-ahead setting (call when `loopPrep.learnAheadMinutes` changes). */
+  reloadLearnAhead(): void {
+    this.learnAhead = learnAheadMs();
+  }
+
+  /** Cards due now, learn-ahead included: the status bar's and the "Due now" pick's count. */
   dueCount(index: ContentIndex, now = this.now()): number {
     let n = 0;
     for (const q of index.questions) if (this.statusOf(q.id, now) === 'due') n++;
@@ -274,6 +279,7 @@ export class StateService implements vscode.Disposable {
       newIntroducedToday: this.store?.introducedSince(startOfDay) ?? 0,
       sessionSize: sessionSize(),
       mode,
+      learnAheadMs: this.learnAhead,
     });
     return session.items.map((i) => i.id);
   }
@@ -297,7 +303,7 @@ export class StateService implements vscode.Disposable {
         await this.store!.recordReview({ cardId: this.storageId(r.cardId), rating: r.rating, now: r.at, durationMs: r.durationMs, correct: r.correct, xp: r.xp });
       },
       undoLast: (expectedCardId) => this.undoLast(expectedCardId),
-      lastReviewAt: (cardId) => this.cardState(cardId)?.card?.lastReview,
+      card: (cardId) => this.cardState(cardId)?.card,
       nextDue: (now) => {
         let best: Date | undefined;
         for (const s of this.store?.cards().values() ?? []) {

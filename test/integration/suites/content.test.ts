@@ -70,7 +70,8 @@ describe('content', () => {
   it('keeps a card\'s history when its id is renamed with an alias', async () => {
     const api = await activateExtension();
     await api.state.ready;
-    await api.state.drillBackend(() => api.content.index).record({ cardId: 'fixture-pack-question', rating: 3, at: new Date(), correct: undefined, durationMs: 1000, xp: 5 });
+    // Easy: in review for days (Good would leave it in a 10-minute step, due now with learn-ahead).
+    await api.state.drillBackend(() => api.content.index).record({ cardId: 'fixture-pack-question', rating: 4, at: new Date(), correct: undefined, durationMs: 1000, xp: 5 });
     assert.strictEqual(api.state.statusOf('fixture-pack-question'), 'learning');
     const file = packFile('team-question.md').fsPath;
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('id: fixture-pack-question\n', 'id: fixture-pack-question-renamed\naliases: [fixture-pack-question]\n'));

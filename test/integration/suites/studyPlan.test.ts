@@ -65,6 +65,26 @@ describe('study plan, status bar and walkthrough', () => {
     assert.match(api.statusBar.text, /1-day streak/);
   });
 
+  it('counts a card failed a moment ago as due at once, within the learn-ahead window, and not with the window at 0', async () => {
+    const api = await activateExtension();
+    await setRole('product-ai');
+    const card = api.content.index.questions.find((q) => api.state.statusOf(q.id) === 'new')!;
+    const dueBefore = api.state.dueCount(api.content.index);
+    await api.state.drillBackend(() => api.content.index).record({ cardId: card.id, rating: 1, at: new Date(), correct: false, durationMs: 5000, xp: 1 });
+    assert.strictEqual(api.state.statusOf(card.id), 'due', 'due again in a minute: due now with learn-ahead');
+    await waitFor(() => api.statusBar.text.includes(`${dueBefore + 1} due`), 'status bar counts the failed card');
+    try {
+      await config().update('learnAheadMinutes', 0, vscode.ConfigurationTarget.Global);
+      await waitFor(() => api.state.statusOf(card.id) === 'learning', 'the card is learning, not due, without learn-ahead');
+      // Earlier tests' cards in learning steps stop counting too, so the count is at most the one before.
+      const dueNow = api.state.dueCount(api.content.index);
+      assert.ok(dueNow <= dueBefore, `${dueNow} due without learn-ahead, ${dueBefore} with it before the failure`);
+      await waitFor(() => api.statusBar.text.includes(` ${dueNow} due`), 'status bar without learn-ahead');
+    } finally {
+      await config().update('learnAheadMinutes', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('runs each context-menu command on tree nodes', async () => {
     const api = await activateExtension();
     await setRole('product-ai');

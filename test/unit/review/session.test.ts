@@ -193,21 +193,16 @@ describe('session builder', () => {
     assert.deepStrictEqual(priorityFromRole(undefined), { order: [] });
   });
 
-  it('builds a session over 10,000 reviewed cards in under 20 ms', () => {
+  // Its 20 ms budget is checked by `npm run bench` (review.bench.ts), not here: a timed unit test fails on a busy machine.
+  it('builds full sessions over 10,000 reviewed cards in every mode', () => {
     const topics = Array.from({ length: 25 }, (_, i) => `topic-${i}`);
     const qs = questions(topics, 400);
     const random = seeded(1);
     const cards = new Map(qs.map((q) => [q.id, reviewed(days(-20 * random()), days(10 * random() - 5), 1 + 30 * random())]));
-    const runs: number[] = [];
     for (const kind of ['mixed', 'weak', 'due'] as const) {
-      for (let i = 0; i < 7; i++) {
-        const t = performance.now();
-        const session = buildSession(input(qs, cards, { mode: { kind }, priority: { order: topics } }));
-        runs.push(performance.now() - t);
-        assert.strictEqual(session.items.length, 20);
-      }
+      const session = buildSession(input(qs, cards, { mode: { kind }, priority: { order: topics }, learnAheadMs: 20 * 60_000 }));
+      assert.strictEqual(session.items.length, 20, kind);
+      assertInterleaved(session.items);
     }
-    const median = runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-    assert.ok(median < 20, `median ${median.toFixed(1)} ms`);
   });
 });
