@@ -54,7 +54,9 @@ describe('design-doc checker robustness', () => {
     }
   });
 
-  it('checks a 10 MB doc in well under a second', () => {
+  it('checks a 10 MB doc in well under a second', function () {
+    // Each case has its own bound below, a guard against super-linear regexes; the whole may take a while on a busy machine.
+    this.timeout(120_000);
     const section = (h: string) => `## ${h}\n${'We measure p95 latency at 300 ms with a golden set of 500 labeled questions and alerts. '.repeat(4)}\n\n`;
     const unit = ['Data', 'Evals', 'Latency', 'Cost', 'Notes'].map(section).join('');
     const big = unit.repeat(Math.ceil((10 * 1024 * 1024) / unit.length));
@@ -64,7 +66,9 @@ describe('design-doc checker robustness', () => {
     assert.ok(ds.length > 0 && ds.length <= 1000);
   });
 
-  it('stays linear on inputs built to make regexes backtrack', () => {
+  it('stays linear on inputs built to make regexes backtrack', function () {
+    // Each case has its own bound below, a guard against super-linear regexes; the whole may take a while on a busy machine.
+    this.timeout(120_000);
     const n = 300_000;
     const nasty = [
       '1'.repeat(n),

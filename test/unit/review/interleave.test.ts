@@ -69,12 +69,11 @@ describe('topic interleaving', () => {
     assert.deepStrictEqual(interleaveByTopic(list, topicOf).map((i) => i.priority), [0, 2, 1, 3, 4]);
   });
 
-  it('handles 100,000 items in linearithmic time', () => {
+  // Its speed is measured by `npm run bench`; here a quadratic interleave would run into mocha's timeout.
+  it('interleaves 100,000 items with no two neighbours from one topic', () => {
     const big = Array.from({ length: 100_000 }, (_, priority) => ({ topic: `t${priority % 7 === 0 ? 0 : priority % 50}`, priority }));
-    const t = performance.now();
     const out = interleaveByTopic(big, topicOf);
     assert.strictEqual(out.length, big.length);
     assert.strictEqual(adjacentPairs(out), 0);
-    assert.ok(performance.now() - t < 1000);
   });
 });
