@@ -97,7 +97,18 @@ export async function runUi({ browser, server, host, userDataDir, freshWorkspace
     resetSettings: () => resetUserSettings(userDataDir),
     workbenchUrl: (folder) => workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot }),
   };
-  const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', color: false, ...(grep ? { grep } : {}) });
+  const rootHooks = {
+    // A failed test leaves a screenshot of every open window, named after the test.
+    async afterEach() {
+      if (this.currentTest?.state !== 'failed') return;
+      const name = this.currentTest.fullTitle().replace(/[^\w.-]+/g, '-').slice(0, 100);
+      let n = 0;
+      for (const context of browser.contexts()) {
+        for (const page of context.pages()) await page.screenshot({ path: path.join(screenshotDir, `FAILED-${name}-${n++}.png`) }).catch(() => {});
+      }
+    },
+  };
+  const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', color: false, rootHooks, ...(grep ? { grep } : {}) });
   for (const f of files) mocha.addFile(path.join(dir, f));
   // Loaded with require and unloaded afterwards, so that the next version's run evaluates them afresh.
   mocha.loadFiles();

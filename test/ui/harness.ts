@@ -149,16 +149,30 @@ export async function notification(page: Page, text: RegExp | string, timeoutMs 
   return item.first();
 }
 
-/** Switches the colour theme through its picker, clicking rows (Enter would run whichever row is on top). */
+/**
+ * Switches the colour theme through its picker, clicking rows (Enter would run whichever row is on top).
+ * Right after the workbench opens the picker can be empty (the built-in themes are still loading), so it
+ * retries.
+ */
 export async function colorTheme(page: Page, theme: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Marketplace' }).first().click();
-  await input.fill(theme);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Marketplace' }).first().click();
+    await input.fill(theme);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first();
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      await row.click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      return;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 /** Types into the open quick input and accepts the first row that matches. */

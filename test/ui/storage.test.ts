@@ -69,6 +69,6 @@ describe('UI: corrupted saved progress', () => {
     // Everything else keeps working: the sidebar shows its welcome view or plan.
     await page.locator('.sidebar .composite.title', { hasText: /Loop Prep/i }).waitFor();
     await toast.locator('.monaco-button', { hasText: 'Show Details' }).click();
-    await page.locator('.panel .monaco-editor, .part.panel', { hasText: /newer version|quarantine/i }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.panel .monaco-editor, .part.panel', { hasText: /newer version|quarantine/i }).first().waitFor({ timeout: 30_000 });
   });
 });
