@@ -1,6 +1,8 @@
 // Runs the integration suite and the UI tests inside real VS Code (code-server + headless Chromium), on
 // every version the harness knows (VS Code 1.100.3 and 1.139.1), or on one:
-//   node scripts/host/run-tests.mjs [--only integration|ui] [--vscode 1.100|1.139]   (or LOOP_PREP_VSCODE)
+//   node scripts/host/run-tests.mjs [--only integration|ui] [--vscode 1.100|1.139] [--suite PATH]
+// (LOOP_PREP_VSCODE works like --vscode; --suite names another extensionTestsPath module, relative to the
+// repository and without .js, e.g. test/fixtures/hang-suite/index to see how a hanging suite is stopped.)
 // Expects the test bundles to be built (node scripts/build.mjs --tests). Exits non-zero on any failure,
 // on a suite that never reports back (after LOOP_PREP_TEST_TIMEOUT_MS), and always stops what it started.
 // Writes each version's counts to out/test-summary-host.json.
@@ -18,6 +20,10 @@ import { runIntegration, runUi } from './suites.mjs';
 const only = (() => {
   const i = process.argv.indexOf('--only');
   return i > 0 ? process.argv[i + 1] : undefined;
+})();
+const suite = (() => {
+  const i = process.argv.indexOf('--suite');
+  return i > 0 ? path.resolve(repoRoot, process.argv[i + 1]) : undefined;
 })();
 const summaryFile = path.join(repoRoot, 'out', 'test-summary-host.json');
 
@@ -51,7 +57,7 @@ async function runHost(host, browser, results) {
   info(`VS Code ${host.vscode} is listening on ${server.url}`);
   const ctx = { browser, server, host, userDataDir, freshWorkspace: () => freshWorkspace() };
   try {
-    if (!only || only === 'integration') results.integration = await runIntegration(ctx);
+    if (!only || only === 'integration') results.integration = await runIntegration(ctx, suite);
     if (!only || only === 'ui') results.ui = await runUi(ctx);
   } finally {
     await server.stop();

@@ -26,6 +26,7 @@ function isNoise(line) {
  * @param {{ browser: import('playwright-core').Browser, server: any, host: import('./paths.mjs').Host, freshWorkspace: () => string }} ctx
  */
 export async function runIntegration({ browser, server, host, freshWorkspace }, suite = path.join(repoRoot, 'out', 'test', 'integration', 'index')) {
+  suite ??= path.join(repoRoot, 'out', 'test', 'integration', 'index');
   if (!fs.existsSync(`${suite}.js`)) throw new UserFacingError(`${suite}.js is missing: run "node scripts/build.mjs --tests" first.`);
   const workspace = freshWorkspace();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

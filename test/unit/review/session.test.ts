@@ -193,21 +193,15 @@ describe('session builder', () => {
     assert.deepStrictEqual(priorityFromRole(undefined), { order: [] });
   });
 
-  it('builds a session over 10,000 reviewed cards in under 20 ms', () => {
+  // Its 20 ms budget is checked by `npm run bench` (test/bench/review.bench.ts), not by a timed unit test.
+  it('builds a full session over 10,000 reviewed cards in every mode', () => {
     const topics = Array.from({ length: 25 }, (_, i) => `topic-${i}`);
     const qs = questions(topics, 400);
     const random = seeded(1);
     const cards = new Map(qs.map((q) => [q.id, reviewed(days(-20 * random()), days(10 * random() - 5), 1 + 30 * random())]));
-    const runs: number[] = [];
     for (const kind of ['mixed', 'weak', 'due'] as const) {
-      for (let i = 0; i < 7; i++) {
-        const t = performance.now();
-        const session = buildSession(input(qs, cards, { mode: { kind }, priority: { order: topics } }));
-        runs.push(performance.now() - t);
-        assert.strictEqual(session.items.length, 20);
-      }
+      const session = buildSession(input(qs, cards, { mode: { kind }, priority: { order: topics } }));
+      assert.strictEqual(session.items.length, 20, kind);
     }
-    const median = runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-    assert.ok(median < 20, `median ${median.toFixed(1)} ms`);
   });
 });
