@@ -10,6 +10,8 @@
  * - `notification(page, /text/)` finds a notification: the toast on 1.100, the Notifications center entry on
  *   1.139, whose test mode (smoke-test driver) hides toasts. Both hold the message's buttons (`.monaco-button`).
  * - `runCommand(page, title)`, `pickInQuickInput(page, text, row)`: the command palette and quick picks.
+ * - `startNewCardsDrill(page)`: picks the ML infra role and starts a drill of new cards; `answerCard` and
+ *   `answerAndRate` answer the card on screen with the keyboard.
  * - `colorTheme(page, name)`: switches the theme through its picker.
  * - `webviewFrame(page)` (the active editor webview) and `webviewFrameWith(page, selector)` (any webview,
  *   such as the Progress view in the sidebar, found by an element it holds).
@@ -217,4 +219,24 @@ export async function answerCard(page: Page, frame: FrameLocator, beWrong = fals
   for (const i of picks) await page.keyboard.press('ABCDEF'[i]);
   await page.keyboard.press('Enter');
   return { id, graded: true, wrong: beWrong };
+}
+
+/** Picks a role and starts a drill of new cards from the palette; resolves with the drill frame on its first card. */
+export async function startNewCardsDrill(page: Page, role = 'ML infra engineer'): Promise<FrameLocator> {
+  await runCommand(page, 'Loop Prep: Choose Role');
+  await pickInQuickInput(page, role.replace(/ engineer$/, ''), role);
+  await runCommand(page, 'Loop Prep: Start Drill');
+  await pickInQuickInput(page, 'New for my role', 'New for my role');
+  const drill = webviewFrame(page);
+  await drill.locator('section.card[data-card-id]:not(.result)').waitFor({ timeout: 30_000 });
+  return drill;
+}
+
+/** Answers the card on screen correctly and rates it Good, with the keyboard only; resolves with its id. */
+export async function answerAndRate(page: Page, frame: FrameLocator): Promise<string> {
+  const { id } = await answerCard(page, frame);
+  await frame.locator('#verdict').waitFor();
+  await page.keyboard.press('3');
+  await frame.locator(`section.card.result[data-card-id="${id}"]`).waitFor({ state: 'detached' });
+  return id;
 }

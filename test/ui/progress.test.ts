@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { answerCard, colorTheme, harness, openWorkbench, pickInQuickInput, runCommand, screenshot, webviewFrame, webviewFrameWith, Workbench } from './harness';
+import type { Frame, Page } from 'playwright-core';
+import { answerAndRate, colorTheme, harness, openWorkbench, runCommand, screenshot, startNewCardsDrill, webviewFrameWith, Workbench } from './harness';
 
 /**
  * The Progress view in the real workbench: a two-card drill from the command palette with the keyboard,
@@ -19,15 +19,6 @@ describe('UI: the Progress view', () => {
     await wb?.context.close();
   });
 
-  /** Answers the card on screen correctly and rates it Good, with the keyboard only. */
-  async function answerAndRate(page: Page, frame: FrameLocator): Promise<string> {
-    const { id } = await answerCard(page, frame);
-    await frame.locator('#verdict').waitFor();
-    await page.keyboard.press('3');
-    await frame.locator(`section.card.result[data-card-id="${id}"]`).waitFor({ state: 'detached' });
-    return id;
-  }
-
   /** The Progress view's content frame: of the webview frames on the page, the one holding its root. */
   const progressFrame = (page: Page): Promise<Frame> => webviewFrameWith(page, '#progress-root');
 
@@ -38,12 +29,7 @@ describe('UI: the Progress view', () => {
 
   it('shows the streak and XP of a short keyboard drill', async () => {
     const { page } = wb;
-    await runCommand(page, 'Loop Prep: Choose Role');
-    await pickInQuickInput(page, 'ML infra', 'ML infra engineer');
-    await runCommand(page, 'Loop Prep: Start Drill');
-    await pickInQuickInput(page, 'New for my role', 'New for my role');
-    const drill = webviewFrame(page);
-    await drill.locator('#progress-text').waitFor({ timeout: 30_000 });
+    const drill = await startNewCardsDrill(page);
     for (let i = 0; i < 2; i++) await answerAndRate(page, drill);
     await page.keyboard.press('Escape');
     await drill.locator('#summary-reviewed').waitFor();
