@@ -47,7 +47,7 @@ async function sampleWindow(browser, server, i) {
       if (text.startsWith('BENCH ')) resolveLine(JSON.parse(text.slice(6)));
     });
     await page.exposeFunction('codeAutomationExit', () => {});
-    await page.goto(workbenchUrl(server.url, { folder: path.join(repoRoot, 'playground'), extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }));
+    await page.goto(workbenchUrl(server.url, { folder: path.join(repoRoot, 'playground'), extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'commit', timeout: 120_000 });
     let timer;
     try {
       return await Promise.race([line, new Promise((_, rej) => (timer = setTimeout(() => rej(new UserFacingError(`window ${i + 1}: no BENCH line within 90 s. Last lines:\n${tail.join('\n')}`)), 90_000)))]);

@@ -55,7 +55,8 @@ export async function runIntegration({ browser, server, host, freshWorkspace }, 
 
     info(`VS Code ${host.vscode}: integration suite, starting a window with the extension under test`);
     const started = Date.now();
-    await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }));
+    // Only the first response is awaited: the suite's own timeout covers a page that loads slowly or never.
+    await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'commit', timeout: 120_000 });
     let timer;
     const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), suiteTimeoutMs)))]);
     clearTimeout(timer);

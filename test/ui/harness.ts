@@ -75,7 +75,7 @@ export async function openWorkbench(viewport = { width: 1400, height: 900 }): Pr
   const workspace = h.freshWorkspace();
   const context = await h.browser.newContext({ viewport });
   const page = await context.newPage();
-  await page.goto(h.workbenchUrl(workspace));
+  await page.goto(h.workbenchUrl(workspace), { waitUntil: 'commit', timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
   return { context, page, workspace };
 }
