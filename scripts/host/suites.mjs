@@ -89,6 +89,7 @@ export async function runUi({ browser, server, host, userDataDir, freshWorkspace
   if (!files.length) return { passed: 0, failed: 0 };
   const screenshotDir = path.join(testOutputDir, host.id);
   fs.mkdirSync(screenshotDir, { recursive: true });
+  for (const f of fs.readdirSync(screenshotDir)) if (f.startsWith('FAILED-')) fs.rmSync(path.join(screenshotDir, f)); // from an earlier run
   globalThis.loopPrepUi = {
     browser,
     serverUrl: server.url,
