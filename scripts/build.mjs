@@ -114,6 +114,8 @@ async function main() {
     console.log('[loop-prep] watching for changes');
     return;
   }
+  // Test bundles of deleted tests would otherwise keep running: the runners load every file in out/test.
+  if (tests) fs.rmSync(path.join(root, 'out', 'test'), { recursive: true, force: true });
   const active = builds.filter((b) => !Array.isArray(b.entryPoints) || b.entryPoints.length > 0);
   const results = await Promise.allSettled(active.map((b) => esbuild.build(b)));
   const failed = results.filter((r) => r.status === 'rejected');

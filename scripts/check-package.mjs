@@ -1,4 +1,5 @@
-// Lists what a .vsix contains and fails if it is over 3 MB or holds anything from src/ or test/.
+// Lists what a .vsix contains and fails if it is over 3 MB or holds anything from src/ or test/, or a test
+// fixture (the fake language model, the hello-world baseline).
 //   node scripts/check-package.mjs loop-prep.vsix
 import fs from 'node:fs';
 
@@ -41,6 +42,7 @@ if (buf.length > MAX_BYTES) problems.push(`${file} is ${buf.length} bytes, over 
 for (const e of entries) {
   if (/^extension\/(src|test)\//.test(e.name)) problems.push(`contains ${e.name}`);
   if (/\.map$/.test(e.name)) problems.push(`contains a source map: ${e.name}`);
+  if (/fixtures\/|fake-lm|hello-world/i.test(e.name)) problems.push(`contains a test fixture: ${e.name}`);
 }
 console.log(`${file}: ${buf.length} bytes, ${entries.length} files`);
 for (const e of entries) console.log(`  ${String(e.size).padStart(9)}  ${e.name}`);

@@ -12,7 +12,8 @@ fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), workspace, { recursi
 try {
   await runTests({
     version: process.env.LOOP_PREP_VSCODE_VERSION || '1.100.3',
-    extensionDevelopmentPath: root,
+    // The fake language model loads next to Loop Prep; VS Code before 1.104 skips it (its engine is ^1.104).
+    extensionDevelopmentPath: [root, path.join(root, 'test', 'fixtures', 'fake-lm')],
     extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
   });

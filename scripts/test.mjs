@@ -1,5 +1,7 @@
-// `npm test`: type checks, lint, unit tests, then the integration and UI suites in a real VS Code 1.100.3.
-// Stops at the first failing stage and exits non-zero. Ends with one line: "tests: N passed, N failed".
+// `npm test`: type checks, lint, unit tests, then the integration and UI suites in real VS Code, on the
+// oldest version Loop Prep supports (1.100.3) and the newest (1.139.1); `--vscode 1.139` or LOOP_PREP_VSCODE
+// runs one. Stops at the first failing stage before the VS Code runs and exits non-zero. Prints each
+// version's counts, then one line: "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,13 +58,23 @@ for (const [title, cmd, args, opts] of stages) {
 
 const summary = path.join(root, 'out', 'test-summary-host.json');
 fs.rmSync(summary, { force: true });
-const code = await run('integration and UI tests in VS Code 1.100.3', process.execPath, ['scripts/host/run-tests.mjs']);
+const code = await run('integration and UI tests in real VS Code', process.execPath, ['scripts/host/run-tests.mjs', ...process.argv.slice(2)]);
+let counted = false;
 try {
-  for (const r of Object.values(JSON.parse(fs.readFileSync(summary, 'utf8')))) {
-    totals.passed += r.passed;
-    totals.failed += r.failed;
+  for (const [version, suites] of Object.entries(JSON.parse(fs.readFileSync(summary, 'utf8')))) {
+    const v = { passed: 0, failed: 0 };
+    for (const [name, r] of Object.entries(suites)) {
+      if (name === 'seconds') continue;
+      v.passed += r.passed;
+      v.failed += r.failed;
+    }
+    console.log(`VS Code ${version}: ${v.passed} passed, ${v.failed} failed (${suites.seconds} s)`);
+    totals.passed += v.passed;
+    totals.failed += v.failed;
+    counted = true;
   }
 } catch {
-  if (code !== 0) totals.failed += 1;
+  // no summary: the run stopped before any version finished
 }
+if (code !== 0 && (!counted || totals.failed === 0)) totals.failed += 1;
 finish(code);

@@ -1,10 +1,10 @@
 // Starts VS Code (code-server) on loopback and stops it, with everything it spawned, when asked.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { codeServerEntry } from './paths.mjs';
+import { codeServerEntry, nodeFor } from './paths.mjs';
 import { UserFacingError } from './log.mjs';
 
 /** Resolves when 127.0.0.1:port can be bound; rejects with a clear message when it is taken. */
@@ -19,24 +19,38 @@ export function assertPortFree(port, hint = '') {
   });
 }
 
+/** The settings a fresh profile starts with: quiet, and nothing Loop Prep reads. */
+export const DEFAULT_SETTINGS = Object.freeze({
+  'git.openRepositoryInParentFolders': 'never',
+  'workbench.startupEditor': 'none',
+  'extensions.ignoreRecommendations': true,
+  // Newer versions open the Chat side bar in every fresh window; it takes a third of the width.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+});
+
+/** Writes the profile's user settings.json back to DEFAULT_SETTINGS (the server keeps settings, not the browser). */
+export function resetUserSettings(userDataDir) {
+  const settings = path.join(userDataDir, 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(settings), { recursive: true });
+  fs.writeFileSync(settings, JSON.stringify(DEFAULT_SETTINGS, null, 2));
+}
+
 /**
  * Starts code-server and resolves with { url, origin, stop, logs } once it listens.
- * @param {{ port?: number, userDataDir: string, extensionsDir: string, startTimeoutMs?: number, onLog?: (line: string) => void }} opts
+ * `testDriver` starts it with enable-smoke-test-driver on hosts whose workbench needs it to honour a test
+ * payload (it also hides notification toasts, so `npm start` never sets it).
+ * @param {{ host: import('./paths.mjs').Host, port?: number, userDataDir: string, extensionsDir: string, testDriver?: boolean, startTimeoutMs?: number, onLog?: (line: string) => void }} opts
  */
-export async function startCodeServer({ port = 0, userDataDir, extensionsDir, startTimeoutMs = 60_000, onLog }) {
+export async function startCodeServer({ host, port = 0, userDataDir, extensionsDir, testDriver = false, startTimeoutMs = 60_000, onLog }) {
   if (port !== 0) await assertPortFree(port, 'Stop the other process, or choose another port with LOOP_PREP_PORT=<port>.');
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   const configFile = path.join(userDataDir, 'code-server-config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   // Quiet defaults for a fresh profile; a user's own settings are never overwritten.
-  const settings = path.join(userDataDir, 'User', 'settings.json');
-  if (!fs.existsSync(settings)) {
-    fs.mkdirSync(path.dirname(settings), { recursive: true });
-    fs.writeFileSync(settings, JSON.stringify({ 'git.openRepositoryInParentFolders': 'never', 'workbench.startupEditor': 'none', 'extensions.ignoreRecommendations': true }, null, 2));
-  }
+  if (!fs.existsSync(path.join(userDataDir, 'User', 'settings.json'))) resetUserSettings(userDataDir);
   const args = [
-    codeServerEntry(),
+    codeServerEntry(host),
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir,
@@ -48,8 +62,9 @@ export async function startCodeServer({ port = 0, userDataDir, extensionsDir, st
     '--disable-getting-started-override',
     '-e',
   ];
+  if (testDriver && host.smokeDriver) args.push('--vscode-option=enable-smoke-test-driver');
   // Its own process group, so that stop() also ends the extension host and watchers it forks.
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+  const child = spawn(nodeFor(host), args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
   const logs = [];
   const remember = (chunk) => {
     for (const line of String(chunk).split('\n')) {
@@ -99,6 +114,21 @@ export async function startCodeServer({ port = 0, userDataDir, extensionsDir, st
     child.once('error', (err) => fail(`could not start VS Code: ${err.message}`));
   });
   return { url, origin: new URL(url).host, stop, logs, pid: child.pid, exited: exitedPromise };
+}
+
+/**
+ * Installs a .vsix into an extensions folder before the server starts (the workbench payload loads only one
+ * development extension). Throws with code-server's output when it does not end up installed.
+ * @param {{ host: import('./paths.mjs').Host, extensionsDir: string, vsix: string, id: string }} opts
+ */
+export function installExtension({ host, extensionsDir, vsix, id }) {
+  if (!fs.existsSync(vsix)) throw new UserFacingError(`cannot install ${id}: ${vsix} does not exist`);
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const r = spawnSync(nodeFor(host), [codeServerEntry(host), '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { encoding: 'utf8', timeout: 60_000 });
+  const installed = fs.readdirSync(extensionsDir).some((d) => d.toLowerCase().startsWith(`${id.toLowerCase()}-`));
+  if (r.status !== 0 || !installed) {
+    throw new UserFacingError(`installing ${id} from ${vsix} into VS Code ${host.vscode} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stdout}${r.stderr}`);
+  }
 }
 
 function killGroup(pid, signal) {

@@ -124,7 +124,9 @@ function renderResult(result: DrillResult, progress: DrillProgress): void {
   body.append(h('h2', {}, 'Explanation'), safeHtml(result.explanationHtml, 'div', 'content explanation'));
   const ratings = h('div', { class: 'ratings', role: 'group', 'aria-label': 'Rate how well you knew it' });
   for (const p of result.previews) {
-    const b = h('vscode-button', { id: `rate-${p.rating}`, appearance: p.rating === result.suggestedRating ? 'primary' : 'secondary', 'aria-label': `${p.label}, next review in ${p.interval}${p.rating === result.suggestedRating ? ', suggested' : ''}` }, `${p.rating} ${p.label} · ${p.interval}`);
+    // The accessible name starts with the visible text, so speech users can say what they see.
+    const text = `${p.rating} ${p.label} · ${p.interval}`;
+    const b = h('vscode-button', { id: `rate-${p.rating}`, appearance: p.rating === result.suggestedRating ? 'primary' : 'secondary', 'aria-label': `${text}: next review in ${p.interval}${p.rating === result.suggestedRating ? ', suggested' : ''}` }, text);
     b.addEventListener('click', () => rate(p.rating));
     ratings.append(b);
   }

@@ -68,7 +68,7 @@ describe('UI: a keyboard-only drill', () => {
     for (const topicId of topicIds) {
       const title = index.topics.find((t) => t.id === topicId)!.title;
       const row = rows.filter({ hasText: title }).first();
-      await row.waitFor({ timeout: 30_000 });
+      await row.waitFor({ timeout: 60_000 }); // after a reload the extension activates again first
       await row.click();
       await page.locator('.sidebar .monaco-list-row[aria-level="2"]').first().waitFor();
       learning += await page.locator('.sidebar .monaco-list-row[aria-level="2"]', { hasText: /(learning|due) ·/ }).count();

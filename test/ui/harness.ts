@@ -1,18 +1,46 @@
 /**
- * What UI tests get from scripts/host/run-tests.mjs: one running VS Code, one Chromium, helpers to open
- * the workbench with Loop Prep loaded in development mode.
+ * What UI tests get from scripts/host/run-tests.mjs: one running VS Code, one Chromium, and helpers that
+ * work the same on every VS Code version the harness runs (1.100.3 and 1.139.1). Use these instead of
+ * reaching for the workbench's DOM where the versions differ:
+ *
+ * - `openWorkbench()` starts every test from a known state: a fresh browser context (empty globalState), a
+ *   fresh copy of the fixture workspace, and the server's user settings reset to the defaults. On 1.139 the
+ *   user settings (the role, the colour theme) live on the server and would otherwise carry over from the
+ *   previous test; call `resetSettings()` yourself before a reload that must forget them.
+ * - `notification(page, /text/)` finds a notification: the toast on 1.100, the Notifications center entry on
+ *   1.139, whose test mode (smoke-test driver) hides toasts. Both hold the message's buttons (`.monaco-button`).
+ * - `runCommand(page, title)`, `pickInQuickInput(page, text, row)`: the command palette and quick picks.
+ * - `startNewCardsDrill(page)`: picks the ML infra role and starts a drill of new cards; `answerCard` and
+ *   `answerAndRate` answer the card on screen with the keyboard.
+ * - `colorTheme(page, name)`: switches the theme through its picker.
+ * - `webviewFrame(page)` (the active editor webview) and `webviewFrameWith(page, selector)` (any webview,
+ *   such as the Progress view in the sidebar, found by an element it holds).
+ * - `host()` names the VS Code version under test, for the rare assertion that must differ.
+ * - `a11y.ts` runs axe-core and a Tab walk inside a webview frame.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ContentIndex } from '../../src/core/content/types';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
+
+/** The VS Code version under test, as scripts/host/paths.mjs describes it. */
+export interface UiHost {
+  id: string;
+  vscode: string;
+  /** The server runs with enable-smoke-test-driver: notification toasts are hidden. */
+  smokeDriver: boolean;
+  /** Extensions can provide chat models; the fake-lm fixture is installed. */
+  lmProviders: boolean;
+}
 
 interface UiHarness {
   browser: Browser;
   serverUrl: string;
   repoRoot: string;
   screenshotDir: string;
+  host: UiHost;
   freshWorkspace(): string;
+  resetSettings(): void;
   workbenchUrl(folder: string): string;
 }
 
@@ -28,13 +56,26 @@ export interface Workbench {
   workspace: string;
 }
 
-/** Opens a fresh browser context (empty globalState) on a fresh copy of the fixture workspace. */
+export function host(): UiHost {
+  return harness().host;
+}
+
+/** Writes the server's user settings back to the defaults (role, theme and the rest forgotten). */
+export function resetSettings(): void {
+  harness().resetSettings();
+}
+
+/**
+ * Opens a fresh browser context (empty globalState) on a fresh copy of the fixture workspace, with the
+ * server's user settings reset to the defaults.
+ */
 export async function openWorkbench(viewport = { width: 1400, height: 900 }): Promise<Workbench> {
   const h = harness();
+  h.resetSettings();
   const workspace = h.freshWorkspace();
   const context = await h.browser.newContext({ viewport });
   const page = await context.newPage();
-  await page.goto(h.workbenchUrl(workspace));
+  await page.goto(h.workbenchUrl(workspace), { waitUntil: 'commit', timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
   return { context, page, workspace };
 }
@@ -70,6 +111,70 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** The active webview's content frame (VS Code nests it in two iframes). */
 export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/**
+ * The webview frame (of any webview on the page: editor panels, sidebar views) that holds `selector`.
+ * Waits up to `timeoutMs` for one to render it.
+ */
+export async function webviewFrameWith(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .locator(selector)
+        .count()
+        .catch(() => 0);
+      if (found) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame holds ${selector} within ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * The notification whose message matches `text`, once it is shown. On 1.100 that is its toast; on 1.139 the
+ * test mode hides toasts, so this opens the Notifications center and returns the entry listed there. Either
+ * way the returned element holds the message and its buttons (`.monaco-button`).
+ */
+export async function notification(page: Page, text: RegExp | string, timeoutMs = 30_000): Promise<Locator> {
+  if (!host().smokeDriver) {
+    const toast = page.locator('.notification-toast', { hasText: text });
+    await toast.waitFor({ timeout: timeoutMs });
+    return toast;
+  }
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+  await center.waitFor({ state: 'visible' });
+  const item = center.locator('.notification-list-item', { hasText: text });
+  await item.first().waitFor({ timeout: timeoutMs });
+  return item.first();
+}
+
+/**
+ * Switches the colour theme through its picker, clicking rows (Enter would run whichever row is on top).
+ * Right after the workbench opens the picker can be empty (the built-in themes are still loading), so it
+ * retries.
+ */
+export async function colorTheme(page: Page, theme: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Marketplace' }).first().click();
+    await input.fill(theme);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first();
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      await row.click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      return;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 /** Types into the open quick input and accepts the first row that matches. */
@@ -114,4 +219,24 @@ export async function answerCard(page: Page, frame: FrameLocator, beWrong = fals
   for (const i of picks) await page.keyboard.press('ABCDEF'[i]);
   await page.keyboard.press('Enter');
   return { id, graded: true, wrong: beWrong };
+}
+
+/** Picks a role and starts a drill of new cards from the palette; resolves with the drill frame on its first card. */
+export async function startNewCardsDrill(page: Page, role = 'ML infra engineer'): Promise<FrameLocator> {
+  await runCommand(page, 'Loop Prep: Choose Role');
+  await pickInQuickInput(page, role.replace(/ engineer$/, ''), role);
+  await runCommand(page, 'Loop Prep: Start Drill');
+  await pickInQuickInput(page, 'New for my role', 'New for my role');
+  const drill = webviewFrame(page);
+  await drill.locator('section.card[data-card-id]:not(.result)').waitFor({ timeout: 30_000 });
+  return drill;
+}
+
+/** Answers the card on screen correctly and rates it Good, with the keyboard only; resolves with its id. */
+export async function answerAndRate(page: Page, frame: FrameLocator): Promise<string> {
+  const { id } = await answerCard(page, frame);
+  await frame.locator('#verdict').waitFor();
+  await page.keyboard.press('3');
+  await frame.locator(`section.card.result[data-card-id="${id}"]`).waitFor({ state: 'detached' });
+  return id;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { answerCard, harness, openWorkbench, pickInQuickInput, runCommand, screenshot, webviewFrame, Workbench } from './harness';
+import type { Frame, Page } from 'playwright-core';
+import { answerAndRate, colorTheme, harness, openWorkbench, runCommand, screenshot, startNewCardsDrill, webviewFrameWith, Workbench } from './harness';
 
 /**
  * The Progress view in the real workbench: a two-card drill from the command palette with the keyboard,
@@ -19,29 +19,8 @@ describe('UI: the Progress view', () => {
     await wb?.context.close();
   });
 
-  /** Answers the card on screen correctly and rates it Good, with the keyboard only. */
-  async function answerAndRate(page: Page, frame: FrameLocator): Promise<string> {
-    const { id } = await answerCard(page, frame);
-    await frame.locator('#verdict').waitFor();
-    await page.keyboard.press('3');
-    await frame.locator(`section.card.result[data-card-id="${id}"]`).waitFor({ state: 'detached' });
-    return id;
-  }
-
   /** The Progress view's content frame: of the webview frames on the page, the one holding its root. */
-  async function progressFrame(page: Page): Promise<Frame> {
-    for (let attempt = 0; attempt < 150; attempt++) {
-      for (const frame of page.frames()) {
-        const found = await frame
-          .locator('#progress-root')
-          .count()
-          .catch(() => 0);
-        if (found) return frame;
-      }
-      await page.waitForTimeout(200);
-    }
-    throw new Error('no webview frame holds #progress-root: the Progress view did not render');
-  }
+  const progressFrame = (page: Page): Promise<Frame> => webviewFrameWith(page, '#progress-root');
 
   /** The number in an element, thousands separators removed. */
   async function numberIn(frame: Frame, selector: string): Promise<number> {
@@ -50,12 +29,7 @@ describe('UI: the Progress view', () => {
 
   it('shows the streak and XP of a short keyboard drill', async () => {
     const { page } = wb;
-    await runCommand(page, 'Loop Prep: Choose Role');
-    await pickInQuickInput(page, 'ML infra', 'ML infra engineer');
-    await runCommand(page, 'Loop Prep: Start Drill');
-    await pickInQuickInput(page, 'New for my role', 'New for my role');
-    const drill = webviewFrame(page);
-    await drill.locator('#progress-text').waitFor({ timeout: 30_000 });
+    const drill = await startNewCardsDrill(page);
     for (let i = 0; i < 2; i++) await answerAndRate(page, drill);
     await page.keyboard.press('Escape');
     await drill.locator('#summary-reviewed').waitFor();
@@ -88,18 +62,6 @@ describe('UI: the Progress view', () => {
     await screenshot(page, 'progress-view');
     await page.locator('.part.sidebar').screenshot({ path: path.join(harness().screenshotDir, 'progress-view-sidebar.png') });
   });
-
-  /** Switches the colour theme through its picker, clicking rows (Enter would run whichever row is on top). */
-  async function colorTheme(page: Page, theme: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Preferences: Color Theme');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Marketplace' }).first().click();
-    await input.fill(theme);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first().click();
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  }
 
   it('stays readable in dark and high-contrast themes', async () => {
     const { page } = wb;

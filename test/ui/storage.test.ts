@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { openWorkbench, screenshot, Workbench } from './harness';
+import { notification, openWorkbench, screenshot, Workbench } from './harness';
 
 const DB = 'vscode-web-state-db-global';
 const KEY = 'loop-prep.loop-prep';
@@ -52,8 +52,7 @@ describe('UI: corrupted saved progress', () => {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar .action-item a[aria-label^="Loop Prep"]').click();
 
-    const toast = page.locator('.notification-toast', { hasText: /saved progress was written by a newer version of Loop Prep/ });
-    await toast.waitFor({ timeout: 30_000 });
+    const toast = await notification(page, /saved progress was written by a newer version of Loop Prep/);
     assert.ok(await toast.locator('.monaco-button', { hasText: 'Show Details' }).count(), 'the warning offers Show Details');
     await screenshot(page, 'storage-corrupt-warning');
 
@@ -70,6 +69,6 @@ describe('UI: corrupted saved progress', () => {
     // Everything else keeps working: the sidebar shows its welcome view or plan.
     await page.locator('.sidebar .composite.title', { hasText: /Loop Prep/i }).waitFor();
     await toast.locator('.monaco-button', { hasText: 'Show Details' }).click();
-    await page.locator('.panel .monaco-editor, .part.panel', { hasText: /newer version|quarantine/i }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.panel .monaco-editor, .part.panel', { hasText: /newer version|quarantine/i }).first().waitFor({ timeout: 30_000 });
   });
 });

@@ -6,3 +6,4 @@ import './hostilePack.test';
 import './studyPlan.test';
 import './designDoc.test';
 import './progress.test';
+import './languageModel.test';
