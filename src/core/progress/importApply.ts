@@ -29,6 +29,7 @@
  * `change: (parts: CardParts, id: string) => CardParts | undefined`, called as
  * `change(record ? unpackCard(record) : emptyParts(), id)`.
  */
+import { own, withEntry } from '../review/dict';
 import { encodeLog, encodeSched } from '../review/format';
 import type { CardParts, StoredCase, StoredFlags, StoredLog, StoredProgress } from '../review/format';
 import type { CardImport, ImportPlan } from './importPlan';
@@ -109,9 +110,9 @@ export function applyProgressImport(progress: StoredProgress, plan: Pick<ImportP
   let reads = 0;
   for (const { id, completedAt } of plan.reads) {
     const at = completedAt.getTime();
-    const local = l[id];
+    const local = own(l, id);
     if (local && (local[1] === 1 || local[0] >= at)) continue;
-    l = { ...l, [id]: [local ? Math.max(at, local[0] + 1) : at, 1] };
+    l = withEntry<StoredProgress['l'][string]>(l, id, [local ? Math.max(at, local[0] + 1) : at, 1]);
     reads++;
   }
   const ids = new Set(progress.p.map((c) => c[0]));

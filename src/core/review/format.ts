@@ -18,6 +18,7 @@
  * `rev` and `w` (a revision counter and the writer's id) stamp every written value; a store that finds a
  * stamp it did not write knows another window wrote in between, and merges (merge.ts).
  */
+import { dict } from './dict';
 import type { CardPhase, CardState, Rating, ReviewCard, ReviewEntry } from './types';
 
 /** The stored format this code writes and reads (v1 is migrated on open). */
@@ -43,10 +44,12 @@ interface Stamped {
 }
 /** A shard key's value: the cards whose ids hash to it. */
 export interface StoredShard extends Stamped {
+  /** Null-prototype (dict.ts): any id is an own key or absent. */
   c: Record<string, StoredCard>;
 }
 /** The progress key's value: lessons and case practices. */
 export interface StoredProgress extends Stamped {
+  /** Null-prototype (dict.ts). */
   l: Record<string, [at: number, done: 0 | 1]>;
   p: StoredCase[];
 }
@@ -142,12 +145,12 @@ export function encodeLog(localId: string, rating: Rating, reviewedAt: number, d
 
 /** A shard with no cards, revision 0. */
 export function emptyShard(writer: string): StoredShard {
-  return { v: FORMAT_VERSION, rev: 0, w: writer, c: {} };
+  return { v: FORMAT_VERSION, rev: 0, w: writer, c: dict() };
 }
 
 /** Progress with no lessons or cases, revision 0. */
 export function emptyProgress(writer: string): StoredProgress {
-  return { v: FORMAT_VERSION, rev: 0, w: writer, l: {}, p: [] };
+  return { v: FORMAT_VERSION, rev: 0, w: writer, l: dict(), p: [] };
 }
 
 /** An empty undo stack, revision 0. */

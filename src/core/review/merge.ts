@@ -7,6 +7,7 @@
  * - lessons: the newer complete / uncomplete; case practices: union by id;
  * - undo stack: union by review id, minus entries already undone, the newest 50.
  */
+import { dictOf, hasOwn, own } from './dict';
 import { packCard, unpackCard } from './format';
 import type { StoredCard, StoredCase, StoredLog, StoredProgress, StoredShard, StoredUndo, StoredUndoStack } from './format';
 
@@ -59,33 +60,33 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Merges shard `theirs` (already validated) into `ours`. Revision: the larger of the two. */
 export function mergeShard(ours: StoredShard, theirs: StoredShard): Merged<StoredShard> {
-  const c: Record<string, StoredCard> = { ...theirs.c };
+  const c: Record<string, StoredCard> = dictOf(theirs.c);
   const changed: string[] = [];
   let oursAdded = false;
   for (const [id, mine] of Object.entries(ours.c)) {
-    const other = theirs.c[id];
+    const other = own(theirs.c, id);
     const merged = other === undefined ? mine : same(mine, other) ? other : mergeCard(mine, other);
     c[id] = merged;
     if (other === undefined || !same(merged, other)) oursAdded = true;
     if (other !== undefined && !same(merged, mine)) changed.push(id);
   }
-  for (const id of Object.keys(theirs.c)) if (!(id in ours.c)) changed.push(id);
+  for (const id of Object.keys(theirs.c)) if (!hasOwn(ours.c, id)) changed.push(id);
   return { value: { v: ours.v, rev: Math.max(ours.rev, theirs.rev), w: ours.w, c }, changed, oursAdded };
 }
 
 /** Merges lessons (newer change wins) and case practices (union by id, oldest first). */
 export function mergeProgress(ours: StoredProgress, theirs: StoredProgress): Merged<StoredProgress> {
-  const l: StoredProgress['l'] = { ...theirs.l };
+  const l: StoredProgress['l'] = dictOf(theirs.l);
   const changed: string[] = [];
   let oursAdded = false;
   for (const [id, mine] of Object.entries(ours.l)) {
-    const other = theirs.l[id];
+    const other = own(theirs.l, id);
     const merged = other === undefined ? mine : newer(mine, mine[0], other, other[0]);
     l[id] = merged;
     if (other === undefined || !same(merged, other)) oursAdded = true;
     if (!same(merged, mine)) changed.push(id);
   }
-  for (const id of Object.keys(theirs.l)) if (!(id in ours.l)) changed.push(id);
+  for (const id of Object.keys(theirs.l)) if (!hasOwn(ours.l, id)) changed.push(id);
   const cases = new Map<string, StoredCase>(theirs.p.map((p) => [p[0], p]));
   const mineIds = new Set(ours.p.map((p) => p[0]));
   for (const p of ours.p) {

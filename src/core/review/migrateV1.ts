@@ -92,7 +92,7 @@ export function migrateV1(raw: unknown, writer: string, findings: Findings): { s
     const { sched, suspended } = scheds.get(id) ?? { sched: 0 as const, suspended: false };
     const log = (logs.get(id) ?? []).sort((a, b) => a[2] - b[2]);
     const record: StoredCard = packCard({ sched, log, schedAt: sched === 0 ? 0 : sched[8], flags: suspended ? [1, 0, 0] : 0, undone: [] });
-    shards[shardOf(id)].c[id] = record;
+    shards[shardOf(id)].c[id] = record; // c is null-prototype (emptyShard)
   }
   for (const [id, value] of Object.entries(parsed.data.lessons)) {
     const at = typeof value === 'string' ? Date.parse(value) : NaN;

@@ -13,6 +13,7 @@
  * Not covered by that budget: VS Code then flushes the extension's whole globalState (all keys) to the
  * main process once per batch of updates, which costs in proportion to the total size.
  */
+import { own } from './dict';
 import { stampOf } from './format';
 import type { StoredProgress, StoredShard, StoredUndoStack } from './format';
 import { REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY } from './keys';
@@ -66,7 +67,7 @@ export class SyncedState {
     const merged = this.sync(key, this.shards[i], (raw) => readShard(raw, i, key, findings, this.writer), mergeShard);
     if (!merged) return undefined;
     this.shards[i] = merged.value;
-    for (const id of merged.changed) this.index.update(id, merged.value.c[id]);
+    for (const id of merged.changed) this.index.update(id, own(merged.value.c, id));
     if (merged.changed.length) this.onExternal(merged.changed, false);
     return merged;
   }

@@ -11,6 +11,7 @@
  */
 import { applyCardImport, applyProgressImport, emptyImportTally, type ImportTally } from '../progress/importApply';
 import type { ImportPlan } from '../progress/importPlan';
+import { own, withEntry } from './dict';
 import { decodeLog, decodeSched, encodeLog, encodeSched, packCard, reviewId, unpackCard } from './format';
 import type { CardParts, StoredCase, StoredProgress, StoredUndo } from './format';
 import { REVIEW_PROGRESS_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
@@ -76,7 +77,7 @@ export class ReviewStore {
   /** The review log, oldest first: one card's, or everyone's. Decoded on each call. */
   reviews(cardId?: string): ReviewEntry[] {
     const shards = this.state.shards;
-    if (cardId !== undefined) return (shards[shardOf(cardId)].c[cardId]?.[1] ?? []).map((e) => decodeLog(cardId, e));
+    if (cardId !== undefined) return (own(shards[shardOf(cardId)].c, cardId)?.[1] ?? []).map((e) => decodeLog(cardId, e));
     const all: ReviewEntry[] = [];
     for (const shard of shards) for (const [id, record] of Object.entries(shard.c)) for (const e of record[1]) all.push(decodeLog(id, e));
     return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.id < b.id ? -1 : 1));
@@ -268,7 +269,7 @@ export class ReviewStore {
   private setLesson(lessonId: string, now: Date, done: 0 | 1): Promise<void> {
     const t = ms(now, 'now');
     checkIds([lessonId]);
-    return this.changeProgress(t, (p) => ({ ...p, l: { ...p.l, [lessonId]: [Math.max(t, (p.l[lessonId]?.[0] ?? -1) + 1), done] } }));
+    return this.changeProgress(t, (p) => ({ ...p, l: withEntry(p.l, lessonId, [Math.max(t, (own(p.l, lessonId)?.[0] ?? -1) + 1), done]) }));
   }
 
   /**
@@ -299,11 +300,11 @@ export class ReviewStore {
       if (!synced.has(i)) this.state.syncShard(i, findings);
       synced.add(i);
       const shard = this.state.shards[i];
-      const record = shard.c[id];
+      const record = own(shard.c, id);
       const next = change(record ? unpackCard(record) : emptyParts(), id);
       if (!next) continue;
-      this.state.shards[i] = { ...shard, c: { ...shard.c, [id]: packCard(next) } };
-      this.state.index.update(id, this.state.shards[i].c[id]);
+      this.state.shards[i] = { ...shard, c: withEntry(shard.c, id, packCard(next)) };
+      this.state.index.update(id, own(this.state.shards[i].c, id));
       touched.add(i);
       changed.push(id);
     }

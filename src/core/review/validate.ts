@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { isContentId } from '../ids';
 import { FORMAT_VERSION, emptyProgress, emptyShard, emptyUndo, packCard, unpackCard } from './format';
 import type { QuarantineItem, StoredCard, StoredCase, StoredLog, StoredProgress, StoredShard, StoredUndo, StoredUndoStack } from './format';
+import { dict, hasOwn } from './dict';
 import { shardOf } from './keys';
 import { byTimeThenId } from './merge';
 
@@ -71,6 +72,17 @@ function envelopeOk(raw: unknown, key: string, findings: Findings): boolean {
   return true;
 }
 
+/**
+ * Reports an own `__proto__` entry in a stored record: zod's record parse skips it silently, and it is
+ * never a content id, so it is dropped into quarantine like any other bad id.
+ */
+function protoKey(raw: unknown, field: string, key: string, findings: Findings): void {
+  const record = (raw as Record<string, unknown>)[field];
+  if (typeof record === 'object' && record !== null && hasOwn(record as Record<string, unknown>, '__proto__')) {
+    reject(findings, key, 'entry "__proto__" dropped: not a content id', { ['__proto__']: (record as Record<string, unknown>)['__proto__'] });
+  }
+}
+
 /** Validates one card: the card itself, then each log entry; drops bad log entries and duplicates. */
 export function readCard(raw: unknown, id: string, key: string, findings: Findings): StoredCard | undefined {
   const parsed = cardSchema.safeParse(raw);
@@ -108,7 +120,8 @@ export function readShard(raw: unknown, index: number, key: string, findings: Fi
     reject(findings, key, `unreadable, started empty: ${issue(parsed.error)}`, raw);
     return emptyShard(writer);
   }
-  const c: Record<string, StoredCard> = {};
+  const c = dict<StoredCard>();
+  protoKey(raw, 'c', key, findings);
   for (const [id, value] of Object.entries(parsed.data.c)) {
     if (!isContentId(id) || shardOf(id) !== index) {
       reject(findings, key, `card "${id}" dropped: ${isContentId(id) ? 'stored in the wrong shard' : 'not a content id'}`, { [id]: value });
@@ -128,7 +141,8 @@ export function readProgress(raw: unknown, key: string, findings: Findings, writ
     reject(findings, key, `unreadable, started empty: ${issue(parsed.error)}`, raw);
     return emptyProgress(writer);
   }
-  const l: StoredProgress['l'] = {};
+  const l = dict<StoredProgress['l'][string]>();
+  protoKey(raw, 'l', key, findings);
   for (const [id, value] of Object.entries(parsed.data.l)) {
     const entry = lessonSchema.safeParse(value);
     if (entry.success && isContentId(id)) l[id] = entry.data;

@@ -147,7 +147,8 @@ describe('progress: applying an import to stored values', () => {
     const plan = { reads: [{ id: 'what-is-new', completedAt: daysAgo(3) }, { id: 'gpu-basics', completedAt: daysAgo(3) }, { id: 'choose-your-role', completedAt: daysAgo(3) }], casePractices: cases };
     const tally = emptyImportTally();
     const next = applyProgressImport(progress, plan, tally);
-    assert.deepStrictEqual(next.l, { 'what-is-new': [daysAgo(1).getTime(), 0], 'gpu-basics': [daysAgo(3).getTime(), 1], 'choose-your-role': [daysAgo(3).getTime(), 1] });
+    assert.deepStrictEqual({ ...next.l }, { 'what-is-new': [daysAgo(1).getTime(), 0], 'gpu-basics': [daysAgo(3).getTime(), 1], 'choose-your-role': [daysAgo(3).getTime(), 1] });
+    assert.strictEqual(Object.getPrototypeOf(next.l), null, 'lesson ids are keys of a null-prototype record');
     assert.deepStrictEqual(next.p, [['b0', 'document-qa', daysAgo(2).getTime(), 6, 10, []]]);
     assert.deepStrictEqual(tally, { reviews: 0, cardStates: 0, reads: 2, casePractices: 1 });
     assert.strictEqual(applyProgressImport(next, plan, tally), next, 'nothing to do: the same object back');
