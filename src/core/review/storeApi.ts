@@ -3,6 +3,7 @@
  * them with a RangeError rather than write something it could not read back.
  */
 import { isContentId } from '../ids';
+import type { JournalSink } from './journalWriter';
 import type { Scheduler } from './scheduler';
 import type { CardState, Rating, ReviewCard, ReviewEntry, StoreProblem } from './types';
 
@@ -22,6 +23,8 @@ export interface OpenOptions {
    * or later if another window writes something unreadable. Everything found is in `store.problems`.
    */
   readonly onProblem?: (problem: StoreProblem) => void;
+  /** Where every change is also appended, one line per event (journal.ts); none by default. */
+  readonly journal?: JournalSink;
 }
 
 /** One answered card. */
