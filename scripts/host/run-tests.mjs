@@ -107,6 +107,7 @@ async function runUi(browser, server) {
     serverUrl: server.url,
     repoRoot,
     screenshotDir: testOutputDir,
+    userDataDir: server.userDataDir,
     freshWorkspace,
     workbenchUrl: (folder) => workbenchUrl(server.url, { folder, extensionDevelopmentPath: repoRoot }),
   };

@@ -98,7 +98,7 @@ export async function startCodeServer({ port = 0, userDataDir, extensionsDir, st
     });
     child.once('error', (err) => fail(`could not start VS Code: ${err.message}`));
   });
-  return { url, origin: new URL(url).host, stop, logs, pid: child.pid, exited: exitedPromise };
+  return { url, origin: new URL(url).host, userDataDir, stop, logs, pid: child.pid, exited: exitedPromise };
 }
 
 function killGroup(pid, signal) {

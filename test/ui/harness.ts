@@ -12,6 +12,8 @@ interface UiHarness {
   serverUrl: string;
   repoRoot: string;
   screenshotDir: string;
+  /** The VS Code server's --user-data-dir: globalStorageUri folders live under it, on the server side. */
+  userDataDir: string;
   freshWorkspace(): string;
   workbenchUrl(folder: string): string;
 }
@@ -28,9 +30,21 @@ export interface Workbench {
   workspace: string;
 }
 
-/** Opens a fresh browser context (empty globalState) on a fresh copy of the fixture workspace. */
+/**
+ * Loop Prep's globalStorageUri folder on the server (journal, backups, quarantine). Unlike globalState,
+ * which lives in the browser's IndexedDB, it is shared by every browser context.
+ */
+export function serverStorageDir(): string {
+  return path.join(harness().userDataDir, 'User', 'globalStorage', 'loop-prep.loop-prep');
+}
+
+/**
+ * Opens a fresh browser context (empty globalState) on a fresh copy of the fixture workspace, with the
+ * server-side storage emptied too: otherwise the journal would restore an earlier test's reviews.
+ */
 export async function openWorkbench(viewport = { width: 1400, height: 900 }): Promise<Workbench> {
   const h = harness();
+  fs.rmSync(serverStorageDir(), { recursive: true, force: true });
   const workspace = h.freshWorkspace();
   const context = await h.browser.newContext({ viewport });
   const page = await context.newPage();

@@ -37,7 +37,7 @@ export class JournalWriter implements JournalSink {
   ) {}
 
   append(lines: readonly string[]): Promise<void> {
-    if (!lines.length) return this.queue;
+    if (!lines.length || this.isClosed) return this.queue;
     for (const line of lines) {
       if (!this.text) this.text = `${headerLine(this.writer, this.startedAt)}\n`;
       this.text += `${line}\n`;
@@ -50,6 +50,14 @@ export class JournalWriter implements JournalSink {
       }
     }
     this.queue = this.queue.then(() => this.flush());
+    return this.queue;
+  }
+
+  private isClosed = false;
+
+  /** Stops taking lines (the store it served was replaced); resolves once what was taken is written. */
+  close(): Promise<void> {
+    this.isClosed = true;
     return this.queue;
   }
 

@@ -32,7 +32,7 @@ import { isRating } from './types';
 import type { CardState, CasePractice, DisposableLike, MementoLike, ReviewCard, ReviewEntry, StoreProblem } from './types';
 import { newFindings } from './validate';
 import { WRITER_ID, allWritten, checkIds, ms } from './storeApi';
-import type { CasePracticeInput, OpenOptions, RecordedReview, ReviewInput, ReviewStoreChange, UndoneReview } from './storeApi';
+import type { CasePracticeInput, OpenOptions, QuarantineSink, RecordedReview, ReviewInput, ReviewStoreChange, UndoneReview } from './storeApi';
 
 /** One window's review state. Create with `ReviewStore.open`; see the file comment for the two-window rules. */
 export class ReviewStore {
@@ -49,9 +49,10 @@ export class ReviewStore {
     loaded: Loaded,
     onProblem: ((problem: StoreProblem) => void) | undefined,
     private readonly journal: JournalSink | undefined,
+    quarantine: QuarantineSink | undefined,
   ) {
     this.scheduler = scheduler;
-    this.state = new SyncedState(memento, writerId, loaded, (cardIds, progress) => this.emit({ cardIds, progress, external: true }), onProblem);
+    this.state = new SyncedState(memento, writerId, loaded, (cardIds, progress) => this.emit({ cardIds, progress, external: true }), onProblem, quarantine);
   }
 
   /** Opens the state in `memento`: migrates, validates, quarantines and reports; never throws on bad data. */
@@ -61,7 +62,7 @@ export class ReviewStore {
     if (!WRITER_ID.test(writer)) throw new RangeError('writerId must be four lowercase letters or digits');
     const findings = newFindings(at);
     const loaded = loadState(memento, writer, findings);
-    const store = new ReviewStore(memento, writer, options.scheduler ?? createScheduler(), loaded, options.onProblem, options.journal);
+    const store = new ReviewStore(memento, writer, options.scheduler ?? createScheduler(), loaded, options.onProblem, options.journal, options.quarantine);
     const writes: PromiseLike<void>[] = [];
     store.state.settle(findings, writes);
     for (const key of loaded.clear) writes.push(memento.update(key, undefined));

@@ -64,7 +64,7 @@ export async function restoreSnapshot(file: vscode.Uri, deps: { memento: vscode.
   const undo = vscode.Uri.joinPath(deps.backups, `loop-prep-backup-${now.toISOString().replace(/[:.]/g, '-')}-before-restore${SNAPSHOT_SUFFIX}`);
   await vscode.workspace.fs.writeFile(undo, Buffer.from(JSON.stringify(takeSnapshot(deps.memento, now)), 'utf8'));
   for (const key of REVIEW_KEYS) await deps.memento.update(key, parsed.keys[key] ?? undefined);
-  await deps.state.reopen();
+  await deps.state.reopen({ replaced: true });
   return { status: 'restored', undo };
 }
 

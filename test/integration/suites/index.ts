@@ -5,3 +5,4 @@ import './content.test';
 import './studyPlan.test';
 import './designDoc.test';
 import './progress.test';
+import './journal.test';
