@@ -116,7 +116,8 @@ describe('UI: corrupted saved progress', () => {
     await screenshot(page, 'storage-quarantine-discarded');
   });
 
-  it('brings every review back from the journal when VS Code drops the saved progress: not JSON, then deleted', async () => {
+  it('brings every review back from the journal when VS Code drops the saved progress: not JSON, then deleted', async function () {
+    this.timeout(360_000); // a drill and two reloads of the workbench
     const fresh = await openWorkbench();
     try {
       const { page } = fresh;

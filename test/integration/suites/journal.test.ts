@@ -28,3 +28,25 @@ describe('review journal: files under globalStorageUri', () => {
     assert.strictEqual(patch[1][0][3], 3210, 'the duration');
   });
 });
+
+describe('automatic backups', () => {
+  it('takes a daily snapshot after activation, at most once a day, listed with its date and review count', async () => {
+    const api = await activateExtension();
+    const first = await api.progress.dailyBackup();
+    assert.ok(first, 'a fresh profile gets a daily snapshot at activation');
+    assert.match(first.path, /loop-prep-backup-.*-daily-\d+r\.state\.json$/);
+    const folder = vscode.Uri.file(api.progress.backupsFolder);
+    const { dailySnapshot, listSnapshots, parseSnapshot, snapshotReviews } = await import('../../../src/extension/progress/restore');
+    const { MemoryMemento } = await import('../../../src/core/review/memoryMemento');
+    assert.strictEqual(await dailySnapshot(folder, new MemoryMemento() as unknown as vscode.Memento, new Date()), undefined, 'not twice on one day');
+    const listed = await listSnapshots(folder);
+    assert.ok(listed.length >= 1);
+    for (const s of listed) {
+      assert.strictEqual(s.takenAt.toDateString(), new Date().toDateString());
+      const parsed = parseSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(s.uri)));
+      assert.ok(typeof parsed !== 'string', String(parsed));
+      assert.strictEqual(s.reviews, snapshotReviews(parsed.keys), `the listed review count of ${s.uri.path}`);
+    }
+    assert.ok(listed.every((s, i) => i === 0 || listed[i - 1].takenAt >= s.takenAt), 'newest first');
+  });
+});
