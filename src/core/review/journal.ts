@@ -17,7 +17,7 @@
  */
 import * as z from 'zod/mini';
 import { isContentId } from '../ids';
-import { dict } from './dict';
+import { dict, own } from './dict';
 import { emptyProgress, emptyShard, packCard, unpackCard } from './format';
 import type { StoredCard, StoredCase, StoredFlags, StoredLog, StoredProgress, StoredSched, StoredShard } from './format';
 import { REVIEW_SHARD_COUNT, shardOf } from './keys';
@@ -60,6 +60,19 @@ export function lessonLine(at: number, lessonId: string, value: [number, 0 | 1])
 
 export function caseLine(at: number, practice: StoredCase): string {
   return JSON.stringify(['p', at, practice]);
+}
+
+/** Journal lines for what changed between two progress values: lessons set, case practices added. */
+export function progressLines(before: StoredProgress, after: StoredProgress, now: number): string[] {
+  const lines: string[] = [];
+  for (const id of Object.keys(after.l)) {
+    const v = after.l[id];
+    const old = own(before.l, id);
+    if (!old || old[0] !== v[0] || old[1] !== v[1]) lines.push(lessonLine(now, id, v));
+  }
+  const had = new Set(before.p.map((p) => p[0]));
+  for (const p of after.p) if (!had.has(p[0])) lines.push(caseLine(now, p));
+  return lines;
 }
 
 /** What folding the journal gives: the state it describes, and what could not be read. */

@@ -22,7 +22,7 @@ import { rootMarker } from './migrateV1';
 import { createScheduler } from './scheduler';
 import type { Scheduler } from './scheduler';
 import { SyncedState } from './storage';
-import { cardLine, caseLine, lessonLine } from './journal';
+import { cardLine, progressLines } from './journal';
 import type { CardLineKind, JournalState } from './journal';
 import { absorbJournal, missingFromJournal } from './reconcile';
 import type { Restored } from './reconcile';
@@ -362,15 +362,3 @@ export class ReviewStore {
   }
 }
 
-/** Journal lines for what changed between two progress values: lessons set, case practices added. */
-function progressLines(before: StoredProgress, after: StoredProgress, now: number): string[] {
-  const lines: string[] = [];
-  for (const id of Object.keys(after.l)) {
-    const v = after.l[id];
-    const old = own(before.l, id);
-    if (!old || old[0] !== v[0] || old[1] !== v[1]) lines.push(lessonLine(now, id, v));
-  }
-  const had = new Set(before.p.map((p) => p[0]));
-  for (const p of after.p) if (!had.has(p[0])) lines.push(caseLine(now, p));
-  return lines;
-}

@@ -186,3 +186,26 @@ describe('review journal', () => {
     assert.deepStrictEqual([...(await readJournal(fs)).lessons.keys()], ['lesson-a', 'lesson-b', 'lesson-c']);
   });
 });
+
+describe('quarantine sink', () => {
+  it('keeps unreadable values in the sink, never in globalState, so its size cannot slow a rating', async () => {
+    const memento = new MemoryMemento({ [REVIEW_SHARD_KEYS[3]]: 'not a shard' });
+    const kept: unknown[] = [];
+    const problems: string[] = [];
+    let updates = 0;
+    const update = memento.update.bind(memento);
+    memento.update = (key, value) => {
+      updates++;
+      assert.notStrictEqual(key, 'loopPrep.review.quarantine', 'nothing is written to the quarantine key');
+      return update(key, value);
+    };
+    const store = await ReviewStore.open(memento, { now: T0, writerId: 'aaaa', onProblem: (p) => problems.push(p.quarantineKey), quarantine: { where: '/storage/quarantine', keep: async (items) => void kept.push(...items) } });
+    assert.deepStrictEqual(problems, ['/storage/quarantine']);
+    assert.strictEqual(kept.length, 1);
+    assert.strictEqual((kept[0] as { value: unknown }).value, 'not a shard');
+    const before = updates;
+    await store.recordReview({ cardId: 'rag-chunking', rating: 3, now: T0, durationMs: 1 });
+    assert.strictEqual(memento.get('loopPrep.review.quarantine'), undefined);
+    assert.ok(updates - before <= 2, 'a rating writes its shard and the undo stack, nothing else');
+  });
+});
