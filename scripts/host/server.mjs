@@ -113,7 +113,7 @@ export async function startCodeServer({ host, port = 0, userDataDir, extensionsD
     });
     child.once('error', (err) => fail(`could not start VS Code: ${err.message}`));
   });
-  return { url, origin: new URL(url).host, stop, logs, pid: child.pid, exited: exitedPromise };
+  return { url, origin: new URL(url).host, userDataDir, stop, logs, pid: child.pid, exited: exitedPromise };
 }
 
 /**

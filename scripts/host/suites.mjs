@@ -95,6 +95,7 @@ export async function runUi({ browser, server, host, userDataDir, freshWorkspace
     serverUrl: server.url,
     repoRoot,
     screenshotDir,
+    userDataDir,
     host: { id: host.id, vscode: host.vscode, smokeDriver: host.smokeDriver, lmProviders: host.lmProviders },
     freshWorkspace,
     resetSettings: () => resetUserSettings(userDataDir),

@@ -24,6 +24,7 @@ export const Commands = {
   suspendCard: 'loopPrep.suspendCard',
   buryCard: 'loopPrep.buryCard',
   showProgress: 'loopPrep.showProgress',
+  showQuarantine: 'loopPrep.showQuarantine',
   ...DesignDocCommands,
   ...ProgressCommands,
 } as const;

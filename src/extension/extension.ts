@@ -8,6 +8,7 @@ import { DrillPanel } from './panels/drillPanel';
 import { ReaderPanel } from './panels/readerPanel';
 import { warnAboutUnknownRole } from './commands/roles';
 import { StateService } from './state/stateService';
+import { registerShowQuarantine, type QuarantineAnswers, type ShowQuarantineOutcome } from './state/showQuarantine';
 import { StatusBar } from './statusBar';
 import { StudyPlanProvider } from './studyPlan';
 import { createDrillController, resumeDrillController } from './drill/startDrill';
@@ -27,6 +28,8 @@ export interface LoopPrepApi {
   readonly designDocs: DesignDocApi;
   /** The Progress view, and export, import and reset of progress. */
   readonly progress: ProgressApi;
+  /** "Show Quarantined Data" with the dialogs' answers given. */
+  readonly showQuarantine: (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome>;
   /** The open panels (the test bundle has its own copies of these classes, so it asks here). */
   readonly panels: { drill(): DrillPanel | undefined; reader(): ReaderPanel | undefined };
 }
@@ -37,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   context.subscriptions.push(output);
 
   const content = new ContentService(context.extensionPath);
-  const state = new StateService(context.globalState, () => new Date());
+  const state = new StateService(context.globalState, () => new Date(), context.globalStorageUri);
   const statusBar = new StatusBar();
   const studyPlan = new StudyPlanProvider(() => content.index, roleSetting, { statusOf: (id) => state.statusOf(id), isRead: (id) => state.isRead(id) });
   const tree = vscode.window.createTreeView(Views.studyPlan, { treeDataProvider: studyPlan, showCollapseAll: true });
@@ -101,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     }),
   );
 
+  const showQuarantine = registerShowQuarantine(context, state.quarantine!);
   const designDocs = registerDesignDocs(context, { content, state });
   const progress = registerProgress(context, { content, state });
   // Cards come due and days end without any event: re-check once a minute, and repaint only on a change.
@@ -129,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   });
   output.info(`Loop Prep ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
   void vscode.commands.executeCommand('setContext', 'loopPrep.filtered', false);
-  return { activatedAt: Date.now(), studyPlanView: tree, studyPlan, content, state, statusBar, designDocs, progress, panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active } };
+  return { activatedAt: Date.now(), studyPlanView: tree, studyPlan, content, state, statusBar, designDocs, progress, showQuarantine, panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active } };
 }
 
 export function deactivate(): void {

@@ -7,7 +7,7 @@
  *   fresh copy of the fixture workspace, and the server's user settings reset to the defaults. On 1.139 the
  *   user settings (the role, the colour theme) live on the server and would otherwise carry over from the
  *   previous test; call `resetSettings()` yourself before a reload that must forget them.
- * - `notification(page, /text/)` finds a notification: the toast on 1.100, the Notifications center entry on
+ * - `notification(page, /text/)` (and `notificationCount`) finds a notification: the toast on 1.100, the Notifications center entry on
  *   1.139, whose test mode (smoke-test driver) hides toasts. Both hold the message's buttons (`.monaco-button`).
  * - `runCommand(page, title)`, `pickInQuickInput(page, text, row)`: the command palette and quick picks.
  * - `startNewCardsDrill(page)`: picks the ML infra role and starts a drill of new cards; `answerCard` and
@@ -39,6 +39,8 @@ interface UiHarness {
   repoRoot: string;
   screenshotDir: string;
   host: UiHost;
+  /** The VS Code server's --user-data-dir: globalStorageUri folders live under it, on the server side. */
+  userDataDir: string;
   freshWorkspace(): string;
   resetSettings(): void;
   workbenchUrl(folder: string): string;
@@ -66,12 +68,22 @@ export function resetSettings(): void {
 }
 
 /**
+ * Loop Prep's globalStorageUri folder on the server (journal, backups, quarantine). Unlike globalState,
+ * which lives in the browser's IndexedDB, it is shared by every browser context.
+ */
+export function serverStorageDir(): string {
+  return path.join(harness().userDataDir, 'User', 'globalStorage', 'loop-prep.loop-prep');
+}
+
+/**
  * Opens a fresh browser context (empty globalState) on a fresh copy of the fixture workspace, with the
- * server's user settings reset to the defaults.
+ * server's user settings reset to the defaults and the server-side storage emptied: otherwise the journal
+ * would restore an earlier test's reviews.
  */
 export async function openWorkbench(viewport = { width: 1400, height: 900 }): Promise<Workbench> {
   const h = harness();
   h.resetSettings();
+  fs.rmSync(serverStorageDir(), { recursive: true, force: true });
   const workspace = h.freshWorkspace();
   const context = await h.browser.newContext({ viewport });
   const page = await context.newPage();
@@ -149,6 +161,15 @@ export async function notification(page: Page, text: RegExp | string, timeoutMs 
   const item = center.locator('.notification-list-item', { hasText: text });
   await item.first().waitFor({ timeout: timeoutMs });
   return item.first();
+}
+
+/** How many notifications hold `text`: toasts on 1.100, Notifications center entries on 1.139 (see above). */
+export async function notificationCount(page: Page, text: RegExp | string): Promise<number> {
+  if (!host().smokeDriver) return page.locator('.notification-toast', { hasText: text }).count();
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+  await center.waitFor({ state: 'visible' });
+  return center.locator('.notification-list-item', { hasText: text }).count();
 }
 
 /**

@@ -22,6 +22,7 @@ import type { Loaded } from './load';
 import { mergeProgress, mergeShard, mergeUndo } from './merge';
 import type { Merged } from './merge';
 import { CardIndex } from './storeParts';
+import type { QuarantineSink } from './storeApi';
 import type { MementoLike, StoreProblem } from './types';
 import { readProgress, readShard, readUndo } from './validate';
 import type { Findings } from './validate';
@@ -38,6 +39,7 @@ export class SyncedState {
   readonly problems: string[] = [];
   private readonly seen: Map<string, string>;
   private reported = false;
+  private readonly quarantine: QuarantineSink;
 
   constructor(
     private readonly memento: MementoLike,
@@ -45,7 +47,12 @@ export class SyncedState {
     loaded: Loaded,
     private readonly onExternal: ExternalChange,
     private readonly onProblem: ((problem: StoreProblem) => void) | undefined,
+    quarantine?: QuarantineSink,
   ) {
+    this.quarantine = quarantine ?? {
+      where: REVIEW_QUARANTINE_KEY,
+      keep: (items) => this.memento.update(REVIEW_QUARANTINE_KEY, withQuarantined(this.memento.get(REVIEW_QUARANTINE_KEY), items, items[0]?.at ?? null)),
+    };
     this.shards = loaded.shards;
     this.progress = loaded.progress;
     this.undo = loaded.undo;
@@ -120,11 +127,9 @@ export class SyncedState {
   settle(findings: Findings, writes: PromiseLike<void>[]): void {
     if (!findings.problems.length) return;
     this.problems.push(...findings.problems);
-    if (findings.quarantine.length) {
-      writes.push(this.memento.update(REVIEW_QUARANTINE_KEY, withQuarantined(this.memento.get(REVIEW_QUARANTINE_KEY), findings.quarantine, findings.at)));
-    }
+    if (findings.quarantine.length) writes.push(this.quarantine.keep(findings.quarantine));
     if (this.reported || !this.onProblem) return;
     this.reported = true;
-    this.onProblem({ kind: findings.futureVersion ? 'future-version' : 'corrupt', details: findings.problems.join('\n'), quarantineKey: REVIEW_QUARANTINE_KEY });
+    this.onProblem({ kind: findings.futureVersion ? 'future-version' : 'corrupt', details: findings.problems.join('\n'), quarantineKey: this.quarantine.where });
   }
 }

@@ -22,12 +22,17 @@ import { rootMarker } from './migrateV1';
 import { createScheduler } from './scheduler';
 import type { Scheduler } from './scheduler';
 import { SyncedState } from './storage';
-import { casePracticeOf, emptyParts, nextCaseId, nextReviewLocalId } from './storeParts';
+import { cardLine, progressLines } from './journal';
+import type { CardLineKind, JournalState } from './journal';
+import { absorbJournal, missingFromJournal } from './reconcile';
+import type { Restored } from './reconcile';
+import type { JournalSink } from './journalWriter';
+import { cardPatch, casePracticeOf, emptyParts, nextCaseId, nextReviewLocalId } from './storeParts';
 import { isRating } from './types';
 import type { CardState, CasePractice, DisposableLike, MementoLike, ReviewCard, ReviewEntry, StoreProblem } from './types';
 import { newFindings } from './validate';
 import { WRITER_ID, allWritten, checkIds, ms } from './storeApi';
-import type { CasePracticeInput, OpenOptions, RecordedReview, ReviewInput, ReviewStoreChange, UndoneReview } from './storeApi';
+import type { CasePracticeInput, OpenOptions, QuarantineSink, RecordedReview, ReviewInput, ReviewStoreChange, UndoneReview } from './storeApi';
 
 /** One window's review state. Create with `ReviewStore.open`; see the file comment for the two-window rules. */
 export class ReviewStore {
@@ -43,9 +48,11 @@ export class ReviewStore {
     scheduler: Scheduler,
     loaded: Loaded,
     onProblem: ((problem: StoreProblem) => void) | undefined,
+    private readonly journal: JournalSink | undefined,
+    quarantine: QuarantineSink | undefined,
   ) {
     this.scheduler = scheduler;
-    this.state = new SyncedState(memento, writerId, loaded, (cardIds, progress) => this.emit({ cardIds, progress, external: true }), onProblem);
+    this.state = new SyncedState(memento, writerId, loaded, (cardIds, progress) => this.emit({ cardIds, progress, external: true }), onProblem, quarantine);
   }
 
   /** Opens the state in `memento`: migrates, validates, quarantines and reports; never throws on bad data. */
@@ -55,7 +62,7 @@ export class ReviewStore {
     if (!WRITER_ID.test(writer)) throw new RangeError('writerId must be four lowercase letters or digits');
     const findings = newFindings(at);
     const loaded = loadState(memento, writer, findings);
-    const store = new ReviewStore(memento, writer, options.scheduler ?? createScheduler(), loaded, options.onProblem);
+    const store = new ReviewStore(memento, writer, options.scheduler ?? createScheduler(), loaded, options.onProblem, options.journal, options.quarantine);
     const writes: PromiseLike<void>[] = [];
     store.state.settle(findings, writes);
     for (const key of loaded.clear) writes.push(memento.update(key, undefined));
@@ -144,7 +151,7 @@ export class ReviewStore {
       this.state.undo = { ...this.state.undo, u: [...this.state.undo.u, undo].slice(-UNDO_DEPTH) };
       const log = [...parts.log, logged].sort(byTimeThenId);
       return { ...parts, sched: encodeSched(card), schedAt: Math.max(now, parts.schedAt + 1), log };
-    });
+    }, 'r');
     writes.push(this.state.put(REVIEW_UNDO_KEY));
     const result: RecordedReview = { entry: entry!, state: this.card(id)!, previous };
     await allWritten(writes);
@@ -179,7 +186,7 @@ export class ReviewStore {
         applied = true;
         const log = parts.log.filter((e) => e[0] !== localId);
         return { ...parts, sched: previous, schedAt: Math.max(t, parts.schedAt + 1), log, undone: [...parts.undone, localId] };
-      });
+      }, 'u');
       if (applied) result = { reviewId: rid, cardId, state: this.card(cardId)! };
     }
     this.state.undo = { ...this.state.undo, x: rememberUndone(this.state.undo.x, undone) };
@@ -248,6 +255,24 @@ export class ReviewStore {
     return changed;
   }
 
+  /**
+   * Compares the state with the journal's (journal.ts) and completes both: what globalState lost comes
+   * back from the journal and is written, and what only globalState holds is appended to the journal as
+   * base lines. Safe to repeat and to run in two windows at once. Resolves to what came back.
+   */
+  async reconcileJournal(journal: JournalState, now: Date): Promise<Restored> {
+    const t = ms(now, 'now');
+    const findings = newFindings(t);
+    const writes: PromiseLike<void>[] = [];
+    const restored = absorbJournal(this.state, journal, this.writerId, findings, writes);
+    const base = missingFromJournal(this.state.shards, this.state.progress, journal, t);
+    if (base.length && this.journal) writes.push(this.journal.append(base));
+    this.state.settle(findings, writes);
+    if (restored.cardIds.length || restored.progress) this.emit({ cardIds: restored.cardIds, progress: restored.progress, external: true });
+    await allWritten(writes);
+    return restored;
+  }
+
   /** Stops notifying listeners. */
   dispose(): void {
     this.listeners.clear();
@@ -262,7 +287,7 @@ export class ReviewStore {
       const [suspended, buried] = flags([old[0], old[1]]);
       const next: CardParts = { ...parts, flags: [suspended, buried, Math.max(t, old[2] + 1)] };
       return more ? more(next) : next;
-    });
+    }, 's');
     return allWritten(writes);
   }
 
@@ -283,32 +308,36 @@ export class ReviewStore {
     const tally = emptyImportTally();
     const byId = new Map(plan.cards.map((c) => [c.cardId, c]));
     const writes: PromiseLike<void>[] = [];
-    this.changeCards([...byId.keys()], t, writes, (parts, id) => applyCardImport(parts, byId.get(id)!, t, tally));
+    this.changeCards([...byId.keys()], t, writes, (parts, id) => applyCardImport(parts, byId.get(id)!, t, tally), 'i');
     if (plan.reads.length || plan.casePractices.length) writes.push(this.changeProgress(t, (p) => applyProgressImport(p, plan, tally)));
     await allWritten(writes);
     return tally;
   }
 
   /** Syncs the cards' shards, applies `change` to each card (undefined leaves it) and writes the shards. */
-  private changeCards(ids: readonly string[], now: number, writes: PromiseLike<void>[], change: (parts: CardParts, id: string) => CardParts | undefined): void {
+  private changeCards(ids: readonly string[], now: number, writes: PromiseLike<void>[], change: (parts: CardParts, id: string) => CardParts | undefined, kind: CardLineKind): void {
     const findings = newFindings(now);
     const synced = new Set<number>();
     const touched = new Set<number>();
     const changed: string[] = [];
+    const lines: string[] = [];
     for (const id of ids) {
       const i = shardOf(id);
       if (!synced.has(i)) this.state.syncShard(i, findings);
       synced.add(i);
       const shard = this.state.shards[i];
       const record = own(shard.c, id);
-      const next = change(record ? unpackCard(record) : emptyParts(), id);
+      const before = record ? unpackCard(record) : emptyParts();
+      const next = change(before, id);
       if (!next) continue;
+      if (this.journal) lines.push(cardLine(kind, now, id, cardPatch(before, next)));
       this.state.shards[i] = { ...shard, c: withEntry(shard.c, id, packCard(next)) };
       this.state.index.update(id, own(this.state.shards[i].c, id));
       touched.add(i);
       changed.push(id);
     }
     for (const i of touched) writes.push(this.state.put(REVIEW_SHARD_KEYS[i]));
+    if (lines.length) writes.push(this.journal!.append(lines));
     this.state.settle(findings, writes);
     if (changed.length) this.emit({ cardIds: changed, progress: false, external: false });
   }
@@ -316,8 +345,13 @@ export class ReviewStore {
   private changeProgress(now: number, change: (p: StoredProgress) => StoredProgress): Promise<void> {
     const findings = newFindings(now);
     this.state.syncProgress(findings);
-    this.state.progress = change(this.state.progress);
+    const before = this.state.progress;
+    this.state.progress = change(before);
     const writes = [this.state.put(REVIEW_PROGRESS_KEY)];
+    if (this.journal) {
+      const lines = progressLines(before, this.state.progress, now);
+      if (lines.length) writes.push(this.journal.append(lines));
+    }
     this.state.settle(findings, writes);
     this.emit({ cardIds: [], progress: true, external: false });
     return allWritten(writes);
@@ -327,3 +361,4 @@ export class ReviewStore {
     for (const listener of [...this.listeners]) listener(change);
   }
 }
+

@@ -3,7 +3,9 @@
  * them with a RangeError rather than write something it could not read back.
  */
 import { isContentId } from '../ids';
+import type { JournalSink } from './journalWriter';
 import type { Scheduler } from './scheduler';
+import type { QuarantineItem } from './format';
 import type { CardState, Rating, ReviewCard, ReviewEntry, StoreProblem } from './types';
 
 /** Options for `ReviewStore.open`. */
@@ -22,6 +24,20 @@ export interface OpenOptions {
    * or later if another window writes something unreadable. Everything found is in `store.problems`.
    */
   readonly onProblem?: (problem: StoreProblem) => void;
+  /**
+   * Where unreadable values are kept. Default: the quarantine key in the memento. The extension keeps
+   * them in a file instead: VS Code rewrites an extension's whole globalState on every update, so a large
+   * quarantine there would slow every rating.
+   */
+  readonly quarantine?: QuarantineSink;
+  /** Where every change is also appended, one line per event (journal.ts); none by default. */
+  readonly journal?: JournalSink;
+}
+
+/** Keeps quarantined values; `where` names the place for messages. */
+export interface QuarantineSink {
+  readonly where: string;
+  keep(items: readonly QuarantineItem[]): PromiseLike<void>;
 }
 
 /** One answered card. */

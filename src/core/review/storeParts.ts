@@ -1,7 +1,7 @@
 /**
  * Small pieces of the store: the decoded card index that sessions read, id generation and conversions.
  */
-import { cardStateOf } from './format';
+import { cardStateOf, packCard } from './format';
 import type { CardParts, StoredCard, StoredCase, StoredShard } from './format';
 import type { CardState, CasePractice } from './types';
 
@@ -58,4 +58,14 @@ export function casePracticeOf(c: StoredCase): CasePractice {
 /** The parts of a card that has nothing stored yet. */
 export function emptyParts(): CardParts {
   return { sched: 0, log: [], schedAt: 0, flags: 0, undone: [] };
+}
+
+/**
+ * A card's change as a journal patch (journal.ts): its scheduling and flags after the change, the log
+ * entries the change added and the review ids it undid.
+ */
+export function cardPatch(before: CardParts, after: CardParts): StoredCard {
+  const had = new Set(before.log.map((e) => e[0]));
+  const wasUndone = new Set(before.undone);
+  return packCard({ sched: after.sched, schedAt: after.schedAt, flags: after.flags, log: after.log.filter((e) => !had.has(e[0])), undone: after.undone.filter((u) => !wasUndone.has(u)) });
 }

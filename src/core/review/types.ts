@@ -90,7 +90,7 @@ export interface StoreProblem {
   readonly kind: 'corrupt' | 'future-version';
   /** What was wrong and what was kept, one finding per line, for the log channel. */
   readonly details: string;
-  /** Where the unreadable raw values were kept. */
+  /** Where the unreadable raw values were kept: the quarantine key, or the extension's quarantine file. */
   readonly quarantineKey: string;
 }
 

@@ -14,7 +14,7 @@ import { ProgressCommands, ProgressViews } from './commandIds';
 import { registerProgressCommands, runExport, runImport, runReset, runRestore } from './progressCommands';
 import { ProgressViewProvider } from './progressView';
 import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
-import type { RestoreOutcome } from './restore';
+import { dailySnapshot, type RestoreOutcome } from './restore';
 import { buildProgressView } from './viewModel';
 
 export { FOCUS_PROGRESS_VIEW, ProgressCommands, ProgressViews } from './commandIds';
@@ -49,6 +49,8 @@ export interface ProgressApi {
   restoreFrom(file: string): Promise<RestoreOutcome>;
   /** The folder automatic backups are written to. */
   readonly backupsFolder: string;
+  /** This activation's daily backup: its file, or undefined when today already had one. */
+  dailyBackup(): Promise<vscode.Uri | undefined>;
   /** JSON of every review-state key in globalState: equal before and after means nothing was written. */
   snapshot(): string;
 }
@@ -108,6 +110,8 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
     }),
   );
   registerProgressCommands(context, transfer);
+  // The daily backup, once the journal has been compared, so it holds whatever the comparison restored.
+  const daily = deps.state.ready.then(() => deps.state.journalChecked).then(() => dailySnapshot(backups, context.globalState, new Date()));
 
   return {
     viewId: ProgressViews.progress,
@@ -121,6 +125,7 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
     reset: () => runReset(transfer),
     restoreFrom: (file) => runRestore(transfer, vscode.Uri.file(file)),
     backupsFolder: backups.scheme === 'file' ? backups.fsPath : backups.toString(),
+    dailyBackup: () => daily,
     snapshot: () => JSON.stringify(REVIEW_KEYS.map((key) => [key, context.globalState.get<unknown>(key) ?? null])),
   };
 }

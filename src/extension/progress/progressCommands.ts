@@ -41,12 +41,14 @@ export async function runRestore(deps: TransferDeps, file: vscode.Uri): Promise<
   return out;
 }
 
+const REASONS = { daily: 'daily backup', import: 'before an import', reset: 'before a reset', restore: 'before a restore' } as const;
+
 async function restoreCommand(deps: TransferDeps, arg?: unknown): Promise<RestoreOutcome | undefined> {
   let file = arg instanceof vscode.Uri ? arg : undefined;
   if (!file) {
     const snapshots = await listSnapshots(deps.backups);
     const items = [
-      ...snapshots.map((uri) => ({ label: uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/^loop-prep-backup-/, '').replace(SNAPSHOT_SUFFIX, ''), description: 'automatic backup', uri })),
+      ...snapshots.map((s) => ({ label: s.takenAt.toLocaleString(), description: `${s.reviews === undefined ? 'unreadable' : plural(s.reviews, 'review')} · ${REASONS[s.reason]}`, uri: s.uri })),
       { label: '$(folder-opened) Browse…', description: 'choose a .state.json backup file', uri: undefined as vscode.Uri | undefined },
     ];
     const pick = await vscode.window.showQuickPick(items, { placeHolder: snapshots.length ? 'Restore which backup? Newest first.' : 'No automatic backups yet. Browse for a backup file?' });

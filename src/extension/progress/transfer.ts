@@ -16,7 +16,7 @@ import type { ReviewStore } from '../../core/review/store';
 import { desiredRetention, newCardsPerDay, roleSetting, sessionSize } from '../config';
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
-import { writeSnapshotBeside } from './restore';
+import { exportBeside, writeSnapshot } from './restore';
 
 /** What the transfer functions need. */
 export interface TransferDeps {
@@ -93,16 +93,15 @@ export function exportFileName(now: Date): string {
 }
 
 /**
- * Writes a full export to the backups folder, named by the UTC instant and the reason
- * (`loop-prep-backup-2026-03-10T12-00-00-000Z-before-import.json`), so backups sort by time.
+ * Writes a snapshot of the stored state (restore.ts) and a full export beside it, named by the UTC
+ * instant, the reason and the review count (`loop-prep-backup-2026-03-10T12-00-00-000Z-before-import-412r.json`).
  */
 export async function writeBackup(deps: TransferDeps, reason: 'import' | 'reset'): Promise<vscode.Uri> {
   const now = deps.now();
   const exported = currentExport(await openStore(deps.state), now);
-  await vscode.workspace.fs.createDirectory(deps.backups);
-  const file = vscode.Uri.joinPath(deps.backups, `loop-prep-backup-${now.toISOString().replace(/[:.]/g, '-')}-before-${reason}.json`);
+  const snapshot = await writeSnapshot(deps.backups, deps.memento, now, reason);
+  const file = exportBeside(snapshot);
   await writeJson(file, exported);
-  await writeSnapshotBeside(file, deps.memento, now);
   return file;
 }
 

@@ -10,9 +10,14 @@ import { buildSession, priorityFromRole, type SessionMode } from '../../core/rev
 import { ReviewStore } from '../../core/review/store';
 import { MemoryMemento } from '../../core/review/memoryMemento';
 import type { CardState, StoreProblem } from '../../core/review/types';
+import type { JournalWriter } from '../../core/review/journalWriter';
 import { desiredRetention, learnAheadMs, newCardsPerDay, roleSetting, sessionSize } from '../config';
 import type { DrillBackend } from '../drill/drillController';
+import { Commands } from '../commands';
 import { log } from '../log';
+import { JournalService } from './journalService';
+import { QuarantineFiles } from './quarantineFiles';
+import type { JournalCheck } from './journalService';
 
 
 export interface StateChange {
@@ -35,11 +40,22 @@ export class StateService implements vscode.Disposable {
   private streakCache: { day: string; value: number } | undefined;
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
+  /** The review journal beside globalState; undefined without a storage folder (tests). */
+  readonly journal: JournalService | undefined;
+  private journalWriter: JournalWriter | undefined;
+  /** Where unreadable stored values are kept; undefined without a storage folder (then: the old globalState key). */
+  readonly quarantine: QuarantineFiles | undefined;
+  /** Settles once the journal has been compared with globalState after the latest open. */
+  journalChecked: Promise<JournalCheck | undefined> = Promise.resolve(undefined);
 
   constructor(
     private readonly memento: vscode.Memento & { setKeysForSync?(keys: readonly string[]): void },
     private readonly now: () => Date,
+    /** `ExtensionContext.globalStorageUri`: the journal lives in its `journal` folder. */
+    storage?: vscode.Uri,
   ) {
+    this.journal = storage && new JournalService(vscode.Uri.joinPath(storage, 'journal'));
+    this.quarantine = storage && new QuarantineFiles(vscode.Uri.joinPath(storage, 'quarantine'));
     memento.setKeysForSync?.(REVIEW_SYNC_KEYS);
     // Opened just after activation returns: reading and validating stored state is real work, and
     // nothing needs it before the first view renders or command runs (those await `ready`).
@@ -52,10 +68,17 @@ export class StateService implements vscode.Disposable {
     );
   }
 
-  /** Re-reads everything from globalState, e.g. after a backup was restored into it. */
-  async reopen(): Promise<void> {
+  /**
+   * Re-reads everything from globalState, e.g. after a backup was restored into it. `replaced`: the
+   * state was replaced on purpose, so the journal of the old state is moved aside and a new one starts
+   * from the restored state (merging the old one back would undo the restore).
+   */
+  async reopen(options: { replaced?: boolean } = {}): Promise<void> {
     await this.ready;
+    await this.journalChecked;
     this.storeSubscription?.dispose();
+    await this.journalWriter?.close();
+    if (options.replaced) await this.journal?.retire(this.now());
     this.store?.dispose();
     this.store = undefined;
     this.readCache = undefined;
@@ -67,12 +90,15 @@ export class StateService implements vscode.Disposable {
 
   private async open(): Promise<void> {
     const onProblem = (p: StoreProblem) => this.reportProblem(p);
+    const now = this.now();
+    const writerId = (Math.random().toString(36).slice(2) + '0000').slice(0, 4);
+    this.journalWriter = this.journal?.writerFor(writerId, now);
     try {
-      this.store = await ReviewStore.open(this.memento, { now: this.now(), scheduler: createScheduler({ desiredRetention: desiredRetention() }), onProblem });
+      this.store = await ReviewStore.open(this.memento, { now, writerId, scheduler: createScheduler({ desiredRetention: desiredRetention() }), onProblem, journal: this.journalWriter, quarantine: this.quarantine });
     } catch (err) {
       log().error(`could not open review state: ${err instanceof Error ? err.stack : err}`);
       void vscode.window.showErrorMessage('Loop Prep could not open your saved progress, so reviews in this window will not be saved. Details are in "Loop Prep: Show Log".');
-      this.store = await ReviewStore.open(new MemoryMemento(), { now: this.now(), onProblem });
+      this.store = await ReviewStore.open(new MemoryMemento(), { now: this.now(), onProblem, journal: this.journalWriter });
     }
     const store = this.store;
     const sub = store.onDidChange((change) => {
@@ -84,13 +110,29 @@ export class StateService implements vscode.Disposable {
     this.storeSubscription = sub;
     this.disposables.push({ dispose: () => sub.dispose() });
     this.changed.fire({ reads: true });
+    // After `ready`: reading the journal is not on the way to the first view or rating.
+    const journal = this.journal;
+    const after = new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.quarantine) void after.then(() => this.adoptQuarantine(this.quarantine!));
+    if (journal && this.journalWriter) this.journalChecked = after.then(() => journal.check(store, this.now()));
+  }
+
+  /** Moves a quarantine still under the old globalState key to its file, off the path of any rating. */
+  private async adoptQuarantine(quarantine: QuarantineFiles): Promise<void> {
+    try {
+      const moved = await quarantine.adoptFrom(this.memento);
+      if (moved) log().info(`moved ${moved} quarantined values from globalState to ${quarantine.where}`);
+    } catch (err) {
+      log().error(`could not move the quarantine out of globalState: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private reportProblem(p: StoreProblem): void {
     const what = p.kind === 'future-version' ? 'was written by a newer version of Loop Prep' : 'was partly unreadable';
-    log().warn(`saved progress ${what}; the unreadable part is kept under ${p.quarantineKey}:\n${p.details}`);
-    void vscode.window.showWarningMessage(`Loop Prep: your saved progress ${what}. Everything readable was kept, and the rest is saved aside, not deleted.`, 'Show Details').then((choice) => {
+    log().warn(`saved progress ${what}; the unreadable part is kept in ${p.quarantineKey}:\n${p.details}`);
+    void vscode.window.showWarningMessage(`Loop Prep: your saved progress ${what}. Everything readable was kept, and the rest is saved aside, not deleted.`, 'Show Details', 'Show Quarantined Data').then((choice) => {
       if (choice === 'Show Details') log().show(true);
+      if (choice === 'Show Quarantined Data') void vscode.commands.executeCommand(Commands.showQuarantine);
     });
   }
 

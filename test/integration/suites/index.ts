@@ -7,3 +7,4 @@ import './studyPlan.test';
 import './designDoc.test';
 import './progress.test';
 import './languageModel.test';
+import './journal.test';

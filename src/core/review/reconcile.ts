@@ -1,0 +1,84 @@
+/**
+ * Comparing the journal with globalState, both ways. What the journal holds and globalState lacks (a
+ * value VS Code dropped, a key reset after quarantine, an older copy synced in) is merged back into
+ * globalState; what globalState holds and the journal lacks (history from before the journal existed,
+ * reviews synced from another machine) is returned as base lines to append, so the journal stays a
+ * complete copy. Both use the merges of merge.ts, so running this again, or in two windows at once,
+ * changes nothing more.
+ */
+import { own } from './dict';
+import type { StoredCard, StoredProgress } from './format';
+import { cardLine, caseLine, journalAsStored, lessonLine } from './journal';
+import type { JournalState } from './journal';
+import { REVIEW_PROGRESS_KEY, REVIEW_SHARD_COUNT, REVIEW_SHARD_KEYS } from './keys';
+import { mergeCard, mergeProgress, mergeShard } from './merge';
+import type { SyncedState } from './storage';
+import type { Findings } from './validate';
+
+/** What a journal brought back into globalState. */
+export interface Restored {
+  /** Reviews globalState lacked. */
+  readonly reviews: number;
+  /** Cards whose stored state changed. */
+  readonly cardIds: readonly string[];
+  /** Lessons or case practices came back. */
+  readonly progress: boolean;
+}
+
+/** Merges the journal's state into the store's; the changed keys are written. */
+export function absorbJournal(state: SyncedState, journal: JournalState, writer: string, findings: Findings, writes: PromiseLike<void>[]): Restored {
+  const stored = journalAsStored(journal, writer);
+  let reviews = 0;
+  const cardIds: string[] = [];
+  for (let i = 0; i < REVIEW_SHARD_COUNT; i++) {
+    const theirs = stored.shards[i];
+    if (!Object.keys(theirs.c).length) continue;
+    state.syncShard(i, findings);
+    const ours = state.shards[i];
+    const merged = mergeShard(ours, theirs);
+    if (!merged.changed.length) continue;
+    for (const id of merged.changed) {
+      const before = own(ours.c, id)?.[1] ?? [];
+      const had = new Set(before.map((e) => e[0]));
+      for (const e of own(merged.value.c, id)![1]) if (!had.has(e[0])) reviews++;
+      state.index.update(id, own(merged.value.c, id));
+      cardIds.push(id);
+    }
+    state.shards[i] = merged.value;
+    writes.push(state.put(REVIEW_SHARD_KEYS[i]));
+  }
+  let progress = false;
+  if (journal.lessons.size || journal.cases.size) {
+    state.syncProgress(findings);
+    const merged = mergeProgress(state.progress, stored.progress);
+    if (merged.changed.length) {
+      state.progress = merged.value;
+      writes.push(state.put(REVIEW_PROGRESS_KEY));
+      progress = true;
+    }
+  }
+  return { reviews, cardIds, progress };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Base lines for everything the stored state holds that the journal lacks. */
+export function missingFromJournal(shards: readonly { c: Record<string, StoredCard> }[], progress: StoredProgress, journal: JournalState, now: number): string[] {
+  const lines: string[] = [];
+  for (const shard of shards) {
+    for (const id of Object.keys(shard.c)) {
+      const mine = shard.c[id];
+      const theirs = journal.cards.get(id);
+      if (!theirs || !same(mergeCard(theirs, mine), theirs)) lines.push(cardLine('b', now, id, mine));
+    }
+  }
+  for (const id of Object.keys(progress.l)) {
+    const v = progress.l[id];
+    const j = journal.lessons.get(id);
+    if (!j || j[0] < v[0] || (j[0] === v[0] && j[1] < v[1])) lines.push(lessonLine(now, id, v));
+  }
+  for (const p of progress.p) if (!journal.cases.has(p[0])) lines.push(caseLine(now, p));
+  return lines;
+}
