@@ -14,8 +14,8 @@ describe('content', () => {
     const api = await activateExtension();
     await api.content.load();
     const index = api.content.index;
-    assert.ok(index.questions.length >= 320, `only ${index.questions.length} questions`);
-    assert.strictEqual(index.topics.length, 25);
+    assert.ok(index.questions.length >= 480, `only ${index.questions.length} questions`);
+    assert.strictEqual(index.topics.length, 28);
     assert.strictEqual(index.cases.length, 6);
     assert.strictEqual(index.lessons.length, 7);
     assert.strictEqual(index.roles.length, 3);
