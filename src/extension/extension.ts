@@ -1,20 +1,23 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from './commands';
-import { registerCommands } from './commands/register';
+import { affects, roleSettingChanged, Settings } from './config';
 import { ContentService } from './content/contentService';
-import { affects, roleSetting, roleSettingChanged, Settings } from './config';
-import { disposeLog, log } from './log';
-import { DrillPanel } from './panels/drillPanel';
-import { ReaderPanel } from './panels/readerPanel';
-import { warnAboutUnknownRole } from './commands/roles';
-import { StateService } from './state/stateService';
-import { registerShowQuarantine, type QuarantineAnswers, type ShowQuarantineOutcome } from './state/showQuarantine';
-import { StatusBar } from './statusBar';
-import { StudyPlanProvider } from './studyPlan';
-import { createDrillController, resumeDrillController } from './drill/startDrill';
-import { DrillSessionStore } from './drill/sessionStore';
 import { registerDesignDocs, type DesignDocApi } from './designDoc';
+import { registerDrill } from './drill';
+import { DrillPanel } from './drill/drillPanel';
+import type { FeatureDeps } from './features';
+import { disposeLog, log } from './log';
+import { registerPractice, type PracticeApi } from './practice';
 import { registerProgress, type ProgressApi } from './progress';
+import { StatusBar } from './progress/statusBar';
+import { registerReader } from './reader';
+import { ReaderPanel } from './reader/readerPanel';
+import { registerCommand } from './registerCommand';
+import { registerShowQuarantine, type QuarantineAnswers, type ShowQuarantineOutcome } from './state/showQuarantine';
+import { StateService } from './state/stateService';
+import { registerStudyPlan } from './studyPlan';
+import { warnAboutUnknownRole } from './studyPlan/roles';
+import type { StudyPlanProvider } from './studyPlan/studyPlanProvider';
 
 /** What activate() returns: a small surface that integration tests use to observe the extension. */
 export interface LoopPrepApi {
@@ -24,8 +27,10 @@ export interface LoopPrepApi {
   readonly content: ContentService;
   readonly state: StateService;
   readonly statusBar: StatusBar;
-  /** Design-doc diagnostics, quick fixes, code lenses and timed case practice. */
+  /** Design-doc diagnostics, quick fixes and code lenses. */
   readonly designDocs: DesignDocApi;
+  /** Timed case practice, its self-review and its rubric cards. */
+  readonly practice: PracticeApi;
   /** The Progress view, and export, import and reset of progress. */
   readonly progress: ProgressApi;
   /** "Show Quarantined Data" with the dialogs' answers given. */
@@ -42,9 +47,17 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   const content = new ContentService(context.extensionPath);
   const state = new StateService(context.globalState, () => new Date(), context.globalStorageUri);
   const statusBar = new StatusBar();
-  const studyPlan = new StudyPlanProvider(() => content.index, roleSetting, { statusOf: (id) => state.statusOf(id), isRead: (id) => state.isRead(id) });
-  const tree = vscode.window.createTreeView(Views.studyPlan, { treeDataProvider: studyPlan, showCollapseAll: true });
-  context.subscriptions.push(content, state, statusBar, tree, studyPlan);
+  context.subscriptions.push(content, state, statusBar);
+  const deps: FeatureDeps = { content, state, ready: () => Promise.all([content.ensureLoaded(), state.ready]) };
+
+  registerCommand(context)(Commands.showLog, 'Show Log', () => log().show(true));
+  const { provider: studyPlan, tree } = registerStudyPlan(context, deps);
+  registerDrill(context, deps);
+  registerReader(context, deps);
+  const designDocs = registerDesignDocs(context, deps);
+  const practice = registerPractice(context, deps);
+  const progress = registerProgress(context, deps);
+  const showQuarantine = registerShowQuarantine(context, state.quarantine!);
 
   const refreshStatus = () => statusBar.update(state.dueCount(content.index), state.currentStreak());
   context.subscriptions.push(
@@ -80,33 +93,6 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     }),
   );
 
-  DrillPanel.sessions = new DrillSessionStore(context.workspaceState);
-  const readerDeps = {
-    extensionUri: context.extensionUri,
-    content: () => content.index,
-    isComplete: (_kind: 'lesson' | 'case', id: string) => state.isRead(id),
-    setLessonComplete: (id: string, complete: boolean) => state.setRead(id, complete),
-  };
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(ReaderPanel.viewType, {
-      deserializeWebviewPanel: async (panel, webviewState) => {
-        await content.ensureLoaded();
-        ReaderPanel.revive(panel, readerDeps, webviewState);
-      },
-    }),
-    vscode.window.registerWebviewPanelSerializer(DrillPanel.viewType, {
-      deserializeWebviewPanel: async (panel) => {
-        await Promise.all([content.ensureLoaded(), state.ready]);
-        // The session the panel showed, with its cards coming back; a new "due and new" one if none can resume.
-        const kept = DrillPanel.sessions?.load(new Date());
-        DrillPanel.revive(panel, context.extensionUri, kept ? resumeDrillController(content, state, kept) : createDrillController(content, state, { kind: 'mixed' }));
-      },
-    }),
-  );
-
-  const showQuarantine = registerShowQuarantine(context, state.quarantine!);
-  const designDocs = registerDesignDocs(context, { content, state });
-  const progress = registerProgress(context, { content, state });
   // Cards come due and days end without any event: re-check once a minute, and repaint only on a change.
   let lastDue = -1;
   let lastStreak = -1;
@@ -122,22 +108,31 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   }, 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(tick) });
 
-  registerCommands(context, { content, state, studyPlan, tree, readerDeps, statusBar, startPractice: (caseId) => designDocs.startPractice(caseId) });
-
   // The first load runs just after activation returns (views and commands await it anyway).
-  void new Promise<void>((resolve) => setImmediate(resolve)).then(() => Promise.all([content.ensureLoaded(), state.ready])).then(() => {
+  void new Promise<void>((resolve) => setImmediate(resolve)).then(deps.ready).then(() => {
     state.setContent(content.index);
     warnAboutUnknownRole(content.index);
     studyPlan.refreshAll();
     refreshStatus();
   });
   output.info(`Loop Prep ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
-  void vscode.commands.executeCommand('setContext', 'loopPrep.filtered', false);
-  return { activatedAt: Date.now(), studyPlanView: tree, studyPlan, content, state, statusBar, designDocs, progress, showQuarantine, panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active } };
+  return {
+    activatedAt: Date.now(),
+    studyPlanView: tree,
+    studyPlan,
+    content,
+    state,
+    statusBar,
+    designDocs,
+    practice,
+    progress,
+    showQuarantine,
+    panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active },
+  };
 }
 
 export function deactivate(): void {
   disposeLog();
 }
 
-export { Commands };
+export { Commands, Views };

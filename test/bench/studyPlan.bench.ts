@@ -3,7 +3,7 @@
  * and rebuilding it after one review. The tree does exactly this work per refresh. Budget 10 ms each.
  */
 import type { ContentIndex, Question, Role, Topic } from '../../src/core/content/types';
-import { buildStudyPlan, questionsByTopic, type CardStatus } from '../../src/core/plan/studyPlan';
+import { buildStudyPlan, questionsByTopic, type CardStatus } from '../../src/core/studyPlan/studyPlan';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

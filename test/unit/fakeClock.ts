@@ -1,5 +1,5 @@
 /** A fake clock for the practice timer tests. */
-import type { Clock } from '../../src/extension/designDoc/timer';
+import type { Clock } from '../../src/core/practice/timer';
 
 export const T0 = Date.parse('2026-03-01T09:00:00Z');
 

@@ -11,8 +11,8 @@
  * interval of 21 days or more.
  */
 import type { ContentIndex, Role, Topic, TopicWeight } from '../content/types';
-import type { CardStatus } from '../plan/studyPlan';
-import { orderTopics } from '../plan/studyPlan';
+import type { CardStatus } from '../studyPlan/studyPlan';
+import { orderTopics } from '../studyPlan/studyPlan';
 import { isDue } from '../review/due';
 import { retrievability } from '../review/scheduler';
 import type { CardState } from '../review/types';

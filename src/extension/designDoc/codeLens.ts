@@ -4,7 +4,7 @@ import { CASE_SECTIONS } from '../../core/content/types';
 import { checkDesignDocReport, kindLabel } from '../../core/designDoc';
 import { DesignDocCommands } from './commandIds';
 import { hasDesignDocMarker, isMarkdown, openDocument, type ParsedDocs } from './documents';
-import { caseForDoc, checkSection, sectionAtLine, sectionHints, type SectionCheck } from './sectionHelp';
+import { caseForDoc, checkSection, sectionAtLine, sectionHints, type SectionCheck } from '../../core/practice/sectionHelp';
 
 /**
  * "Hints" and "Self-check" above each recognised section heading of a design doc (one with the marker),

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { DRILL_SESSION_KEY } from '../../core/review/keys';
 import { log } from '../log';
-import { parseDrillSnapshot, type DrillSnapshot } from './snapshot';
+import { parseDrillSnapshot, type DrillSnapshot } from '../../core/drill/snapshot';
 
 /**
  * Keeps the running drill session in workspace state, written after every step, so the drill panel a

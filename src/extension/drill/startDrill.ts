@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
 import type { SessionMode } from '../../core/review/session';
 import type { ContentService } from '../content/contentService';
-import { pickCase, pickTopic } from '../commands/pickers';
+import { pickCase, pickTopic } from '../pickers';
 import { learnAheadMs } from '../config';
 import type { StateService } from '../state/stateService';
-import { DrillController } from './drillController';
-import type { DrillSnapshot } from './snapshot';
+import { DrillController } from '../../core/drill/controller';
+import type { DrillSnapshot } from '../../core/drill/snapshot';
 
 const MODE_LABELS: Record<SessionMode['kind'], string> = {
   mixed: 'Due and new',

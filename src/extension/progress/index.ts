@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { REVIEW_KEYS } from '../../core/review/keys';
 import type { ProgressAction, ProgressView } from '../../shared/progress';
 import { Commands } from '../commands';
+import { registerCommand } from '../registerCommand';
 import { affects, desiredRetention, learnAheadMs, roleSetting, Settings } from '../config';
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
@@ -15,7 +16,7 @@ import { registerProgressCommands, runExport, runImport, runReset, runRestore } 
 import { ProgressViewProvider } from './progressView';
 import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
 import { dailySnapshot, type RestoreOutcome } from './restore';
-import { buildProgressView } from './viewModel';
+import { buildProgressView } from '../../core/progress/viewModel';
 
 export { FOCUS_PROGRESS_VIEW, ProgressCommands, ProgressViews } from './commandIds';
 export type { ExportOutcome, ImportOutcome, ResetOutcome } from './transfer';
@@ -95,6 +96,8 @@ function runAction(action: ProgressAction): Thenable<unknown> {
   }
 }
 
+const showProgress = () => vscode.commands.executeCommand(`${ProgressViews.progress}.focus`);
+
 /** Registers the Progress view and its commands; every disposable goes to `context.subscriptions`. */
 export function registerProgress(context: vscode.ExtensionContext, deps: ProgressDeps): ProgressApi {
   const backups = vscode.Uri.joinPath(context.globalStorageUri, 'backups');
@@ -110,6 +113,7 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
     }),
   );
   registerProgressCommands(context, transfer);
+  registerCommand(context)(Commands.showProgress, 'Show Progress', showProgress);
   // The daily backup, once the journal has been compared, so it holds whatever the comparison restored.
   const daily = deps.state.ready.then(() => deps.state.journalChecked).then(() => dailySnapshot(backups, context.globalState, new Date()));
 

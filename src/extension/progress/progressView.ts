@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseProgressMessage, type HostToProgress, type ProgressAction, type ProgressView } from '../../shared/progress';
 import { log } from '../log';
-import { safeJson } from '../panels/readerPanel';
+import { safeJson } from '../reader/readerPanel';
 import { webviewOptions } from '../webview/html';
 import { ProgressViews } from './commandIds';
 import { progressHtml } from './html';

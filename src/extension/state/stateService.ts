@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
-import type { CardStatus } from '../../core/plan/studyPlan';
+import type { CardStatus } from '../../core/studyPlan/studyPlan';
 import { cardStatus } from '../../core/progress/topics';
 import { computeStreaks, type Activity } from '../../core/progress/streak';
 import { readAndCaseXp } from '../../core/progress/xp';
@@ -12,7 +12,7 @@ import { MemoryMemento } from '../../core/review/memoryMemento';
 import type { CardState, StoreProblem } from '../../core/review/types';
 import type { JournalWriter } from '../../core/review/journalWriter';
 import { desiredRetention, learnAheadMs, newCardsPerDay, roleSetting, sessionSize } from '../config';
-import type { DrillBackend } from '../drill/drillController';
+import type { DrillBackend } from '../../core/drill/controller';
 import { Commands } from '../commands';
 import { log } from '../log';
 import { JournalService } from './journalService';

@@ -4,8 +4,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseDesignDoc, type DesignSectionKey } from '../../../src/core/designDoc';
 import type { DesignDocApi } from '../../../src/extension/designDoc';
+import type { PracticeApi } from '../../../src/extension/practice';
 import { DesignDocCommands } from '../../../src/extension/designDoc/commandIds';
-import type { SectionCheck } from '../../../src/extension/designDoc/sectionHelp';
+import type { SectionCheck } from '../../../src/core/practice/sectionHelp';
 import type { LoopPrepApi } from '../../../src/extension/extension';
 import { activateExtension, waitFor } from '../util';
 
@@ -22,13 +23,14 @@ function corpusDoc(name: string): string {
   throw new Error(`corpus doc ${name} not found`);
 }
 
-/** The extension's API and its design-doc part (activate() returns it as `designDocs`). */
-async function apis(): Promise<{ api: LoopPrepApi; docs: DesignDocApi }> {
+/** The extension's API, its design-doc part and its practice part (activate() returns them as `designDocs` and `practice`). */
+async function apis(): Promise<{ api: LoopPrepApi; docs: DesignDocApi; practice: PracticeApi }> {
   const api = await activateExtension();
   await Promise.all([api.content.load(), api.state.ready]);
-  const docs = (api as LoopPrepApi & { readonly designDocs?: DesignDocApi }).designDocs;
+  const { designDocs: docs, practice } = api as LoopPrepApi & { readonly designDocs?: DesignDocApi; readonly practice?: PracticeApi };
   assert.ok(docs, 'activate() returns designDocs');
-  return { api, docs };
+  assert.ok(practice, 'activate() returns practice');
+  return { api, docs, practice };
 }
 
 /** Replaces the body of one section (everything under its heading) with `body`. */
@@ -50,15 +52,15 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
   let editor: vscode.TextEditor;
 
   before(async () => {
-    const { docs } = await apis();
-    docs.stopPractice(); // another suite may have started one through "Practise a Case"
+    const { practice } = await apis();
+    practice.stopPractice(); // another suite may have started one through "Practise a Case"
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   after(async () => {
-    const { api, docs } = await apis();
-    docs.stopPractice();
-    await api.state.resetCards(docs.rubricCardIds(CASE));
+    const { api, practice } = await apis();
+    practice.stopPractice();
+    await api.state.resetCards(practice.rubricCardIds(CASE));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -194,37 +196,37 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
   });
 
   it('pauses, resumes and stops a practice from the commands', async () => {
-    const { docs } = await apis();
-    await docs.startPractice(CASE, [{ key: 'deepDive', label: 'Deep dive', seconds: 120 }]);
-    assert.match(docs.practice()!.statusBarText, /^\$\(watch\) Deep dive (2:00|1:59)$/);
+    const { practice } = await apis();
+    await practice.startPractice(CASE, [{ key: 'deepDive', label: 'Deep dive', seconds: 120 }]);
+    assert.match(practice.practice()!.statusBarText, /^\$\(watch\) Deep dive (2:00|1:59)$/);
     await vscode.commands.executeCommand(DesignDocCommands.pausePractice);
-    const paused = docs.practice()!;
+    const paused = practice.practice()!;
     assert.strictEqual(paused.status, 'paused');
     assert.match(paused.statusBarText, /^\$\(debug-pause\) Deep dive \d:\d\d \(paused\)$/);
     await new Promise((r) => setTimeout(r, 1200));
-    assert.strictEqual(docs.practice()!.phaseRemainingMs, paused.phaseRemainingMs, 'no time passes while paused');
+    assert.strictEqual(practice.practice()!.phaseRemainingMs, paused.phaseRemainingMs, 'no time passes while paused');
     await vscode.commands.executeCommand(DesignDocCommands.resumePractice);
-    assert.strictEqual(docs.practice()!.status, 'running');
+    assert.strictEqual(practice.practice()!.status, 'running');
     await vscode.commands.executeCommand(DesignDocCommands.stopPractice);
-    assert.strictEqual(docs.practice(), undefined);
+    assert.strictEqual(practice.practice(), undefined);
   });
 
   it('runs a timed practice, opens the self-review, and turns unticked points into due cards', async function () {
     this.timeout(60_000);
-    const { api, docs } = await apis();
+    const { api, practice } = await apis();
     const before = api.state.reviewStore!.casePractices().length;
-    const practiceEditor = await docs.startPractice(CASE, [
+    const practiceEditor = await practice.startPractice(CASE, [
       { key: 'clarify', label: 'Clarify', seconds: 1 },
       { key: 'wrapUp', label: 'Wrap-up', seconds: 1 },
     ]);
     assert.ok(practiceEditor);
     assert.match(practiceEditor.document.getText(), new RegExp(`^---\\nloopPrep: design-doc\\ncase: ${CASE}\\n`));
-    assert.strictEqual(docs.practice()!.phaseLabel, 'Clarify');
+    assert.strictEqual(practice.practice()!.phaseLabel, 'Clarify');
     await replaceSection(practiceEditor, 'latency', 'Target p95 time to first token under 2 s, and we stream the answer.');
 
-    await waitFor(() => docs.practice()?.status === 'review', 'time is up', 10_000);
-    await waitFor(() => docs.selfReviewPanel()?.ready, 'the self-review webview is ready', 30_000);
-    const review = docs.practice()!.review!;
+    await waitFor(() => practice.practice()?.status === 'review', 'time is up', 10_000);
+    await waitFor(() => practice.selfReviewPanel()?.ready, 'the self-review webview is ready', 30_000);
+    const review = practice.practice()!.review!;
     const caseStudy = api.content.index.cases.find((c) => c.id === CASE)!;
     assert.deepStrictEqual(
       review.sections.map((s) => s.key),
@@ -235,12 +237,12 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
 
     const missedIds = review.sections.find((s) => s.key === 'latency')!.points.map((p) => p.id);
     const ticked = points.map((p) => p.id).filter((id) => !missedIds.includes(id));
-    const outcome = await docs.finishPractice(ticked);
+    const outcome = await practice.finishPractice(ticked);
     assert.ok(outcome);
     assert.deepStrictEqual([outcome.score, outcome.maxScore], [points.length - missedIds.length, points.length]);
     assert.deepStrictEqual(outcome.missed, missedIds);
     assert.deepStrictEqual(outcome.cardIds, missedIds.map((_, i) => `${CASE}-rubric-latency-${i}`));
-    assert.strictEqual(docs.practice(), undefined, 'the practice is over');
+    assert.strictEqual(practice.practice(), undefined, 'the practice is over');
 
     const practices = api.state.reviewStore!.casePractices();
     assert.strictEqual(practices.length, before + 1);
@@ -254,7 +256,7 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
       assert.deepStrictEqual([q.type, q.caseId, q.topic], ['flashcard', CASE, caseStudy.topics[0]]);
       assert.strictEqual(api.state.statusOf(id, soon), 'due', `${id} is due after the one-minute learning step`);
     }
-    assert.deepStrictEqual(docs.rubricCardIds(CASE).filter((id) => outcome.cardIds.includes(id)), outcome.cardIds);
+    assert.deepStrictEqual(practice.rubricCardIds(CASE).filter((id) => outcome.cardIds.includes(id)), outcome.cardIds);
     const dueDrill = api.state.sessionCardIds(api.content.index, { kind: 'due' }, soon);
     for (const id of outcome.cardIds) assert.ok(dueDrill.includes(id), `${id} is in the due drill`);
     const caseDrill = api.state.sessionCardIds(api.content.index, { kind: 'case', cardIds: api.state.caseCardIds(api.content.index, CASE) }, soon);

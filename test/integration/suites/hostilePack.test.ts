@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { DrillController } from '../../../src/extension/drill/drillController';
+import { DrillController } from '../../../src/core/drill/controller';
 import { createDrillController } from '../../../src/extension/drill/startDrill';
-import type { StudyNode } from '../../../src/extension/studyPlan';
+import type { StudyNode } from '../../../src/extension/studyPlan/studyPlanProvider';
 import { activateExtension, waitFor } from '../util';
 
 const config = () => vscode.workspace.getConfiguration('loopPrep');

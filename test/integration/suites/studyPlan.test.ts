@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/extension/commands';
-import type { StudyNode } from '../../../src/extension/studyPlan';
+import type { StudyNode } from '../../../src/extension/studyPlan/studyPlanProvider';
 import { activateExtension, waitFor } from '../util';
 
 const config = () => vscode.workspace.getConfiguration('loopPrep');

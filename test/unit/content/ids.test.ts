@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { compileContent } from '../../../src/core/content/compile';
 import type { ContentFile } from '../../../src/core/content/parse';
 import { contentStats } from '../../../src/core/content/stats';
-import { buildStudyPlan, questionsByTopic } from '../../../src/core/plan/studyPlan';
+import { buildStudyPlan, questionsByTopic } from '../../../src/core/studyPlan/studyPlan';
 import { computeProgress } from '../../../src/core/progress';
 import { caseFile, flashcard, lessonFile, lineOf, NEIGHBOURS, roleFile, topicFile } from './helpers';
 

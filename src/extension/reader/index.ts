@@ -1,0 +1,60 @@
+/**
+ * The reader for lessons and case studies: "Open Lesson", "Open Case Study", "Mark Complete" and
+ * "Mark Incomplete", and the reader panel, which a window reload restores. `registerReader` is the one
+ * entry point.
+ */
+import * as vscode from 'vscode';
+import { Commands } from '../commands';
+import type { FeatureDeps } from '../features';
+import { idFrom, pickCase, pickLesson, pickReadable } from '../pickers';
+import { registerCommand } from '../registerCommand';
+import { ReaderPanel, type ReaderDeps } from './readerPanel';
+
+export function registerReader(context: vscode.ExtensionContext, deps: FeatureDeps): void {
+  const { content, state, ready } = deps;
+  const register = registerCommand(context);
+  const readerDeps: ReaderDeps = {
+    extensionUri: context.extensionUri,
+    content: () => content.index,
+    isComplete: (_kind, id) => state.isRead(id),
+    setLessonComplete: (id, complete) => state.setRead(id, complete),
+  };
+
+  const openReadable = async (arg: unknown, kind: 'lesson' | 'case') => {
+    await ready();
+    const id = idFrom(arg) ?? (kind === 'lesson' ? await pickLesson(content.index, (x) => state.isRead(x)) : await pickCase(content.index));
+    if (!id) return undefined;
+    return ReaderPanel.show(readerDeps, id);
+  };
+  const openLesson = (arg?: unknown) => openReadable(arg, 'lesson');
+  const openCase = (arg?: unknown) => openReadable(arg, 'case');
+
+  const mark = async (arg: unknown, complete: boolean) => {
+    await ready();
+    const id = idFrom(arg) ?? (await pickReadable(content.index, (x) => state.isRead(x), complete ? 'Mark which lesson or case complete?' : 'Mark which lesson or case incomplete?'));
+    if (!id) return undefined;
+    const known = content.index.lessons.some((l) => l.id === id) || content.index.cases.some((c) => c.id === id);
+    if (!known) {
+      void vscode.window.showWarningMessage(`Loop Prep has no lesson or case "${id}".`);
+      return undefined;
+    }
+    await state.setRead(id, complete);
+    return true;
+  };
+  const markComplete = (arg?: unknown) => mark(arg, true);
+  const markIncomplete = (arg?: unknown) => mark(arg, false);
+
+  register(Commands.openLesson, 'Open Lesson', openLesson);
+  register(Commands.openCase, 'Open Case Study', openCase);
+  register(Commands.markComplete, 'Mark Complete', markComplete);
+  register(Commands.markIncomplete, 'Mark Incomplete', markIncomplete);
+
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(ReaderPanel.viewType, {
+      deserializeWebviewPanel: async (panel, webviewState) => {
+        await content.ensureLoaded();
+        ReaderPanel.revive(panel, readerDeps, webviewState);
+      },
+    }),
+  );
+}
