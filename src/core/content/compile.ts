@@ -7,7 +7,7 @@ import { lineOfPath, splitFrontMatter } from './frontMatter';
 import { parseContentFile, type ContentFile } from './parse';
 import { allItems, EMPTY_INDEX, failedFile, toIndex } from './indexOps';
 import { clip } from './valueBounds';
-import type { CaseStudy, ContentIndex, ContentItem, ContentProblem, Role, Topic } from './types';
+import type { CaseStudy, ContentIndex, ContentItem, ContentProblem, Question, Role, Topic } from './types';
 
 export { allItems, EMPTY_INDEX, failedFile, mergeIndexes, toIndex } from './indexOps';
 
@@ -67,6 +67,7 @@ export function compileContent(files: readonly ContentFile[], pack: string, base
   const topics = new Set([...base.topics, ...accepted.filter((i): i is Topic => i.kind === 'topic')].map((t) => t.id));
   const roles = new Set([...base.roles, ...accepted.filter((i): i is Role => i.kind === 'role')].map((r) => r.id));
   const cases = new Set([...base.cases, ...accepted.filter((i): i is CaseStudy => i.kind === 'case')].map((c) => c.id));
+  const questions = new Set([...base.questions, ...accepted.filter((i): i is Question => i.kind === 'question')].map((q) => q.id));
   let field = '';
   const unknown = (what: string, ids: readonly string[], known: Set<string>, key: string) => {
     const bad = ids.filter((x) => !known.has(x));
@@ -101,6 +102,7 @@ export function compileContent(files: readonly ContentFile[], pack: string, base
         break;
       case 'lesson':
         error = unknown('role', item.roles, roles, 'roles');
+        warning = unknown('card', item.selfCheck, questions, 'selfCheck');
         break;
       case 'template':
         error = item.caseId ? unknown('case', [item.caseId], cases, 'case') : undefined;
@@ -118,6 +120,10 @@ export function compileContent(files: readonly ContentFile[], pack: string, base
     if (warning && item.kind === 'role') {
       problems.push({ ...problemAt(item, clip(`${warning}: those entries are ignored`), 'warning'), line: lineOf(item) });
       return { ...item, topics: item.topics.filter((t) => topics.has(t.id)) };
+    }
+    if (warning && item.kind === 'lesson') {
+      problems.push({ ...problemAt(item, clip(`${warning}: those self-check links are left out`), 'warning'), line: lineOf(item) });
+      return { ...item, selfCheck: item.selfCheck.filter((id) => questions.has(id)) };
     }
     return item;
   }

@@ -194,6 +194,7 @@ function buildLesson(l: LessonFrontMatter, fm: SplitFile, source: Source): Conte
     minutes: l.minutes,
     roles: l.roles ?? [],
     html: renderBlock(fm.body),
+    selfCheck: l.selfCheck ?? [],
   };
 }
 

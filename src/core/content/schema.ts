@@ -146,6 +146,8 @@ export const lessonSchema = z.strictObject({
   order: index,
   minutes: z.number().check(z.positive('minutes must be positive')),
   roles: z.optional(roles),
+  /** Cards that the lesson's "Check yourself" questions open, in order. */
+  selfCheck: z.optional(z.array(id).check(z.maxLength(6, 'name at most 6 self-check cards'))),
 });
 
 export const templateSchema = z.strictObject({

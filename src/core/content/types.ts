@@ -118,6 +118,8 @@ export interface Lesson extends ItemBase {
   readonly minutes: number;
   readonly roles: readonly RoleId[];
   readonly html: string;
+  /** Ids of the cards its self-check questions open; unknown ids are dropped with a warning. */
+  readonly selfCheck: readonly string[];
 }
 
 export interface Template extends ItemBase {

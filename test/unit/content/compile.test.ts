@@ -73,6 +73,14 @@ describe('compileContent', () => {
     assert.ok(ids(result.index.roles).includes('ml-infra'));
   });
 
+  it('keeps a lesson whose self-check names an unknown card, warning on that line and dropping the link', () => {
+    const known = NEIGHBOURS.find((f) => f.text.includes('kind: question'))!.text.match(/^id: (.+)$/m)![1];
+    const text = lessonFile('checks', 1, '[product-ai]', [`selfCheck: [${known}, ghost-card]`]);
+    const { result, problems } = compileBeside({ path: 'l/checks.md', text });
+    assert.deepStrictEqual(problems, [{ file: 'l/checks.md', line: lineOf(text, 'selfCheck:'), severity: 'warning', message: 'unknown card "ghost-card": those self-check links are left out' }]);
+    assert.deepStrictEqual(result.index.lessons.find((l) => l.id === 'checks')?.selfCheck, [known]);
+  });
+
   it('drops the unknown topic entries from the kept role', () => {
     const { result } = compileBeside({ path: 'r/ml.md', text: roleFile('ml-infra', ['evals', 'ghost-topic']) });
     assert.deepStrictEqual(result.index.roles.find((r) => r.id === 'ml-infra')?.topics, [{ id: 'evals', weight: 'core' }]);

@@ -57,8 +57,8 @@ export function roleFile(id: string, topics: string[] = ['evals']): string {
   return md([`kind: role`, `id: ${id}`, 'name: A role', 'summary: "Builds things."', 'topics:', ...topics.map((t) => `  - { id: ${t}, weight: core }`)], 'Who this role is.\n');
 }
 
-export function lessonFile(id: string, order: number, roles = '[product-ai]'): string {
-  return md([`kind: lesson`, `id: ${id}`, `title: Lesson ${id}`, `order: ${order}`, 'minutes: 5', `roles: ${roles}`], 'The lesson.\n');
+export function lessonFile(id: string, order: number, roles = '[product-ai]', extra: readonly string[] = []): string {
+  return md([`kind: lesson`, `id: ${id}`, `title: Lesson ${id}`, `order: ${order}`, 'minutes: 5', `roles: ${roles}`, ...extra], 'The lesson.\n');
 }
 
 /** Rubric front-matter lines with `points` points per section (`short` gets `shortPoints`). */

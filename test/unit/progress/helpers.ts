@@ -42,7 +42,7 @@ export function role(id: string, name: string, topics: readonly (readonly [strin
 }
 
 export function lesson(id: string, title: string, order: number, roles: readonly string[] = []): Lesson {
-  return { kind: 'lesson', id, aliases: [], source: src, title, order, minutes: 3, roles, html: '' };
+  return { kind: 'lesson', id, aliases: [], source: src, title, order, minutes: 3, roles, html: '', selfCheck: [] };
 }
 
 export function caseStudy(id: string, title: string, roles: readonly string[], topics: readonly string[]): CaseStudy {
