@@ -15,6 +15,8 @@ import { frontMatterSchema } from '../core/content/schema';
 import { contentStats } from '../core/content/stats';
 import type { ContentProblem } from '../core/content/types';
 import { readPackFolder } from '../node/packFiles';
+import { writeBuiltinIndex } from '../node/builtinIndex';
+import { splitBodies } from '../core/content/lean';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -51,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
     print(problems);
     if (problems.some((p) => p.severity === 'error')) return 1;
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify(index));
+    if (path.basename(out) !== 'content.json') throw new Error('content build writes OUT as content.json, with a bodies/ folder beside it');
+    const { indexBytes, bodyBytes } = writeBuiltinIndex(path.dirname(out), index, splitBodies);
+    console.log(`content build: index ${(indexBytes / 1e6).toFixed(2)} MB, card bodies ${(bodyBytes / 1e6).toFixed(2)} MB in ${index.topics.length} topic files`);
     fs.mkdirSync(path.dirname(schemaOut), { recursive: true });
     fs.writeFileSync(schemaOut, JSON.stringify(frontMatterJsonSchema(), null, 2));
     return 0;

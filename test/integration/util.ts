@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LoopPrepApi } from '../../src/extension/extension';
 
@@ -20,4 +22,11 @@ export async function waitFor<T>(check: () => T | Promise<T>, message: string, t
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out: ${message} (last value: ${JSON.stringify(last)})`);
+}
+
+/** How many files of each kind the repository's content/ folder holds: what the built-in bank must contain. */
+export function builtinFileCounts(): { topics: number; cases: number; lessons: number; roles: number } {
+  const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+  const count = (kind: string) => fs.readdirSync(path.join(root, 'content', kind)).filter((f) => f.endsWith('.md')).length;
+  return { topics: count('topics'), cases: count('cases'), lessons: count('lessons'), roles: count('roles') };
 }

@@ -21,6 +21,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ContentIndex } from '../../src/core/content/types';
+import { readBuiltinIndex } from '../../src/node/builtinIndex';
 import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 /** The VS Code version under test, as scripts/host/paths.mjs describes it. */
@@ -211,7 +212,9 @@ let bank: ContentIndex | undefined;
 
 /** The built-in bank as the extension ships it, so a test knows each card's answer. */
 export function builtInBank(): ContentIndex {
-  bank ??= JSON.parse(fs.readFileSync(path.join(harness().repoRoot, 'dist', 'content.json'), 'utf8')) as ContentIndex;
+  bank ??= readBuiltinIndex(path.join(harness().repoRoot, 'dist'), (problem) => {
+    throw new Error(problem);
+  });
   return bank;
 }
 

@@ -78,3 +78,35 @@ export function joinBody(meta: QuestionMeta, body: QuestionBody): Question {
     ...(body.keyPoints ? { keyPoints: body.keyPoints } : {}),
   } as Question;
 }
+
+/** Fields a lazily joined question reads from its body the first time any of them is read. */
+const LAZY_KEYS = ['promptHtml', 'answerHtml', 'explanationHtml', 'explanationText', 'options', 'correct', 'numeric', 'keyPoints'] as const;
+
+/**
+ * Questions whose bodies load on first use. Each question gets its metadata as plain properties and its
+ * body fields as enumerable getters: reading any of them (a drill showing the card, a spread, a JSON
+ * copy) asks `bodyOf` for the question's body once, then keeps it. Nothing is read for the Study Plan,
+ * Progress or pickers, which use metadata only. `bodyOf` must not throw; it returns a stand-in body when
+ * a shard cannot be read.
+ */
+export function lazyQuestions(metas: readonly QuestionMeta[], bodyOf: (meta: QuestionMeta) => QuestionBody): Question[] {
+  return metas.map((meta) => {
+    let joined: Question | undefined;
+    const full = () => (joined ??= joinBody(meta, bodyOf(meta)));
+    const q = { ...meta } as Record<string, unknown>;
+    for (const key of LAZY_KEYS) {
+      Object.defineProperty(q, key, { enumerable: true, configurable: false, get: () => (full() as unknown as Record<string, unknown>)[key] });
+    }
+    return q as unknown as Question;
+  });
+}
+
+/** What a drill shows when a card's body cannot be read: a clear note instead of a blank card. */
+export function missingBody(meta: QuestionMeta, why: string): QuestionBody {
+  const note = `<p>Loop Prep could not load this card's text (${why.replace(/[<>&"]/g, ' ')}). Reinstalling the extension should fix this.</p>`;
+  return meta.type === 'single' || meta.type === 'multi'
+    ? { promptHtml: note, explanationHtml: note, options: [{ html: 'Skip this card', whyHtml: '' }], correct: [0] }
+    : meta.type === 'numeric'
+      ? { promptHtml: note, explanationHtml: note, numeric: { answer: 0, tolerance: 0, unit: '' } }
+      : { promptHtml: note, explanationHtml: note, answerHtml: note };
+}

@@ -7,6 +7,7 @@ import type { ContentIndex, ContentProblem, Question } from '../../core/content/
 import type * as PackLoader from './packLoader';
 import { affects, contentFolders, Settings } from '../config';
 import { log } from '../log';
+import { readBuiltinIndex } from '../../node/builtinIndex';
 
 /** Where a pack comes from, for messages and tests. */
 export interface PackInfo {
@@ -134,17 +135,19 @@ export class ContentService implements vscode.Disposable {
     return require(path.join(this.extensionPath, 'dist', 'packs.js')) as typeof PackLoader;
   }
 
-  /** The compiled bank shipped in dist/. A missing or unreadable index is reported, not thrown. */
+  /** The compiled bank shipped in dist/: the lean index now, card texts per topic when first shown. */
   private readBuiltin(): ContentIndex {
-    const file = path.join(this.extensionPath, 'dist', 'content.json');
+    const dist = path.join(this.extensionPath, 'dist');
     const started = Date.now();
     try {
-      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as ContentIndex;
-      if (parsed?.formatVersion !== 1 || !Array.isArray(parsed.questions)) throw new Error(`unexpected format (formatVersion ${String(parsed?.formatVersion)})`);
-      log().info(`built-in content: ${parsed.questions.length} questions, ${parsed.cases.length} cases, ${parsed.lessons.length} lessons, read in ${Date.now() - started} ms`);
-      return parsed;
+      const index = readBuiltinIndex(dist, (problem) => {
+        log().error(problem);
+        void vscode.window.showErrorMessage(`${problem} Reinstalling the extension should fix this.`);
+      });
+      log().info(`built-in content: ${index.questions.length} questions, ${index.cases.length} cases, ${index.lessons.length} lessons, read in ${Date.now() - started} ms`);
+      return index;
     } catch (err) {
-      const message = `Loop Prep could not read its built-in content (${file}): ${err instanceof Error ? err.message : err}. Reinstalling the extension should fix this; your own packs still load.`;
+      const message = `Loop Prep could not read its built-in content (${path.join(dist, 'content.json')}): ${err instanceof Error ? err.message : err}. Reinstalling the extension should fix this; your own packs still load.`;
       log().error(message);
       void vscode.window.showErrorMessage(message);
       return EMPTY_INDEX;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from '../util';
+import { activateExtension, builtinFileCounts, waitFor } from '../util';
 
 function packFile(name: string): vscode.Uri {
   const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
@@ -14,11 +14,16 @@ describe('content', () => {
     const api = await activateExtension();
     await api.content.load();
     const index = api.content.index;
-    assert.ok(index.questions.length >= 480, `only ${index.questions.length} questions`);
-    assert.strictEqual(index.topics.length, 28);
-    assert.strictEqual(index.cases.length, 6);
-    assert.strictEqual(index.lessons.length, 7);
+    const files = builtinFileCounts();
+    assert.ok(index.questions.length >= 800, `only ${index.questions.length} questions`);
+    assert.strictEqual(index.topics.length, files.topics);
+    assert.strictEqual(index.cases.length, files.cases);
+    assert.strictEqual(index.lessons.length, files.lessons);
     assert.strictEqual(index.roles.length, 3);
+    // Card texts come from the per-topic body files, read when a card is first shown.
+    const card = index.questions.find((q) => q.source.pack === 'builtin' && q.type === 'multi')!;
+    assert.match(card.promptHtml, /^<p>/);
+    assert.ok(card.options!.length >= 4 && card.options!.every((o) => o.html.length > 0 && o.text.length > 0), card.id);
     assert.ok(index.templates.some((t) => t.id === 'design-doc'));
   });
 
