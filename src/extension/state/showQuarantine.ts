@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
-import { guarded } from '../guarded';
 import { log } from '../log';
+import { registerCommand } from '../registerCommand';
 import type { QuarantineFiles } from './quarantineFiles';
 
 export const QUARANTINE_SCHEME = 'loop-prep-quarantine';
@@ -69,10 +69,7 @@ export class QuarantineDocument implements vscode.TextDocumentContentProvider {
 /** Registers the command and the document provider; returns the function the test API calls. */
 export function registerShowQuarantine(context: vscode.ExtensionContext, quarantine: QuarantineFiles): (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome> {
   const provider = new QuarantineDocument();
-  context.subscriptions.push(
-    provider,
-    vscode.workspace.registerTextDocumentContentProvider(QUARANTINE_SCHEME, provider),
-    vscode.commands.registerCommand(Commands.showQuarantine, guarded('Show Quarantined Data', () => showQuarantine(quarantine, provider))),
-  );
+  context.subscriptions.push(provider, vscode.workspace.registerTextDocumentContentProvider(QUARANTINE_SCHEME, provider));
+  registerCommand(context)(Commands.showQuarantine, 'Show Quarantined Data', () => showQuarantine(quarantine, provider));
   return (answers) => showQuarantine(quarantine, provider, answers);
 }

@@ -212,12 +212,14 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
       }
       case 'case': {
         const c = this.content().cases.find((x) => x.id === node.id);
+        const read = this.state.isRead(node.id);
         const item = new vscode.TreeItem(c?.title ?? node.id, C.None);
         item.id = node.key;
-        item.description = this.state.isRead(node.id) ? 'read' : undefined;
+        item.description = read ? 'read' : undefined;
         item.tooltip = c?.summary;
         item.iconPath = new vscode.ThemeIcon('briefcase');
-        item.contextValue = 'case';
+        // Read or not drives the Mark Complete / Mark Incomplete menu items, as on lessons.
+        item.contextValue = read ? 'case.complete' : 'case.incomplete';
         item.command = { command: Commands.openCase, title: 'Open walkthrough', arguments: [node.id] };
         return item;
       }
