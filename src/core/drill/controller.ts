@@ -14,6 +14,7 @@ import type { ReviewCard } from '../review/types';
 import type { DrillCard, DrillProgress, DrillResult, DrillSummary, HostToDrill, Rating } from '../../shared/drill';
 import { RATING_LABELS } from '../../shared/drill';
 import type { AnsweredCard, DrillSnapshot } from './snapshot';
+import { HOUR_MS } from '../time';
 
 export interface DrillBackend {
   content(): ContentIndex;
@@ -37,7 +38,7 @@ export interface DrillSessionOptions {
 }
 
 /** The summary offers to go on with cards in learning steps due within this long after the window. */
-export const SOON_AFTER_WINDOW_MS = 60 * 60_000;
+export const SOON_AFTER_WINDOW_MS = HOUR_MS;
 
 export class DrillController {
   private queue: LearnQueue;

@@ -6,7 +6,7 @@
  * 23:30 counts on its own date and every bucket is right across DST changes: the offset of each review
  * (or due date) is the one that applied then, not today's.
  */
-import { dayLabel } from './streak';
+import { dayLabel, localDayOf, MINUTE_MS } from '../time';
 
 /**
  * The user's UTC offset at an instant, in minutes east of UTC. In the extension:
@@ -16,9 +16,6 @@ import { dayLabel } from './streak';
  */
 export type OffsetAt = (instant: Date) => number;
 
-/** Milliseconds in a UTC day. */
-export const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /** Weeks shown by the heatmap, the current week last. */
@@ -52,11 +49,6 @@ export class OffsetProbe {
     }
     return this.value;
   }
-}
-
-/** The local day of `instant` (epoch ms) at `offsetMinutes` east of UTC. */
-export function localDayOf(ms: number, offsetMinutes: number): number {
-  return Math.floor((ms + offsetMinutes * MINUTE_MS) / DAY_MS);
 }
 
 /** 0 Sunday to 6 Saturday, for a day number (day 0, 1970-01-01, was a Thursday). */
