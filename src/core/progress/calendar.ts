@@ -7,6 +7,7 @@
  * (or due date) is the one that applied then, not today's.
  */
 import { dayLabel, localDayOf, MINUTE_MS } from '../time';
+import { plural } from '../text';
 
 /**
  * The user's UTC offset at an instant, in minutes east of UTC. In the extension:
@@ -59,10 +60,6 @@ export function weekdayOf(day: number): number {
 /** "Tue 2026-03-03": a day as screen readers and tooltips get it, the same in every locale. */
 export function dayName(day: number): string {
   return `${WEEKDAYS[weekdayOf(day)]} ${dayLabel(day)}`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** One heatmap cell: a local day and how many reviews it had. */

@@ -11,6 +11,7 @@ import { Commands } from '../commands';
 import { listSnapshots, restoreSnapshot, SNAPSHOT_SUFFIX, type RestoreOutcome } from './restore';
 import { describeTally, exportFileName, exportTo, importFrom, resetAll } from './transfer';
 import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
+import { plural } from '../../core/text';
 
 const FILTERS = { 'Loop Prep progress': ['json'] };
 
@@ -18,8 +19,6 @@ const FILTERS = { 'Loop Prep progress': ['json'] };
 export function displayPath(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function offerBackup(message: string, backup: vscode.Uri): void {
   void vscode.window.showInformationMessage(`${message} To undo, run "Loop Prep: Restore Progress from Backup…".`, 'Restore Now', 'Open Backup').then(async (choice) => {

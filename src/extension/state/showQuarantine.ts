@@ -8,6 +8,7 @@ import { Commands } from '../commands';
 import { log } from '../log';
 import { registerCommand } from '../registerCommand';
 import type { QuarantineFiles } from './quarantineFiles';
+import { plural } from '../../core/text';
 
 export const QUARANTINE_SCHEME = 'loop-prep-quarantine';
 const DOC = vscode.Uri.from({ scheme: QUARANTINE_SCHEME, path: '/quarantined-data.json' });
@@ -35,7 +36,7 @@ export async function showQuarantine(quarantine: QuarantineFiles, provider: Quar
   provider.set(`${JSON.stringify(items, null, 2)}\n`);
   const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(DOC), 'json');
   await vscode.window.showTextDocument(document, { preview: true });
-  const count = `${items.length} value${items.length === 1 ? '' : 's'}`;
+  const count = plural(items.length, 'value');
   const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
   if (!(await answers.offer(`Loop Prep kept ${count} (${size}) it could not read, in ${quarantine.where}. They are not used; discard them?`))) return { status: 'shown', items: items.length, document };
   if (!(await answers.confirm(`Discard ${count} of quarantined data?`, 'They are deleted for good. Your progress is not affected: these values were already left out of it.'))) return { status: 'shown', items: items.length, document };
