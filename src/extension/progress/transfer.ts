@@ -1,6 +1,6 @@
 /**
- * Export, import and reset of the user's progress, without any dialog: the commands (commands.ts in this
- * folder) add the dialogs, and tests call these directly with file paths. Files go through
+ * Export, import and reset of the user's progress, without any dialog: the commands (progressCommands.ts
+ * in this folder) add the dialogs, and tests call these directly with file paths. Files go through
  * `vscode.workspace.fs`, so they work in remote and virtual workspaces too.
  *
  * Import is all or nothing: the file's size is checked with `stat` before a byte is read, the text is
