@@ -1,39 +1,79 @@
-import { DesignDocCommands } from './designDoc/commandIds';
-import { ProgressCommands, ProgressViews } from './progress/commandIds';
-
 /**
- * Every command id Loop Prep contributes, in one place. package.json's `contributes.commands` must list
- * exactly these; an integration test checks both directions.
+ * Every command id Loop Prep contributes, in one place, with the view ids and the context keys that
+ * package.json's `when` clauses read. `contributes.commands` must list exactly these ids: a unit test
+ * (test/unit/packageJson.test.ts) checks package.json against this file, and an integration test checks
+ * that each one is registered at runtime. No `vscode` import: the unit test loads this file in Node.
  */
 export const Commands = {
   showLog: 'loopPrep.showLog',
+  // Study Plan
   focusStudyPlan: 'loopPrep.focusStudyPlan',
   chooseRole: 'loopPrep.chooseRole',
-  startDrill: 'loopPrep.startDrill',
-  openCard: 'loopPrep.openCard',
-  resetTopic: 'loopPrep.resetTopic',
-  openLesson: 'loopPrep.openLesson',
-  markComplete: 'loopPrep.markComplete',
-  markIncomplete: 'loopPrep.markIncomplete',
-  openCase: 'loopPrep.openCase',
-  practiseCase: 'loopPrep.practiseCase',
   filterStudyPlan: 'loopPrep.filterStudyPlan',
   clearFilter: 'loopPrep.clearFilter',
-  insertTemplate: 'loopPrep.insertTemplate',
-  undoReview: 'loopPrep.undoReview',
+  resetTopic: 'loopPrep.resetTopic',
   suspendCard: 'loopPrep.suspendCard',
   buryCard: 'loopPrep.buryCard',
+  // Drill
+  startDrill: 'loopPrep.startDrill',
+  openCard: 'loopPrep.openCard',
+  undoReview: 'loopPrep.undoReview',
+  // Reader
+  openLesson: 'loopPrep.openLesson',
+  openCase: 'loopPrep.openCase',
+  markComplete: 'loopPrep.markComplete',
+  markIncomplete: 'loopPrep.markIncomplete',
+  // Timed case practice
+  practiseCase: 'loopPrep.practiseCase',
+  pausePractice: 'loopPrep.pausePractice',
+  resumePractice: 'loopPrep.resumePractice',
+  stopPractice: 'loopPrep.stopPractice',
+  finishPractice: 'loopPrep.finishPractice',
+  practiceActions: 'loopPrep.practiceActions',
+  // Design-doc checker
+  checkDesignDoc: 'loopPrep.checkDesignDoc',
+  sectionHints: 'loopPrep.sectionHints',
+  sectionSelfCheck: 'loopPrep.sectionSelfCheck',
+  insertTemplate: 'loopPrep.insertTemplate',
+  // Progress
   showProgress: 'loopPrep.showProgress',
+  exportProgress: 'loopPrep.exportProgress',
+  importProgress: 'loopPrep.importProgress',
+  resetProgress: 'loopPrep.resetProgress',
+  restoreProgress: 'loopPrep.restoreProgress',
+  // Review state
   showQuarantine: 'loopPrep.showQuarantine',
-  ...DesignDocCommands,
-  ...ProgressCommands,
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** View and container ids, shared by package.json, the tree provider and the tests. */
+/**
+ * Commands that act on a Study Plan node and have no picker to fall back on. package.json hides them
+ * from the Command Palette (`when: false`) and offers them on the tree item's context menu; run without
+ * a node (a keybinding, a script), they say how to use them instead.
+ */
+export const TREE_ITEM_COMMANDS: readonly CommandId[] = [Commands.suspendCard, Commands.buryCard];
+
+/** View and container ids, shared by package.json, the view providers and the tests. */
 export const Views = {
   container: 'loopPrep',
   studyPlan: 'loopPrep.studyPlan',
-  progress: ProgressViews.progress,
+  /** The Progress webview view, in the Loop Prep container under the Study Plan. */
+  progress: 'loopPrep.progress',
+} as const;
+
+/** VS Code's built-in command that reveals and focuses a contributed view. */
+export function focusViewCommand(view: (typeof Views)[keyof typeof Views]): string {
+  return `${view}.focus`;
+}
+
+/** `loopPrep.progress.focus`, which the tests run to reveal the Progress view. */
+export const FOCUS_PROGRESS_VIEW = focusViewCommand(Views.progress);
+
+/** The context keys Loop Prep sets with `setContext`, which menus and palette `when` clauses read. */
+export const ContextKeys = {
+  /** True while the Study Plan shows only some difficulties or states. */
+  filtered: 'loopPrep.filtered',
+  /** 'running', 'paused' or 'review' (time is up, the self-review waits), and undefined with no practice. */
+  practiceState: 'loopPrep.practiceState',
 } as const;

@@ -14,6 +14,8 @@ export const Settings = {
   desiredRetention: 'desiredRetention',
   learnAheadMinutes: 'learnAheadMinutes',
   statusBarEnabled: 'statusBar.enabled',
+  /** The practice phases in minutes. */
+  practicePhases: 'practice.phases',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

@@ -13,6 +13,7 @@ import { readDocFile } from './checkDoc/files';
 import { format, FORMATS, toFinding, type Finding, type Format } from './checkDoc/formats';
 import { expandGlob, isGlob } from './checkDoc/glob';
 import { TeamConfigs } from './checkDoc/teamConfig';
+import { plural } from '../core/text';
 
 const USAGE = `Usage:
   loop-prep check-doc FILE|GLOB... [--format text|json|github|sarif] [--max-warnings N]
@@ -145,12 +146,12 @@ function checkDocs(args: CheckArgs): number {
     const warnings = mine.filter((f) => f.severity === 'warning').length;
     const info = mine.length - warnings;
     const kind = `checked as an ${kindLabel(report.kind.kind)}: ${report.kind.reason}`;
-    console.error(mine.length ? `${file}: ${warnings} warning${warnings === 1 ? '' : 's'}, ${info} information; ${kind}` : `${file}: no problems; ${kind}`);
+    console.error(mine.length ? `${file}: ${plural(warnings, 'warning')}, ${info} information; ${kind}` : `${file}: no problems; ${kind}`);
   }
   const out = format(args.format, findings, { toolVersion: toolVersion() });
   if (out) console.log(out);
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  if (text && files.length > 1) console.error(`${files.length} files: ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (text && files.length > 1) console.error(`${files.length} files: ${plural(warnings, 'warning')}`);
   if (warnings > args.maxWarnings && Number.isFinite(args.maxWarnings) && args.maxWarnings > 0) {
     console.error(`loop-prep: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}`);
   }

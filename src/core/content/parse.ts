@@ -138,6 +138,11 @@ export function parseContentFile(file: ContentFile, pack: string): ParseResult {
 
 type Problem = (line: number, message: string, severity?: 'error' | 'warning') => ContentProblem;
 
+/** What every item starts with: its kind, its id, the old ids it answers to, and where it came from. */
+function identity<K extends ContentItem['kind']>(kind: K, fm: { readonly id: string; readonly aliases?: readonly string[] }, source: Source) {
+  return { kind, id: fm.id, aliases: fm.aliases ?? [], source };
+}
+
 function buildQuestion(q: QuestionFrontMatter, fm: SplitFile, source: Source, problem: Problem, problems: ContentProblem[]): ContentItem | undefined {
   const { intro, sections } = splitSections(fm.body, fm.bodyLine);
   if (!intro) problems.push(problem(fm.bodyLine, 'the prompt is empty: write the question before the first "## " heading'));
@@ -154,10 +159,7 @@ function buildQuestion(q: QuestionFrontMatter, fm: SplitFile, source: Source, pr
   if (problems.some((p) => p.severity === 'error')) return undefined;
   const options = 'options' in q ? q.options.map((o) => ({ html: renderInline(o.text), whyHtml: renderInline(o.why), text: plainText(o.text), ...(o.pinLast ? { pinLast: true } : {}) })) : undefined;
   return {
-    kind: 'question',
-    id: q.id,
-    aliases: q.aliases ?? [],
-    source,
+    ...identity('question', q, source),
     topic: q.topic,
     roles: q.roles,
     difficulty: q.difficulty as 'easy' | 'medium' | 'hard',
@@ -176,19 +178,16 @@ function buildQuestion(q: QuestionFrontMatter, fm: SplitFile, source: Source, pr
 }
 
 function buildRole(r: RoleFrontMatter, fm: SplitFile, source: Source): ContentItem {
-  return { kind: 'role', id: r.id, aliases: r.aliases ?? [], source, name: r.name, summary: r.summary, topics: r.topics, html: renderBlock(fm.body) };
+  return { ...identity('role', r, source), name: r.name, summary: r.summary, topics: r.topics, html: renderBlock(fm.body) };
 }
 
 function buildTopic(t: TopicFrontMatter, fm: SplitFile, source: Source): ContentItem {
-  return { kind: 'topic', id: t.id, aliases: t.aliases ?? [], source, title: t.title, summary: t.summary, concepts: t.concepts, html: renderBlock(fm.body) };
+  return { ...identity('topic', t, source), title: t.title, summary: t.summary, concepts: t.concepts, html: renderBlock(fm.body) };
 }
 
 function buildLesson(l: LessonFrontMatter, fm: SplitFile, source: Source): ContentItem {
   return {
-    kind: 'lesson',
-    id: l.id,
-    aliases: l.aliases ?? [],
-    source,
+    ...identity('lesson', l, source),
     title: l.title,
     order: l.order,
     minutes: l.minutes,
@@ -213,10 +212,7 @@ function buildCase(c: CaseFrontMatter, fm: SplitFile, source: Source, problem: P
   if (order.join('|') !== expected.join('|')) problems.push(problem(fm.bodyLine, `case-study sections are out of order: expected ${CASE_HEADINGS.join(', ')}`, 'warning'));
   const html = (h: string) => renderBlock(byName.get(h.toLowerCase())!.body);
   return {
-    kind: 'case',
-    id: c.id,
-    aliases: c.aliases ?? [],
-    source,
+    ...identity('case', c, source),
     title: c.title,
     summary: c.summary,
     roles: c.roles,
@@ -244,10 +240,7 @@ function buildTemplate(t: TemplateFrontMatter, fm: SplitFile, source: Source, pr
   }));
   for (const s of parsed) if (!s.guidingQuestions.length) problems.push(problem(s.line, `section "## ${s.heading}" has no guiding questions (list items)`));
   return {
-    kind: 'template',
-    id: t.id,
-    aliases: t.aliases ?? [],
-    source,
+    ...identity('template', t, source),
     title: t.title,
     caseId: t.case,
     markdown: fm.body.trim(),

@@ -14,6 +14,8 @@ import type { ReviewCard } from '../review/types';
 import type { DrillCard, DrillProgress, DrillResult, DrillSummary, HostToDrill, Rating } from '../../shared/drill';
 import { RATING_LABELS } from '../../shared/drill';
 import type { AnsweredCard, DrillSnapshot } from './snapshot';
+import { HOUR_MS } from '../time';
+import { plural } from '../text';
 
 export interface DrillBackend {
   content(): ContentIndex;
@@ -37,7 +39,7 @@ export interface DrillSessionOptions {
 }
 
 /** The summary offers to go on with cards in learning steps due within this long after the window. */
-export const SOON_AFTER_WINDOW_MS = 60 * 60_000;
+export const SOON_AFTER_WINDOW_MS = HOUR_MS;
 
 export class DrillController {
   private queue: LearnQueue;
@@ -245,7 +247,7 @@ function describeDue(due: Date, now: Date): string {
   const hours = Math.round(minutes / 60);
   if (hours < 24) return `in ${hours} h`;
   const days = Math.round(hours / 24);
-  return `in ${days} day${days === 1 ? '' : 's'} (${due.toISOString().slice(0, 10)})`;
+  return `in ${plural(days, 'day')} (${due.toISOString().slice(0, 10)})`;
 }
 
 /** "4 cards are due again in 25 min", "1 card is due again now", "3 cards are due again within 12 min". */
@@ -255,5 +257,5 @@ export function describeDueAgain(dues: readonly number[], now: Date): string {
   const last = Math.max(...minutes);
   const n = dues.length;
   const when = last === 0 ? 'now' : first === last ? `in ${last} min` : `within ${last} min`;
-  return `${n} card${n === 1 ? ' is' : 's are'} due again ${when}`;
+  return `${plural(n, 'card is', 'cards are')} due again ${when}`;
 }

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { parseLearnQueue, type LearnQueue } from '../review/learnQueue';
 import type { Rating } from '../../shared/drill';
+import { HOUR_MS, MINUTE_MS } from '../time';
 
 /** One rating of the session, for the summary. */
 export interface AnsweredCard {
@@ -29,7 +30,7 @@ export interface DrillSnapshot {
 }
 
 /** A session this old (by its last write) starts afresh after a reload instead of resuming. */
-export const RESUME_WITHIN_MS = 6 * 3_600_000;
+export const RESUME_WITHIN_MS = 6 * HOUR_MS;
 
 const instant = z.number().check(z.int(), z.nonnegative());
 const snapshotSchema = z.object({
@@ -62,6 +63,6 @@ export function parseDrillSnapshot(raw: unknown, now: Date): { snapshot?: DrillS
   const queue = parseLearnQueue(parsed.data.queue);
   if (!queue) return { why: 'the saved session queue is not readable' };
   const age = now.getTime() - parsed.data.savedAt;
-  if (age > RESUME_WITHIN_MS || age < -60_000) return { why: `the saved session is from ${new Date(parsed.data.savedAt).toISOString()}, too long ago to resume` };
+  if (age > RESUME_WITHIN_MS || age < -MINUTE_MS) return { why: `the saved session is from ${new Date(parsed.data.savedAt).toISOString()}, too long ago to resume` };
   return { snapshot: { ...parsed.data, queue, answered: parsed.data.answered.map((a) => ({ ...a })) } };
 }

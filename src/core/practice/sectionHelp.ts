@@ -4,6 +4,7 @@
  */
 import type { CaseSectionKey, CaseStudy } from '../content/types';
 import { checkDesignDoc, matchRubricEvidence, sectionInfo, type DesignDocDiagnostic, type ParsedDesignDoc } from '../designDoc';
+import { plural } from '../text';
 
 export interface SectionHint {
   readonly point: string;
@@ -74,6 +75,6 @@ export function summarizeFindings(findings: readonly Pick<DesignDocDiagnostic, '
   const warnings = findings.filter((d) => d.severity === 'warning').length;
   const infos = findings.length - warnings;
   if (findings.length === 0) return 'No problems found';
-  const parts = [warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', infos ? `${infos} info` : ''].filter(Boolean);
+  const parts = [warnings ? plural(warnings, 'warning') : '', infos ? `${infos} info` : ''].filter(Boolean);
   return `${parts.join(' and ')}: see the Problems panel`;
 }

@@ -9,6 +9,7 @@ import { CASE_SECTIONS } from '../content/types';
 import { matchRubricEvidence, sectionInfo } from '../designDoc';
 import { isContentId } from '../ids';
 import type { SelfReview, SelfReviewSection } from '../../shared/selfReview';
+import { escapeHtml } from '../text';
 
 /** One rubric point of a case, with the ids it is stored and drilled under. */
 export interface RubricPointRef {
@@ -75,10 +76,6 @@ export function scoreSelfReview(review: SelfReview, ticked: readonly string[]): 
   const all = review.sections.flatMap((s) => s.points.map((p) => p.id));
   const missed = all.filter((id) => !tickedSet.has(id));
   return { score: all.length - missed.length, maxScore: all.length, missed };
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
 /**

@@ -4,6 +4,7 @@
  * in microseconds and the extension can run one in a few seconds for integration tests.
  */
 import type { PracticePhase } from './phases';
+import { plural } from '../text';
 
 export type TimerStatus = 'running' | 'paused' | 'finished' | 'stopped';
 
@@ -110,8 +111,7 @@ export function spokenDuration(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const m = Math.floor(total / 60);
   const s = total % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return m > 0 ? (s > 0 ? `${part(m, 'minute')} ${part(s, 'second')}` : part(m, 'minute')) : part(s, 'second');
+  return m > 0 ? (s > 0 ? `${plural(m, 'minute')} ${plural(s, 'second')}` : plural(m, 'minute')) : plural(s, 'second');
 }
 
 /** The time source and timer functions the driver uses; `systemClock` in the extension, a fake in tests. */

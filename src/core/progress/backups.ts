@@ -10,6 +10,8 @@
  * `N` is the number of reviews the snapshot holds, so the restore list can show it without opening files.
  */
 
+import { localDayOf } from '../time';
+
 export const SNAPSHOT_SUFFIX = '.state.json';
 export const DAILY_KEPT = 7;
 export const WEEKLY_KEPT = 4;
@@ -25,7 +27,6 @@ export interface BackupEntry {
 }
 
 const NAME = /^loop-prep-backup-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z)-(daily|before-import|before-reset|before-restore)(?:-(\d+)r)?\.state\.json$/;
-const DAY_MS = 86_400_000;
 
 /** The file name for a snapshot taken at `at`. */
 export function backupName(at: number, reason: BackupReason, reviews: number): string {
@@ -45,15 +46,10 @@ export function parseBackupName(name: string): BackupEntry | undefined {
   return { name, takenAt, reason, reviews: m[3] === undefined ? undefined : Number(m[3]) };
 }
 
-/** The local day number of an instant, for a UTC offset in minutes. */
-function dayOf(at: number, offsetMinutes: number): number {
-  return Math.floor((at + offsetMinutes * 60_000) / DAY_MS);
-}
-
 /** Whether a daily snapshot is due: none of any reason taken on today's local date yet. */
 export function dailyBackupDue(entries: readonly BackupEntry[], now: number, offsetMinutes: number): boolean {
-  const today = dayOf(now, offsetMinutes);
-  return !entries.some((e) => dayOf(e.takenAt, offsetMinutes) === today);
+  const today = localDayOf(now, offsetMinutes);
+  return !entries.some((e) => localDayOf(e.takenAt, offsetMinutes) === today);
 }
 
 /**
@@ -61,8 +57,8 @@ export function dailyBackupDue(entries: readonly BackupEntry[], now: number, off
  * future (a clock set back) count as today, so they are never pruned for being "newest".
  */
 export function backupsToPrune(entries: readonly BackupEntry[], now: number, offsetMinutes: number): string[] {
-  const today = dayOf(now, offsetMinutes);
-  const day = (e: BackupEntry) => Math.min(today, dayOf(e.takenAt, offsetMinutes));
+  const today = localDayOf(now, offsetMinutes);
+  const day = (e: BackupEntry) => Math.min(today, localDayOf(e.takenAt, offsetMinutes));
   const week = (d: number) => Math.floor((d + 3) / 7); // day 0 (1970-01-01) was a Thursday
   const newestFirst = [...entries].sort((a, b) => b.takenAt - a.takenAt || (a.name < b.name ? 1 : -1));
   const keep = new Set<string>();

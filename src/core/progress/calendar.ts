@@ -6,7 +6,8 @@
  * 23:30 counts on its own date and every bucket is right across DST changes: the offset of each review
  * (or due date) is the one that applied then, not today's.
  */
-import { dayLabel } from './streak';
+import { dayLabel, localDayOf, MINUTE_MS } from '../time';
+import { plural } from '../text';
 
 /**
  * The user's UTC offset at an instant, in minutes east of UTC. In the extension:
@@ -16,9 +17,6 @@ import { dayLabel } from './streak';
  */
 export type OffsetAt = (instant: Date) => number;
 
-/** Milliseconds in a UTC day. */
-export const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 /** Weeks shown by the heatmap, the current week last. */
@@ -54,11 +52,6 @@ export class OffsetProbe {
   }
 }
 
-/** The local day of `instant` (epoch ms) at `offsetMinutes` east of UTC. */
-export function localDayOf(ms: number, offsetMinutes: number): number {
-  return Math.floor((ms + offsetMinutes * MINUTE_MS) / DAY_MS);
-}
-
 /** 0 Sunday to 6 Saturday, for a day number (day 0, 1970-01-01, was a Thursday). */
 export function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
@@ -67,10 +60,6 @@ export function weekdayOf(day: number): number {
 /** "Tue 2026-03-03": a day as screen readers and tooltips get it, the same in every locale. */
 export function dayName(day: number): string {
   return `${WEEKDAYS[weekdayOf(day)]} ${dayLabel(day)}`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** One heatmap cell: a local day and how many reviews it had. */

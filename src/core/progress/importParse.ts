@@ -14,11 +14,12 @@ import { isContentId } from '../ids';
 import type { CardState, CasePractice, ReviewEntry } from '../review/types';
 import { EXPORT_FORMAT_VERSION } from './exportFormat';
 import type { ExportSettings } from './exportFormat';
+import { DAY_MS } from '../time';
 
 /** The default largest file `parseImport` accepts: 50 MB. */
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** How far past `now` a date may be (clock skew between machines) before the file is refused. */
-export const FUTURE_TOLERANCE_MS = 86_400_000;
+export const FUTURE_TOLERANCE_MS = DAY_MS;
 
 /** Why a file was refused. */
 export type ImportErrorKind = 'tooLarge' | 'notJson' | 'wrongShape' | 'futureVersion' | 'futureTimestamp';

@@ -15,6 +15,7 @@
  */
 import type { CardState, CasePractice, ReviewEntry } from '../review/types';
 import type { ImportData, UnknownCards } from './importParse';
+import { plural } from '../text';
 
 /** The current state, as `ReviewStore`'s getters return it. */
 export interface ImportCurrent {
@@ -140,7 +141,6 @@ function maxOf(a: number | undefined, b: number | undefined): number | undefined
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** Computes the dry run of importing `parsed` into `current`. Pure and linear in the sizes of both. */
 export function planImport(current: ImportCurrent, parsed: ParsedImport): ImportPlan {

@@ -20,7 +20,8 @@
  *     casePractices: store.casePractices() }, parsed);
  *   if (await confirm(plan.summary.lines)) await store.applyImport(plan, new Date());  // see importApply.ts
  */
-export { DAY_MS, FORECAST_DAYS, HEATMAP_WEEKS, dayName, localDayOf, weekdayOf } from './calendar';
+export { FORECAST_DAYS, HEATMAP_WEEKS, dayName, weekdayOf } from './calendar';
+export { DAY_MS, localDayOf } from '../time';
 export type { Forecast, ForecastDay, Heatmap, HeatmapCell, OffsetAt } from './calendar';
 export { MATURE_DAYS, RETENTION_WINDOW_DAYS } from './retention';
 export type { TrueRetention } from './retention';

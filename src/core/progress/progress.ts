@@ -16,7 +16,8 @@ import type { ContentIndex } from '../content/types';
 import { clampRetention } from '../review/scheduler';
 import type { CardState, CasePractice, ReviewEntry } from '../review/types';
 import { countsDueFrom } from '../review/due';
-import { DayCounter, OffsetProbe, buildForecast, buildHeatmap, heatmapStart, localDayOf, safeOffset } from './calendar';
+import { DayCounter, OffsetProbe, buildForecast, buildHeatmap, heatmapStart, safeOffset } from './calendar';
+import { localDayOf } from '../time';
 import type { Forecast, Heatmap, OffsetAt } from './calendar';
 import { bestCaseScores, roleReadiness } from './readiness';
 import type { RoleReadiness } from './readiness';
@@ -28,6 +29,7 @@ import { masteryBars, topicStats } from './topics';
 import type { TopicMasteryBar } from './topics';
 import { LEVELS, levelFor, readAndCaseXp } from './xp';
 import type { LevelInfo } from './xp';
+import { plural } from '../text';
 
 /** What `computeProgress` reads. Every field is what `ReviewStore` and the settings already provide. */
 export interface ProgressInput {
@@ -171,7 +173,7 @@ export function computeProgress(input: ProgressInput, now: Date): ProgressModel 
   for (const d of input.reads.values()) activities.push({ at: d.getTime(), offsetMinutes: safeOffset(input.offsetAt(d)) });
   for (const p of input.casePractices) activities.push({ at: p.practicedAt.getTime(), offsetMinutes: safeOffset(input.offsetAt(p.practicedAt)) });
   const streaks = computeStreaks(activities, { at: t, offsetMinutes: nowOffset });
-  const streakText = `Current streak ${streaks.current} day${streaks.current === 1 ? '' : 's'}; longest ${streaks.longest}${streaks.activeToday ? '; done today' : ''}.`;
+  const streakText = `Current streak ${plural(streaks.current, 'day')}; longest ${streaks.longest}${streaks.activeToday ? '; done today' : ''}.`;
 
   // The card pass: forecast of the bank's cards that sessions can show (not suspended), due or unburied.
   // A card that counts as due now with learn-ahead is counted now, like the status bar counts it.

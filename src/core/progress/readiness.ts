@@ -23,6 +23,7 @@
 import type { CaseStudy, ContentIndex, Lesson, Role } from '../content/types';
 import type { CasePractice } from '../review/types';
 import type { TopicStats } from './topics';
+import { plural } from '../text';
 
 /** The nominal weight of each part of readiness. */
 export const READINESS_WEIGHTS = { mastery: 0.6, lessons: 0.15, cases: 0.25 } as const;
@@ -118,10 +119,6 @@ export function casesForRole(index: ContentIndex, roleId: string): CaseStudy[] {
 
 const KIND_RANK: Readonly<Record<ChecklistAction['kind'], number>> = { drillDue: 0, openLesson: 1, practiseCase: 2, drill: 3 };
 
-function count(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-
 /** Readiness, its parts and the checklist for one role. O(role's topics + lessons + cases). */
 export function roleReadiness(role: Role, ctx: ReadinessContext): RoleReadiness {
   const coreIds = [...new Set(role.topics.filter((t) => t.weight === 'core').map((t) => t.id))];
@@ -141,9 +138,9 @@ export function roleReadiness(role: Role, ctx: ReadinessContext): RoleReadiness 
   const w = (k: ReadinessPartKey): number => (values[k] === undefined || measured === 0 ? 0 : READINESS_WEIGHTS[k] / measured);
   const pct = (x: number | undefined): string => `${Math.round((x ?? 0) * 100)}%`;
   const details: Record<ReadinessPartKey, string> = {
-    mastery: core.length ? `Mean of ${count(core.length, 'core topic')}` : 'No core topic has cards',
-    lessons: lessons.length ? `${lessonsDone} of ${count(lessons.length, 'lesson')} complete` : 'No lessons for this role',
-    cases: cases.length ? `${practised} of ${count(cases.length, 'case')} practised, best scores average ${pct(values.cases)}` : 'No case studies for this role',
+    mastery: core.length ? `Mean of ${plural(core.length, 'core topic')}` : 'No core topic has cards',
+    lessons: lessons.length ? `${lessonsDone} of ${plural(lessons.length, 'lesson')} complete` : 'No lessons for this role',
+    cases: cases.length ? `${practised} of ${plural(cases.length, 'case')} practised, best scores average ${pct(values.cases)}` : 'No case studies for this role',
   };
   const labels: Record<ReadinessPartKey, string> = { mastery: 'Core topic mastery', lessons: 'Lessons', cases: 'Case practice' };
   const parts = keys.map((key): ReadinessPart => ({
@@ -160,8 +157,8 @@ export function roleReadiness(role: Role, ctx: ReadinessContext): RoleReadiness 
   const items: ChecklistItem[] = [];
   for (const s of core) {
     const share = (100 * w('mastery')) / (s.cards * core.length);
-    if (s.counts.due) items.push({ action: { kind: 'drillDue', topicId: s.topicId }, label: `Review ${count(s.counts.due, 'due card')} in ${s.title}`, impact: share * s.dueGap, part: 'mastery' });
-    if (s.counts.new) items.push({ action: { kind: 'drill', topicId: s.topicId }, label: `Learn ${count(s.counts.new, 'new card')} in ${s.title}`, impact: share * s.counts.new, part: 'mastery' });
+    if (s.counts.due) items.push({ action: { kind: 'drillDue', topicId: s.topicId }, label: `Review ${plural(s.counts.due, 'due card')} in ${s.title}`, impact: share * s.dueGap, part: 'mastery' });
+    if (s.counts.new) items.push({ action: { kind: 'drill', topicId: s.topicId }, label: `Learn ${plural(s.counts.new, 'new card')} in ${s.title}`, impact: share * s.counts.new, part: 'mastery' });
   }
   for (const l of lessons) {
     if (!ctx.reads.has(l.id)) items.push({ action: { kind: 'openLesson', lessonId: l.id }, label: `Read: ${l.title}`, impact: (100 * w('lessons')) / lessons.length, part: 'lessons' });

@@ -11,12 +11,12 @@
  * what the recall was tested against. First reviews and (re)learning steps are never mature.
  */
 
+import { DAY_MS } from '../time';
+
 /** Days since the card's previous review from which a review counts as mature (as for "mastered"). */
 export const MATURE_DAYS = 21;
 /** The window true retention looks back over. */
 export const RETENTION_WINDOW_DAYS = 30;
-
-const DAY_MS = 86_400_000;
 
 /** True retention over the window, next to the desired retention. */
 export interface TrueRetention {

@@ -8,6 +8,8 @@
  * a streak. A DST change alters a day by an hour only, so a truly missed day (23 or 25 hours) still counts
  * as missed.
  */
+import { DAY_MS, HOUR_MS, MINUTE_MS, localDayOf } from '../time';
+
 export interface Activity {
   /** Epoch milliseconds. */
   readonly at: number;
@@ -21,18 +23,11 @@ export interface Streaks {
   readonly activeToday: boolean;
 }
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const SHORT_DAY = 16 * 60 * MINUTE;
+const SHORT_DAY = 16 * HOUR_MS;
 
 /** The local calendar day of an activity, as days since 1970-01-01. */
 export function localDay(a: Activity): number {
-  return Math.floor((a.at + a.offsetMinutes * MINUTE) / DAY);
-}
-
-/** "2026-03-08" for a day number. */
-export function dayLabel(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  return localDayOf(a.at, a.offsetMinutes);
 }
 
 interface DaySpan {
@@ -47,11 +42,11 @@ function spans(activities: readonly Activity[]): DaySpan[] {
   for (const a of activities) {
     if (!Number.isFinite(a.at) || !Number.isFinite(a.offsetMinutes)) continue;
     const day = localDay(a);
-    const offset = a.offsetMinutes * MINUTE;
-    const start = day * DAY - offset;
+    const offset = a.offsetMinutes * MINUTE_MS;
+    const start = day * DAY_MS - offset;
     const prev = byDay.get(day);
     // Several offsets on one day (a flight): the day spans from its earliest start to its latest end.
-    byDay.set(day, { day, startUtc: Math.min(prev?.startUtc ?? start, start), endUtc: Math.max(prev?.endUtc ?? start + DAY, start + DAY) });
+    byDay.set(day, { day, startUtc: Math.min(prev?.startUtc ?? start, start), endUtc: Math.max(prev?.endUtc ?? start + DAY_MS, start + DAY_MS) });
   }
   return [...byDay.values()].sort((x, y) => x.day - y.day);
 }
@@ -74,7 +69,7 @@ export function computeStreaks(activities: readonly Activity[], now: Activity): 
   }
   const today = localDay(now);
   const last = days[days.length - 1];
-  const todaySpan: DaySpan = { day: today, startUtc: today * DAY - now.offsetMinutes * MINUTE, endUtc: (today + 1) * DAY - now.offsetMinutes * MINUTE };
+  const todaySpan: DaySpan = { day: today, startUtc: today * DAY_MS - now.offsetMinutes * MINUTE_MS, endUtc: (today + 1) * DAY_MS - now.offsetMinutes * MINUTE_MS };
   const activeToday = last.day >= today;
   // The streak is alive if the last active day is today, or it is consecutive with today (today not over).
   const alive = activeToday || consecutive(last, todaySpan);

@@ -7,6 +7,7 @@ import type { ChecklistAction, ProgressInput, ProgressModel } from '.';
 import { MATURE_DAYS, READINESS_FORMULA, RETENTION_WINDOW_DAYS, computeProgress } from '.';
 import { LEVELS, XP_RULES } from './xp';
 import type { ProgressAction, ProgressHelp, ProgressView } from '../../shared/progress';
+import { MINUTE_MS } from '../time';
 
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const factor = (n: number): string => n.toFixed(1);
@@ -19,7 +20,7 @@ export const PROGRESS_HELP: ProgressHelp = {
   xp: [
     `Each review earns base XP by difficulty (easy ${XP_RULES.base.easy}, medium ${XP_RULES.base.medium}, hard ${XP_RULES.base.hard}) × a rating factor (Again ${factor(XP_RULES.ratingFactor[1])}, Hard ${factor(XP_RULES.ratingFactor[2])}, Good ${factor(XP_RULES.ratingFactor[3])}, Easy ${factor(XP_RULES.ratingFactor[4])}) × an interval bonus, rounded.`,
     'Interval bonus, for Hard, Good and Easy: 1 + min(1, log2(1 + days since the card’s previous review) ÷ 5), so recalling a card after a long gap earns up to twice as much.',
-    `A review within ${XP_RULES.farmWindowMs / 60_000} minutes of the same card’s previous review earns 0.`,
+    `A review within ${XP_RULES.farmWindowMs / MINUTE_MS} minutes of the same card’s previous review earns 0.`,
     `A lesson or case walkthrough marked complete: ${XP_RULES.read} XP, once.`,
     `A case practice: ${XP_RULES.casePractice} × its rubric score (0 to 1), rounded.`,
     'XP is added up from your history each time, so undoing a review or re-marking a lesson never counts twice.',

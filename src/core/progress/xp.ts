@@ -10,11 +10,12 @@
  *   a case practice: 60 x rubric score (0-1), rounded
  */
 import type { ContentIndex, Difficulty } from '../content/types';
+import { DAY_MS, MINUTE_MS } from '../time';
 
 export const XP_RULES = {
   base: { easy: 5, medium: 8, hard: 12 } as Record<Difficulty, number>,
   ratingFactor: { 1: 0.2, 2: 0.6, 3: 1.0, 4: 1.1 } as Record<1 | 2 | 3 | 4, number>,
-  farmWindowMs: 10 * 60 * 1000,
+  farmWindowMs: 10 * MINUTE_MS,
   read: 20,
   casePractice: 60,
 } as const;
@@ -28,8 +29,6 @@ export const LEVELS = [
   { xp: 3000, name: 'Principal' },
   { xp: 6000, name: 'Distinguished' },
 ] as const;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** XP for one review. `previousReviewAt` is the same card's previous review, if any. */
 export function reviewXp(difficulty: Difficulty, rating: 1 | 2 | 3 | 4, reviewedAt: Date, previousReviewAt: Date | undefined): number {

@@ -8,13 +8,12 @@
  * never due.
  */
 import type { CardState, ReviewCard } from './types';
+import { MINUTE_MS } from '../time';
 
 /** The learn-ahead window unless the user sets otherwise (`loopPrep.learnAheadMinutes`), as in Anki. */
 export const DEFAULT_LEARN_AHEAD_MINUTES = 20;
 /** The largest window the setting accepts. */
 export const MAX_LEARN_AHEAD_MINUTES = 240;
-
-const MINUTE_MS = 60_000;
 
 /** Minutes from the setting to milliseconds: anything that is not a number gives the default; clamped to 0-240. */
 export function learnAheadMs(minutes: unknown): number {

@@ -6,6 +6,7 @@ import { computeDecayFactor, createEmptyCard, fsrs, generatorParameters, State }
 import type { Card, FSRS, Grade } from 'ts-fsrs';
 import { RATINGS } from './types';
 import type { CardPhase, Rating, ReviewCard } from './types';
+import { DAY_MS, MINUTE_MS } from '../time';
 
 /** The desired-retention range the settings UI offers; values outside it are clamped. */
 export const MIN_RETENTION = 0.7;
@@ -62,7 +63,6 @@ export interface Scheduler {
   retrievability(card: ReviewCard | undefined, now: Date): number;
 }
 
-const DAY_MS = 86_400_000;
 const PHASES: Readonly<Record<number, CardPhase>> = { [State.Learning]: 'learning', [State.Review]: 'review', [State.Relearning]: 'relearning' };
 const STATES: Readonly<Record<CardPhase, State>> = { learning: State.Learning, review: State.Review, relearning: State.Relearning };
 
@@ -124,7 +124,7 @@ function oneDecimal(value: number): string {
 
 /** A short human interval: minutes under an hour, hours under a day, days under a month, then months and years. */
 export function intervalLabel(ms: number): string {
-  const minutes = Math.max(0, ms) / 60_000;
+  const minutes = Math.max(0, ms) / MINUTE_MS;
   if (Math.round(minutes) < 60) return `${Math.max(1, Math.round(minutes))}m`;
   const hours = minutes / 60;
   if (Math.round(hours) < 24) return `${Math.round(hours)}h`;

@@ -7,6 +7,7 @@ import { countsDueFrom } from './due';
 import { interleaveByTopic } from './interleave';
 import { retrievability } from './scheduler';
 import type { CardState, ReviewCard } from './types';
+import { MINUTE_MS } from '../time';
 
 /** The fields of a question the builder reads; `Question` from the content index fits. */
 export interface SessionQuestion {
@@ -84,7 +85,6 @@ export const DEFAULT_NEW_CARDS_PER_DAY = 15;
 /** Cards per session unless the user sets otherwise. */
 export const DEFAULT_SESSION_SIZE = 20;
 
-const MINUTE_MS = 60_000;
 const DIFFICULTY_RANK: Readonly<Record<Difficulty, number>> = { easy: 0, medium: 1, hard: 2 };
 
 interface Candidate {

@@ -158,17 +158,17 @@ export class ReviewStore {
     return result;
   }
 
-  /**
-   * Takes back the newest review that can still be undone: restores the card's state from before it and
-   * removes it from the log (a tombstone keeps merges from bringing it back). Entries whose card changed
-   * since (reset, or reviewed again in another window) are skipped. Undefined when nothing is left.
-   */
   /** The review `undoLast` would take back first, without changing anything. */
   peekUndo(): { readonly reviewId: string; readonly cardId: string } | undefined {
     const top = this.state.undo.u[this.state.undo.u.length - 1];
     return top ? { reviewId: top[0], cardId: top[1] } : undefined;
   }
 
+  /**
+   * Takes back the newest review that can still be undone: restores the card's state from before it and
+   * removes it from the log (a tombstone keeps merges from bringing it back). Entries whose card changed
+   * since (reset, or reviewed again in another window) are skipped. Undefined when nothing is left.
+   */
   async undoLast(now: Date): Promise<UndoneReview | undefined> {
     const t = ms(now, 'now');
     const writes: PromiseLike<void>[] = [];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CaseSectionKey, ContentIndex } from '../../core/content/types';
 import { CASE_SECTIONS } from '../../core/content/types';
 import { checkDesignDocReport, kindLabel } from '../../core/designDoc';
-import { DesignDocCommands } from './commandIds';
+import { Commands } from '../commands';
 import { hasDesignDocMarker, isMarkdown, openDocument, type ParsedDocs } from './documents';
 import { caseForDoc, checkSection, sectionAtLine, sectionHints, type SectionCheck } from '../../core/practice/sectionHelp';
 
@@ -27,8 +27,8 @@ export class DesignDocCodeLenses implements vscode.CodeLensProvider {
       const range = new vscode.Range(s.line, 0, s.line, 0);
       const args = [document.uri, s.key];
       lenses.push(
-        new vscode.CodeLens(range, { title: 'Hints', tooltip: `What a strong "${s.heading}" section covers`, command: DesignDocCommands.sectionHints, arguments: args }),
-        new vscode.CodeLens(range, { title: 'Self-check', tooltip: `Check only "${s.heading}"`, command: DesignDocCommands.sectionSelfCheck, arguments: args }),
+        new vscode.CodeLens(range, { title: 'Hints', tooltip: `What a strong "${s.heading}" section covers`, command: Commands.sectionHints, arguments: args }),
+        new vscode.CodeLens(range, { title: 'Self-check', tooltip: `Check only "${s.heading}"`, command: Commands.sectionSelfCheck, arguments: args }),
       );
     }
     return lenses;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { checkDesignDoc, type DesignDocDiagnostic } from '../../core/designDoc';
-import { DESIGN_DOC_DIAGNOSTICS } from './commandIds';
 import { hasDesignDocMarker, isMarkdown, toDiagnostic, type ParsedDocs } from './documents';
+
+/** The name of the design-doc DiagnosticCollection (and of the diagnostics' owner in the Problems panel). */
+export const DESIGN_DOC_DIAGNOSTICS = 'loop-prep-design-doc';
 
 /** How long typing must pause before a doc is checked again. */
 export const CHECK_DEBOUNCE_MS = 400;

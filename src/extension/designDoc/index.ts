@@ -11,13 +11,10 @@ import type { ContentService } from '../content/contentService';
 import { registerCommand } from '../registerCommand';
 import { DesignDocCodeActions } from './codeActions';
 import { DesignDocCodeLenses, runSectionSelfCheck, showSectionHints } from './codeLens';
-import { DESIGN_DOC_DIAGNOSTICS } from './commandIds';
-import { DesignDocDiagnostics } from './diagnostics';
+import { DESIGN_DOC_DIAGNOSTICS, DesignDocDiagnostics } from './diagnostics';
 import { isMarkdown, MARKDOWN, ParsedDocs } from './documents';
 import { DesignDocConfigs } from './teamConfig';
 import { insertTemplate } from './templates';
-
-export { DesignDocCommands, PRACTICE_PHASES_SETTING, PRACTICE_STATE_CONTEXT, DESIGN_DOC_DIAGNOSTICS } from './commandIds';
 
 /** What registerDesignDocs returns: hooks for tests. */
 export interface DesignDocApi {
@@ -60,19 +57,26 @@ export function registerDesignDocs(context: vscode.ExtensionContext, deps: { con
     vscode.languages.registerCodeLensProvider(MARKDOWN, new DesignDocCodeLenses(parsed)),
   );
 
-  register(Commands.checkDesignDoc, 'Check Design Doc', () => checkActiveDoc(diagnostics));
-  register(Commands.sectionHints, 'Section Hints', async (uri?: unknown, key?: unknown) => {
+  /** A code lens's "Hints": what a strong section covers. */
+  async function sectionHints(uri?: unknown, key?: unknown) {
     await content.ensureLoaded();
     return showSectionHints(parsed, content.index, uri, key);
-  });
-  register(Commands.sectionSelfCheck, 'Section Self-check', async (uri?: unknown, key?: unknown) => {
+  }
+  /** A code lens's "Self-check": the checker's findings for one section. */
+  async function sectionSelfCheck(uri?: unknown, key?: unknown) {
     await content.ensureLoaded();
     return runSectionSelfCheck(parsed, content.index, uri, key);
-  });
-  register(Commands.insertTemplate, 'Insert Design-Doc Template', async (arg?: unknown) => {
+  }
+  /** Inserts a template, the one named by id (from code) or one picked (from the palette). */
+  async function insertTemplateCommand(arg?: unknown) {
     await content.ensureLoaded();
     return insertTemplate(content.index, typeof arg === 'string' ? arg : undefined);
-  });
+  }
+
+  register(Commands.checkDesignDoc, 'Check Design Doc', () => checkActiveDoc(diagnostics));
+  register(Commands.sectionHints, 'Section Hints', sectionHints);
+  register(Commands.sectionSelfCheck, 'Section Self-check', sectionSelfCheck);
+  register(Commands.insertTemplate, 'Insert Design-Doc Template', insertTemplateCommand);
 
   return { diagnosticCollectionName: DESIGN_DOC_DIAGNOSTICS, diagnostics: diagnostics.collection, configDiagnostics: configs.collection };
 }

@@ -7,6 +7,7 @@ import { learnAheadMs } from '../config';
 import type { StateService } from '../state/stateService';
 import { DrillController } from '../../core/drill/controller';
 import type { DrillSnapshot } from '../../core/drill/snapshot';
+import { plural } from '../../core/text';
 
 const MODE_LABELS: Record<SessionMode['kind'], string> = {
   mixed: 'Due and new',
@@ -64,7 +65,7 @@ export async function pickMode(content: ContentService, state: StateService): Pr
   const now = new Date();
   const due = state.dueCount(index, now);
   const items: (vscode.QuickPickItem & { mode: SessionMode | 'topic' | 'case' })[] = [
-    { label: '$(bell-dot) Due now', description: `${due} card${due === 1 ? '' : 's'}`, detail: 'Reviews scheduled for today or earlier, most overdue first, then new cards.', mode: { kind: 'mixed' } },
+    { label: '$(bell-dot) Due now', description: plural(due, 'card'), detail: 'Reviews scheduled for today or earlier, most overdue first, then new cards.', mode: { kind: 'mixed' } },
     { label: '$(sparkle) New for my role', detail: 'Cards you have not seen, in your role’s priority order.', mode: { kind: 'new' } },
     { label: '$(list-tree) By topic…', detail: 'Due and new cards from one topic.', mode: 'topic' },
     { label: '$(flame) Weak spots', detail: 'The reviewed cards you are most likely to have forgotten.', mode: { kind: 'weak' } },

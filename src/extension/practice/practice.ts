@@ -10,7 +10,7 @@ import { DrillController } from '../../core/drill/controller';
 import { log } from '../log';
 import { DrillPanel } from '../drill/drillPanel';
 import type { StateService } from '../state/stateService';
-import { PRACTICE_PHASES_SETTING } from '../designDoc/commandIds';
+import { Settings } from '../config';
 import { isMarkdown, openDocument } from '../designDoc/documents';
 import { parsePhasesSetting, validPhases, type PracticePhase } from '../../core/practice/phases';
 import { buildSelfReview, cardIdForPoint, scoreSelfReview } from '../../core/practice/selfReviewRubric';
@@ -192,7 +192,7 @@ export class PracticeController implements vscode.Disposable {
   }
 
   private phasesFromSettings(): readonly PracticePhase[] {
-    const { phases, problems } = parsePhasesSetting(vscode.workspace.getConfiguration('loopPrep').get<unknown>(PRACTICE_PHASES_SETTING));
+    const { phases, problems } = parsePhasesSetting(vscode.workspace.getConfiguration('loopPrep').get<unknown>(Settings.practicePhases));
     for (const p of problems) log().warn(p);
     if (problems.length) void vscode.window.showWarningMessage(`Loop Prep: ${problems[0]}`);
     return phases;

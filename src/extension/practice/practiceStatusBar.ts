@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DesignDocCommands, PRACTICE_STATE_CONTEXT } from '../designDoc/commandIds';
+import { Commands, ContextKeys } from '../commands';
 import { formatClock, spokenDuration, type TimerView } from '../../core/practice/timer';
 
 export type PracticeStatus = 'running' | 'paused' | 'review';
@@ -19,7 +19,7 @@ export class PracticeStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Loop Prep Practice';
-    this.item.command = DesignDocCommands.practiceActions;
+    this.item.command = Commands.practiceActions;
   }
 
   get text(): string {
@@ -30,7 +30,7 @@ export class PracticeStatusBar implements vscode.Disposable {
   show(state: PracticeBarState | undefined): void {
     if (state?.status !== this.shownContext) {
       this.shownContext = state?.status;
-      void vscode.commands.executeCommand('setContext', PRACTICE_STATE_CONTEXT, state?.status);
+      void vscode.commands.executeCommand('setContext', ContextKeys.practiceState, state?.status);
     }
     if (!state) {
       this.item.hide();

@@ -6,19 +6,17 @@
 import * as vscode from 'vscode';
 import { REVIEW_KEYS } from '../../core/review/keys';
 import type { ProgressAction, ProgressView } from '../../shared/progress';
-import { Commands } from '../commands';
+import { Commands, focusViewCommand, Views } from '../commands';
 import { registerCommand } from '../registerCommand';
 import { affects, desiredRetention, learnAheadMs, roleSetting, Settings } from '../config';
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
-import { ProgressCommands, ProgressViews } from './commandIds';
 import { registerProgressCommands, runExport, runImport, runReset, runRestore } from './progressCommands';
 import { ProgressViewProvider } from './progressView';
 import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
 import { dailySnapshot, type RestoreOutcome } from './restore';
 import { buildProgressView } from '../../core/progress/viewModel';
 
-export { FOCUS_PROGRESS_VIEW, ProgressCommands, ProgressViews } from './commandIds';
 export type { ExportOutcome, ImportOutcome, ResetOutcome } from './transfer';
 
 export interface ProgressDeps {
@@ -90,13 +88,13 @@ function runAction(action: ProgressAction): Thenable<unknown> {
     case 'chooseRole':
       return vscode.commands.executeCommand(Commands.chooseRole);
     case 'export':
-      return vscode.commands.executeCommand(ProgressCommands.exportProgress);
+      return vscode.commands.executeCommand(Commands.exportProgress);
     case 'import':
-      return vscode.commands.executeCommand(ProgressCommands.importProgress);
+      return vscode.commands.executeCommand(Commands.importProgress);
   }
 }
 
-const showProgress = () => vscode.commands.executeCommand(`${ProgressViews.progress}.focus`);
+const showProgress = () => vscode.commands.executeCommand(focusViewCommand(Views.progress));
 
 /** Registers the Progress view and its commands; every disposable goes to `context.subscriptions`. */
 export function registerProgress(context: vscode.ExtensionContext, deps: ProgressDeps): ProgressApi {
@@ -105,7 +103,7 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
   const provider = new ProgressViewProvider({ extensionUri: context.extensionUri, compute: () => computeView(deps), run: (action) => Promise.resolve(runAction(action)) });
   context.subscriptions.push(
     provider,
-    vscode.window.registerWebviewViewProvider(ProgressViews.progress, provider),
+    vscode.window.registerWebviewViewProvider(Views.progress, provider),
     deps.state.onDidChange(() => provider.refresh()),
     deps.content.onDidChange(() => provider.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -118,7 +116,7 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
   const daily = deps.state.ready.then(() => deps.state.journalChecked).then(() => dailySnapshot(backups, context.globalState, new Date()));
 
   return {
-    viewId: ProgressViews.progress,
+    viewId: Views.progress,
     lastPosted: () => provider.lastPosted,
     postCount: () => provider.postCount,
     visible: () => provider.visible,

@@ -5,12 +5,13 @@
  */
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { guarded } from '../guarded';
 import { log } from '../log';
-import { ProgressCommands } from './commandIds';
+import { registerCommand } from '../registerCommand';
+import { Commands } from '../commands';
 import { listSnapshots, restoreSnapshot, SNAPSHOT_SUFFIX, type RestoreOutcome } from './restore';
 import { describeTally, exportFileName, exportTo, importFrom, resetAll } from './transfer';
 import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
+import { plural } from '../../core/text';
 
 const FILTERS = { 'Loop Prep progress': ['json'] };
 
@@ -19,12 +20,10 @@ export function displayPath(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function offerBackup(message: string, backup: vscode.Uri): void {
   void vscode.window.showInformationMessage(`${message} To undo, run "Loop Prep: Restore Progress from Backup…".`, 'Restore Now', 'Open Backup').then(async (choice) => {
     if (choice === 'Open Backup') await vscode.window.showTextDocument(backup, { preview: true });
-    if (choice === 'Restore Now') await vscode.commands.executeCommand(ProgressCommands.restoreProgress, backup.with({ path: backup.path.replace(/\.json$/, '') + SNAPSHOT_SUFFIX }));
+    if (choice === 'Restore Now') await vscode.commands.executeCommand(Commands.restoreProgress, backup.with({ path: backup.path.replace(/\.json$/, '') + SNAPSHOT_SUFFIX }));
   });
 }
 
@@ -153,12 +152,11 @@ async function resetCommand(deps: TransferDeps): Promise<ResetOutcome | undefine
   return choice === 'Reset Progress' ? runReset(deps) : undefined;
 }
 
-/** Registers the three commands; each is guarded (a failure is logged and shown, never thrown). */
+/** Registers Export, Import, Reset and Restore Progress; each is guarded (a failure is logged and shown, never thrown). */
 export function registerProgressCommands(context: vscode.ExtensionContext, deps: TransferDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(ProgressCommands.exportProgress, guarded('Export Progress', () => exportCommand(deps))),
-    vscode.commands.registerCommand(ProgressCommands.importProgress, guarded('Import Progress', () => importCommand(deps))),
-    vscode.commands.registerCommand(ProgressCommands.resetProgress, guarded('Reset Progress', () => resetCommand(deps))),
-    vscode.commands.registerCommand(ProgressCommands.restoreProgress, guarded('Restore Progress', (arg?: unknown) => restoreCommand(deps, arg))),
-  );
+  const register = registerCommand(context);
+  register(Commands.exportProgress, 'Export Progress', () => exportCommand(deps));
+  register(Commands.importProgress, 'Import Progress', () => importCommand(deps));
+  register(Commands.resetProgress, 'Reset Progress', () => resetCommand(deps));
+  register(Commands.restoreProgress, 'Restore Progress', (arg?: unknown) => restoreCommand(deps, arg));
 }

@@ -3,7 +3,7 @@ import { parseProgressMessage, type HostToProgress, type ProgressAction, type Pr
 import { log } from '../log';
 import { safeJson } from '../reader/readerPanel';
 import { webviewOptions } from '../webview/html';
-import { ProgressViews } from './commandIds';
+import { Views } from '../commands';
 import { progressHtml } from './html';
 
 /** Changes arrive in bursts (a review writes, then the status bar and tree refresh): draw once per burst. */
@@ -25,7 +25,7 @@ export interface ProgressViewDeps {
  * `ready` when it comes back, so a hidden view costs nothing.
  */
 export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
-  static readonly viewId = ProgressViews.progress;
+  static readonly viewId = Views.progress;
 
   private view: vscode.WebviewView | undefined;
   private viewDisposables: vscode.Disposable[] = [];

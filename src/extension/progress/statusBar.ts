@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import { statusBarEnabled } from '../config';
+import { plural } from '../../core/text';
 
 /** "12 due · 5-day streak" in the status bar; a click starts a drill on the due cards. */
 export class StatusBar implements vscode.Disposable {
@@ -23,7 +24,7 @@ export class StatusBar implements vscode.Disposable {
     const dueText = `${due} due`;
     const streakText = streak > 0 ? ` · ${streak}-day streak` : '';
     this.item.text = `$(mortar-board) ${dueText}${streakText}`;
-    this.item.tooltip = `Loop Prep: ${due} card${due === 1 ? '' : 's'} due for review${streak ? `, ${streak}-day streak` : ''}. Click to drill the due cards.`;
+    this.item.tooltip = `Loop Prep: ${plural(due, 'card')} due for review${streak ? `, ${streak}-day streak` : ''}. Click to drill the due cards.`;
     this.item.accessibilityInformation = { label: `Loop Prep, ${due} due${streak ? `, ${streak}-day streak` : ''}`, role: 'button' };
     if (statusBarEnabled()) this.item.show();
     else this.item.hide();

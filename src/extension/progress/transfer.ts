@@ -1,6 +1,6 @@
 /**
- * Export, import and reset of the user's progress, without any dialog: the commands (commands.ts in this
- * folder) add the dialogs, and tests call these directly with file paths. Files go through
+ * Export, import and reset of the user's progress, without any dialog: the commands (progressCommands.ts
+ * in this folder) add the dialogs, and tests call these directly with file paths. Files go through
  * `vscode.workspace.fs`, so they work in remote and virtual workspaces too.
  *
  * Import is all or nothing: the file's size is checked with `stat` before a byte is read, the text is
@@ -17,6 +17,7 @@ import { desiredRetention, newCardsPerDay, roleSetting, sessionSize } from '../c
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
 import { exportBeside, writeSnapshot } from './restore';
+import { plural } from '../../core/text';
 
 /** What the transfer functions need. */
 export interface TransferDeps {
@@ -154,6 +155,6 @@ export async function resetAll(deps: TransferDeps): Promise<ResetOutcome> {
 
 /** "12 reviews, 3 card schedules, 1 lesson or walkthrough and no case practices". */
 export function describeTally(t: ImportTally): string {
-  const n = (count: number, one: string, many = `${one}s`) => (count === 0 ? `no ${many}` : `${count} ${count === 1 ? one : many}`);
+  const n = (count: number, one: string, many = `${one}s`) => (count === 0 ? `no ${many}` : plural(count, one, many));
   return `${n(t.reviews, 'review')}, ${n(t.cardStates, 'card schedule')}, ${n(t.reads, 'lesson or walkthrough', 'lessons or walkthroughs')} and ${n(t.casePractices, 'case practice')}`;
 }

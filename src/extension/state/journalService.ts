@@ -11,6 +11,7 @@ import type { Restored } from '../../core/review/reconcile';
 import type { ReviewStore } from '../../core/review/store';
 import { log } from '../log';
 import { retireJournal, workspaceJournalFs } from './journalFs';
+import { plural } from '../../core/text';
 
 /** What the check after opening found; for the log, tests and the Show Log reader. */
 export interface JournalCheck {
@@ -20,8 +21,6 @@ export interface JournalCheck {
   /** Unreadable files or lines, skipped. */
   readonly problems: readonly string[];
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export class JournalService {
   private readonly fs: JournalFs;

@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
-import { guarded } from '../guarded';
 import { log } from '../log';
+import { registerCommand } from '../registerCommand';
 import type { QuarantineFiles } from './quarantineFiles';
+import { plural } from '../../core/text';
 
 export const QUARANTINE_SCHEME = 'loop-prep-quarantine';
 const DOC = vscode.Uri.from({ scheme: QUARANTINE_SCHEME, path: '/quarantined-data.json' });
@@ -35,7 +36,7 @@ export async function showQuarantine(quarantine: QuarantineFiles, provider: Quar
   provider.set(`${JSON.stringify(items, null, 2)}\n`);
   const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(DOC), 'json');
   await vscode.window.showTextDocument(document, { preview: true });
-  const count = `${items.length} value${items.length === 1 ? '' : 's'}`;
+  const count = plural(items.length, 'value');
   const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
   if (!(await answers.offer(`Loop Prep kept ${count} (${size}) it could not read, in ${quarantine.where}. They are not used; discard them?`))) return { status: 'shown', items: items.length, document };
   if (!(await answers.confirm(`Discard ${count} of quarantined data?`, 'They are deleted for good. Your progress is not affected: these values were already left out of it.'))) return { status: 'shown', items: items.length, document };
@@ -69,10 +70,7 @@ export class QuarantineDocument implements vscode.TextDocumentContentProvider {
 /** Registers the command and the document provider; returns the function the test API calls. */
 export function registerShowQuarantine(context: vscode.ExtensionContext, quarantine: QuarantineFiles): (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome> {
   const provider = new QuarantineDocument();
-  context.subscriptions.push(
-    provider,
-    vscode.workspace.registerTextDocumentContentProvider(QUARANTINE_SCHEME, provider),
-    vscode.commands.registerCommand(Commands.showQuarantine, guarded('Show Quarantined Data', () => showQuarantine(quarantine, provider))),
-  );
+  context.subscriptions.push(provider, vscode.workspace.registerTextDocumentContentProvider(QUARANTINE_SCHEME, provider));
+  registerCommand(context)(Commands.showQuarantine, 'Show Quarantined Data', () => showQuarantine(quarantine, provider));
   return (answers) => showQuarantine(quarantine, provider, answers);
 }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { CardStatus } from '../../core/studyPlan/studyPlan';
-import { Commands, Views } from '../commands';
+import { Commands, ContextKeys, focusViewCommand, Views } from '../commands';
 import { roleSetting } from '../config';
 import type { FeatureDeps } from '../features';
 import { idFrom, pickTopic } from '../pickers';
@@ -27,7 +27,7 @@ export function registerStudyPlan(context: vscode.ExtensionContext, deps: Featur
   context.subscriptions.push(tree, studyPlan);
   const register = registerCommand(context);
 
-  const focusStudyPlan = () => vscode.commands.executeCommand(`${Views.studyPlan}.focus`);
+  const focusStudyPlan = () => vscode.commands.executeCommand(focusViewCommand(Views.studyPlan));
 
   async function chooseRoleCommand() {
     await ready();
@@ -37,7 +37,7 @@ export function registerStudyPlan(context: vscode.ExtensionContext, deps: Featur
   const applyFilter = async () => {
     const active = (studyPlan.filter.difficulties?.length ?? 0) + (studyPlan.filter.statuses?.length ?? 0) > 0;
     tree.message = active ? `Filtered: ${[...(studyPlan.filter.difficulties ?? []), ...(studyPlan.filter.statuses ?? [])].join(', ')}` : undefined;
-    await vscode.commands.executeCommand('setContext', 'loopPrep.filtered', active);
+    await vscode.commands.executeCommand('setContext', ContextKeys.filtered, active);
     studyPlan.refreshAll();
   };
 
@@ -83,26 +83,28 @@ export function registerStudyPlan(context: vscode.ExtensionContext, deps: Featur
     return true;
   }
 
-  async function suspendCard(arg?: unknown) {
+  /**
+   * The card a tree-item command acts on. The palette hides these commands (package.json), but a
+   * keybinding or script can still run them without a card: then say how to use them.
+   */
+  async function cardArg(arg: unknown, what: string): Promise<string | undefined> {
     await ready();
     const id = idFrom(arg);
-    if (!id) {
-      void vscode.window.showInformationMessage('Loop Prep: right-click a card in the Study Plan to suspend or unsuspend it.');
-      return undefined;
-    }
+    if (!id) void vscode.window.showInformationMessage(`Loop Prep: right-click a card in the Study Plan to ${what}.`);
+    return id;
+  }
+
+  async function suspendCard(arg?: unknown) {
+    const id = await cardArg(arg, 'suspend or unsuspend it');
+    if (!id) return undefined;
     const suspended = state.statusOf(id) !== 'suspended';
     await state.setSuspended(id, suspended);
     return suspended;
   }
 
   async function buryCard(arg?: unknown) {
-    await ready();
-    const id = idFrom(arg);
-    if (!id) {
-      void vscode.window.showInformationMessage('Loop Prep: right-click a card in the Study Plan to bury it until tomorrow.');
-      return undefined;
-    }
-    return state.buryUntilTomorrow(id);
+    const id = await cardArg(arg, 'bury it until tomorrow');
+    return id ? state.buryUntilTomorrow(id) : undefined;
   }
 
   register(Commands.focusStudyPlan, 'Open Study Plan', focusStudyPlan);
@@ -112,6 +114,6 @@ export function registerStudyPlan(context: vscode.ExtensionContext, deps: Featur
   register(Commands.resetTopic, 'Reset Topic Progress', resetTopic);
   register(Commands.suspendCard, 'Suspend Card', suspendCard);
   register(Commands.buryCard, 'Bury Card', buryCard);
-  void vscode.commands.executeCommand('setContext', 'loopPrep.filtered', false);
+  void vscode.commands.executeCommand('setContext', ContextKeys.filtered, false);
   return { provider: studyPlan, tree };
 }

@@ -160,12 +160,8 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
         return item;
       }
       case 'skipGroup': {
-        const item = new vscode.TreeItem('Only if your role needs it', C.Collapsed);
-        item.id = node.key;
-        item.description = `${node.topics.length} topics`;
+        const item = groupItem(node, 'Only if your role needs it', `${node.topics.length} topics`, 'fold');
         item.tooltip = 'Topics this role rarely tests: study them only if the job description asks for them.';
-        item.contextValue = 'skipGroup';
-        item.iconPath = new vscode.ThemeIcon('fold');
         return item;
       }
       case 'card': {
@@ -183,12 +179,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
       }
       case 'lessonsGroup': {
         const lessons = this.content().lessons;
-        const item = new vscode.TreeItem('Lessons', C.Collapsed);
-        item.id = node.key;
-        item.description = `${lessons.filter((l) => this.state.isRead(l.id)).length} / ${lessons.length} complete`;
-        item.iconPath = new vscode.ThemeIcon('mortar-board');
-        item.contextValue = 'lessonsGroup';
-        return item;
+        return groupItem(node, 'Lessons', `${lessons.filter((l) => this.state.isRead(l.id)).length} / ${lessons.length} complete`, 'mortar-board');
       }
       case 'lesson': {
         const lesson = this.content().lessons.find((l) => l.id === node.id);
@@ -202,22 +193,18 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
         item.accessibilityInformation = { label: `${lesson?.title ?? node.id}, lesson${done ? ', complete' : ''}` };
         return item;
       }
-      case 'casesGroup': {
-        const item = new vscode.TreeItem('Case studies', C.Collapsed);
-        item.id = node.key;
-        item.description = `${this.content().cases.length}`;
-        item.iconPath = new vscode.ThemeIcon('briefcase');
-        item.contextValue = 'casesGroup';
-        return item;
-      }
+      case 'casesGroup':
+        return groupItem(node, 'Case studies', `${this.content().cases.length}`, 'briefcase');
       case 'case': {
         const c = this.content().cases.find((x) => x.id === node.id);
+        const read = this.state.isRead(node.id);
         const item = new vscode.TreeItem(c?.title ?? node.id, C.None);
         item.id = node.key;
-        item.description = this.state.isRead(node.id) ? 'read' : undefined;
+        item.description = read ? 'read' : undefined;
         item.tooltip = c?.summary;
         item.iconPath = new vscode.ThemeIcon('briefcase');
-        item.contextValue = 'case';
+        // Read or not drives the Mark Complete / Mark Incomplete menu items, as on lessons.
+        item.contextValue = read ? 'case.complete' : 'case.incomplete';
         item.command = { command: Commands.openCase, title: 'Open walkthrough', arguments: [node.id] };
         return item;
       }
@@ -227,6 +214,16 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** A collapsed group row (skipped topics, lessons, case studies); menus know it by its kind. */
+function groupItem(node: StudyNode, label: string, description: string, icon: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.key;
+  item.description = description;
+  item.contextValue = node.kind;
+  item.iconPath = new vscode.ThemeIcon(icon);
+  return item;
 }
 
 function truncate(s: string, n: number): string {

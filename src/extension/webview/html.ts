@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../core/text';
 
 /** A fresh nonce for each render: the CSP lets only scripts carrying it run. */
 export function nonce(): string {
@@ -63,8 +64,4 @@ ${styles}
 <script type="module" nonce="${n}" src="${script}"></script>
 </body>
 </html>`;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

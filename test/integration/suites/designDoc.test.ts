@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { parseDesignDoc, type DesignSectionKey } from '../../../src/core/designDoc';
 import type { DesignDocApi } from '../../../src/extension/designDoc';
 import type { PracticeApi } from '../../../src/extension/practice';
-import { DesignDocCommands } from '../../../src/extension/designDoc/commandIds';
+import { Commands } from '../../../src/extension/commands';
 import type { SectionCheck } from '../../../src/core/practice/sectionHelp';
 import type { LoopPrepApi } from '../../../src/extension/extension';
 import { activateExtension, waitFor } from '../util';
@@ -123,14 +123,14 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     assert.strictEqual(lenses.filter((l) => l.command?.title === 'Hints').length, 10);
     assert.strictEqual(lenses.filter((l) => l.command?.title === 'Self-check').length, 10);
     const latencyLine = editor.document.getText().split('\n').indexOf('## Latency');
-    assert.ok(lenses.some((l) => l.range.start.line === latencyLine && l.command?.command === DesignDocCommands.sectionSelfCheck));
+    assert.ok(lenses.some((l) => l.range.start.line === latencyLine && l.command?.command === Commands.sectionSelfCheck));
 
-    const good = await vscode.commands.executeCommand<SectionCheck>(DesignDocCommands.sectionSelfCheck, uri, 'latency');
+    const good = await vscode.commands.executeCommand<SectionCheck>(Commands.sectionSelfCheck, uri, 'latency');
     assert.strictEqual(good.complete, true);
-    const empty = await vscode.commands.executeCommand<SectionCheck>(DesignDocCommands.sectionSelfCheck, uri, 'rollout');
+    const empty = await vscode.commands.executeCommand<SectionCheck>(Commands.sectionSelfCheck, uri, 'rollout');
     assert.deepStrictEqual([empty.complete, empty.findings.map((f) => f.code)], [false, ['empty-section']]);
 
-    const hints = await vscode.commands.executeCommand<string[]>(DesignDocCommands.sectionHints, uri, 'latency');
+    const hints = await vscode.commands.executeCommand<string[]>(Commands.sectionHints, uri, 'latency');
     assert.deepStrictEqual(hints, api.content.index.cases.find((c) => c.id === CASE)!.rubric.latency.map((p) => p.point));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
@@ -140,7 +140,7 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     await vscode.window.showTextDocument(doc);
     await new Promise((r) => setTimeout(r, 600));
     assert.deepStrictEqual(ours(doc.uri), [], 'not checked unasked');
-    const found = await vscode.commands.executeCommand<{ code: string }[]>(DesignDocCommands.checkDesignDoc);
+    const found = await vscode.commands.executeCommand<{ code: string }[]>(Commands.checkDesignDoc);
     assert.ok(found.some((d) => d.code === 'latency-no-number'));
     assert.ok(codes(doc.uri).includes('latency-no-number'));
     assert.ok(codes(doc.uri).includes('missing-section'));
@@ -149,7 +149,7 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
   it('shows no false warnings in the Problems panel for a complete doc in the common ML template', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: corpusDoc('ml-template-fraud') });
     await vscode.window.showTextDocument(doc);
-    const found = await vscode.commands.executeCommand<{ code: string; severity: string }[]>(DesignDocCommands.checkDesignDoc);
+    const found = await vscode.commands.executeCommand<{ code: string; severity: string }[]>(Commands.checkDesignDoc);
     assert.deepStrictEqual(found.filter((d) => d.severity === 'warning').map((d) => d.code), []);
     await new Promise((r) => setTimeout(r, 600)); // the checks on open and after the debounce have run too
     assert.deepStrictEqual(ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map((d) => `${d.code}: ${d.message}`), []);
@@ -184,7 +184,7 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
       const problem = await waitFor(() => docs.configDiagnostics.get(configUri)?.[0], 'a diagnostic on the config file', 20_000);
       assert.strictEqual(problem.range.start.line, 3);
       assert.match(problem.message, /rules\.cost must be one of off, information, warning/);
-      const found = await vscode.commands.executeCommand<{ code: string }[]>(DesignDocCommands.checkDesignDoc);
+      const found = await vscode.commands.executeCommand<{ code: string }[]>(Commands.checkDesignDoc);
       assert.deepStrictEqual(found.map((d) => d.code), [], 'the valid part of the config applies: "Launch plan" is the rollout');
 
       await write(configUri, 'headings:\n  Launch plan: rollout\n');
@@ -199,15 +199,15 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     const { practice } = await apis();
     await practice.startPractice(CASE, [{ key: 'deepDive', label: 'Deep dive', seconds: 120 }]);
     assert.match(practice.practice()!.statusBarText, /^\$\(watch\) Deep dive (2:00|1:59)$/);
-    await vscode.commands.executeCommand(DesignDocCommands.pausePractice);
+    await vscode.commands.executeCommand(Commands.pausePractice);
     const paused = practice.practice()!;
     assert.strictEqual(paused.status, 'paused');
     assert.match(paused.statusBarText, /^\$\(debug-pause\) Deep dive \d:\d\d \(paused\)$/);
     await new Promise((r) => setTimeout(r, 1200));
     assert.strictEqual(practice.practice()!.phaseRemainingMs, paused.phaseRemainingMs, 'no time passes while paused');
-    await vscode.commands.executeCommand(DesignDocCommands.resumePractice);
+    await vscode.commands.executeCommand(Commands.resumePractice);
     assert.strictEqual(practice.practice()!.status, 'running');
-    await vscode.commands.executeCommand(DesignDocCommands.stopPractice);
+    await vscode.commands.executeCommand(Commands.stopPractice);
     assert.strictEqual(practice.practice(), undefined);
   });
 

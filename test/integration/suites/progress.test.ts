@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { READINESS_FORMULA, importSizeError } from '../../../src/core/progress';
 import type { ExportFile } from '../../../src/core/progress';
 import type { LoopPrepApi } from '../../../src/extension/extension';
-import { FOCUS_PROGRESS_VIEW, type ProgressApi } from '../../../src/extension/progress';
+import { FOCUS_PROGRESS_VIEW } from '../../../src/extension/commands';
+import type { ProgressApi } from '../../../src/extension/progress';
 import type { ProgressView } from '../../../src/shared/progress';
 import { activateExtension, waitFor } from '../util';
 

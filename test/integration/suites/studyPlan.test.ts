@@ -123,6 +123,14 @@ describe('study plan, status bar and walkthrough', () => {
     const firstCase = api.studyPlan.getChildren(cases)[0];
     await vscode.commands.executeCommand(Commands.openCase, firstCase);
     await waitFor(() => api.panels.reader()?.itemId === (firstCase.kind === 'case' ? firstCase.id : ''), 'reader shows the case');
+    // Case nodes are marked complete and incomplete from their context menu, as lessons are.
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.markComplete, firstCase), true);
+    assert.strictEqual(api.state.isRead(firstCase.kind === 'case' ? firstCase.id : ''), true);
+    assert.strictEqual(api.studyPlan.getTreeItem(firstCase).contextValue, 'case.complete');
+    assert.strictEqual(api.studyPlan.getTreeItem(firstCase).description, 'read');
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.markIncomplete, firstCase), true);
+    assert.strictEqual(api.studyPlan.getTreeItem(firstCase).contextValue, 'case.incomplete');
+    assert.strictEqual(api.studyPlan.getTreeItem(firstCase).description, undefined);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.practiseCase, firstCase);
     assert.ok(editor, 'practise opened an editor');
     assert.strictEqual(editor.document.languageId, 'markdown');

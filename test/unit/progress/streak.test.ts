@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { computeStreaks, dayLabel, localDay, type Activity } from '../../../src/core/progress/streak';
+import { computeStreaks, localDay, type Activity } from '../../../src/core/progress/streak';
+import { dayLabel } from '../../../src/core/time';
 
 const at = (iso: string, offsetMinutes: number): Activity => ({ at: Date.parse(iso), offsetMinutes });
 
