@@ -23,8 +23,11 @@ export const GATE_LIMITS = {
   absoluteWordFloor: 0.05,
 } as const;
 
-/** Words that make an option sound wrong to a test-wise reader. */
-export const ABSOLUTE_WORDS = /\b(always|never|only|guarantee[sd]?|guaranteeing|all|none|every|cannot|impossible|completely|entirely|must)\b/i;
+/**
+ * Words that make an option sound wrong to a test-wise reader. "all" inside a hyphenated term of art
+ * (all-reduce, all-gather, all-to-all) is a name, not a claim, so it does not count.
+ */
+export const ABSOLUTE_WORDS = /\b(always|never|only|guarantee[sd]?|guaranteeing|(?<!-)all(?!-)|none|every|cannot|impossible|completely|entirely|must)\b/i;
 
 export interface Gate {
   readonly name: string;

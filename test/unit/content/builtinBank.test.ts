@@ -40,14 +40,27 @@ describe('the built-in bank', () => {
     assert.strictEqual(show(gateProblems(compiled.index)), '');
   });
 
-  it('holds 30 topics, at least 910 questions, 12 cases and 13 lessons', () => {
+  it('holds 30 topics, at least 1,050 questions, 12 cases and 13 lessons', () => {
     const { index } = compiled;
     assert.strictEqual(index.topics.length, 30);
-    assert.ok(index.questions.length >= 910, `only ${index.questions.length} questions`);
+    assert.ok(index.questions.length >= 1050, `only ${index.questions.length} questions`);
     assert.strictEqual(index.cases.length, 12);
     assert.strictEqual(index.lessons.length, 13);
     const items = index.roles.length + index.topics.length + index.questions.length + index.cases.length + index.lessons.length + index.templates.length;
     assert.strictEqual(items, fileCount, 'every file became an item');
+  });
+
+  it('gives every topic at least 35 questions in every difficulty, and keeps the type mix', () => {
+    const { index } = compiled;
+    for (const topic of index.topics) {
+      const qs = index.questions.filter((q) => q.topic === topic.id);
+      assert.ok(qs.length >= 35, `${topic.id}: ${qs.length} questions`);
+      for (const d of ['easy', 'medium', 'hard']) assert.ok(qs.some((q) => q.difficulty === d), `${topic.id} has no ${d} question`);
+    }
+    const share = (type: string) => index.questions.filter((q) => q.type === type).length / index.questions.length;
+    assert.ok(share('numeric') >= 0.15, `numeric ${share('numeric')}`);
+    assert.ok(share('multi') >= 0.2, `multi-select ${share('multi')}`);
+    assert.ok(share('flashcard') <= 0.35, `flashcards ${share('flashcard')}`);
   });
 
   it('orders every topic in every role, and every question has a known topic', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { gateProblems, lengthRank, measureGates } from '../../../src/core/content/gates';
+import { ABSOLUTE_WORDS, gateProblems, lengthRank, measureGates } from '../../../src/core/content/gates';
 import type { Question } from '../../../src/core/content/types';
 import { indexOf, makeQuestion } from './helpers';
 
@@ -37,6 +37,11 @@ describe('content gates against guessing', () => {
     const balanced = [multi([0, 1]), multi([2, 3]), multi([0, 2]), multi([1, 3])];
     for (const name of [/option A/, /longest option/, /share of options/]) assert.strictEqual(gate(balanced, name).ok, true, String(name));
     assert.strictEqual(gate([multi([0, 1, 2, 3]), multi([1, 2, 3])], /share of options/).ok, false, 'nearly every option correct');
+  });
+
+  it('does not count "all" in names such as all-reduce and all-to-all as an absolute word', () => {
+    for (const text of ['Gradients are all-reduced at each step', 'an all-to-all exchange per MoE layer', 'weights are all-gathered first']) assert.ok(!ABSOLUTE_WORDS.test(text), text);
+    for (const text of ['It fixes all of them', 'All replicas wait', 'works in every case']) assert.ok(ABSOLUTE_WORDS.test(text), text);
   });
 
   it('compares absolute words in wrong and right options', () => {
