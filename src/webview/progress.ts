@@ -6,10 +6,9 @@
  * lines are native buttons. The view keeps only view state: which disclosures are open, and the focus
  * and scroll position across redraws.
  */
-import type { ChecklistItemView, ForecastView, HeatmapView, ProgressAction, ProgressToHost, ProgressView, ReadinessView, RetentionView, TopicBarView, XpView } from '../shared/progress';
+import { parseHostToProgress, type ChecklistItemView, type ForecastView, type HeatmapView, type ProgressAction, type ProgressToHost, type ProgressView, type ReadinessView, type RetentionView, type TopicBarView, type XpView } from '../shared/progress';
 import { h } from './lib/dom';
 import { connect, onHostMessage } from './lib/host';
-import { parseHostToProgress } from './lib/progressMessages';
 
 interface ViewState {
   readonly open: readonly string[];
