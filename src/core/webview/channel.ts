@@ -118,11 +118,6 @@ export class WebviewChannel<In extends { readonly type: string }, Out> implement
     return true;
   }
 
-  /** The webview is being rebuilt (its page was set again): nothing is sent until it says `ready`. */
-  reset(): void {
-    this.isReady = false;
-  }
-
   onDidPost(listener: (msg: Out) => void): Disposer {
     this.postListeners.add(listener);
     return { dispose: () => this.postListeners.delete(listener) };

@@ -77,12 +77,7 @@ export class SelfReviewPanel implements vscode.Disposable {
     });
   }
 
-  /** True once the webview has loaded and been sent the review. */
-  get isReady(): boolean {
-    return this.host.ready;
-  }
-
-  /** Readiness and the messages sent each way, for tests. */
+  /** Readiness (true once the webview has loaded and been sent the review) and the messages each way, for tests. */
   get probe(): ChannelProbe<SelfReviewMessage, HostToSelfReview> {
     return this.host.probe;
   }
