@@ -5,7 +5,7 @@ import { errorMessage } from '../../core/webview/channel';
 import { Commands } from '../commands';
 import type { DrillController } from '../../core/drill/controller';
 import type { DrillSessionStore } from './sessionStore';
-import { createPanel, WebviewHost, type ChannelProbe } from '../webview/host';
+import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
 
 type DrillMessage = Exclude<DrillToHost, CommonWebviewMessage>;
 
@@ -15,32 +15,31 @@ type DrillMessage = Exclude<DrillToHost, CommonWebviewMessage>;
  */
 export class DrillPanel implements vscode.Disposable {
   static readonly viewType = 'loopPrep.drill';
-  private static current: DrillPanel | undefined;
+  private static readonly slot = new PanelSlot<DrillPanel>();
   /** Where the running session is kept for a window reload; set once at activation. */
   static sessions: DrillSessionStore | undefined;
 
   private readonly host: WebviewHost<DrillMessage, HostToDrill>;
 
   static show(extensionUri: vscode.Uri, controller: DrillController): DrillPanel {
-    if (DrillPanel.current) {
-      DrillPanel.current.controller = controller;
+    const open = DrillPanel.slot.current;
+    if (open) {
+      open.controller = controller;
       DrillPanel.sessions?.save(controller.snapshot());
-      DrillPanel.current.host.panel!.reveal(vscode.ViewColumn.Active);
-      DrillPanel.current.send(controller.current());
-      return DrillPanel.current;
+      open.host.panel!.reveal(vscode.ViewColumn.Active);
+      open.send(controller.current());
+      return open;
     }
     const panel = createPanel(DrillPanel.viewType, 'Loop Prep Drill', vscode.ViewColumn.Active, extensionUri);
-    DrillPanel.current = new DrillPanel(panel, extensionUri, controller);
-    return DrillPanel.current;
+    return DrillPanel.slot.replace(() => new DrillPanel(panel, extensionUri, controller));
   }
 
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, controller: DrillController): void {
-    DrillPanel.current?.dispose();
-    DrillPanel.current = new DrillPanel(panel, extensionUri, controller);
+    DrillPanel.slot.replace(() => new DrillPanel(panel, extensionUri, controller));
   }
 
   static get active(): DrillPanel | undefined {
-    return DrillPanel.current;
+    return DrillPanel.slot.current;
   }
 
   private constructor(
@@ -59,9 +58,7 @@ export class DrillPanel implements vscode.Disposable {
       onFailure: (err) =>
         this.send({ type: 'notice', message: `Something went wrong with this card (${errorMessage(err)}). Details are in "Loop Prep: Show Log"; press Esc to end the session.` }),
       afterEach: () => DrillPanel.sessions?.save(this.controller.snapshot()),
-      onDispose: () => {
-        if (DrillPanel.current === this) DrillPanel.current = undefined;
-      },
+      onDispose: () => DrillPanel.slot.release(this),
     });
   }
 

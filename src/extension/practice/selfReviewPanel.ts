@@ -3,7 +3,7 @@ import { errorMessage, errorText } from '../../core/webview/channel';
 import type { CommonWebviewMessage } from '../../shared/protocol';
 import { selfReviewToHost, type HostToSelfReview, type SelfReview, type SelfReviewResult, type SelfReviewToHost } from '../../shared/selfReview';
 import { log } from '../log';
-import { createPanel, WebviewHost, type ChannelProbe } from '../webview/host';
+import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
 
 type SelfReviewMessage = Exclude<SelfReviewToHost, CommonWebviewMessage>;
 
@@ -25,32 +25,31 @@ export interface SelfReviewHandler {
  */
 export class SelfReviewPanel implements vscode.Disposable {
   static readonly viewType = 'loopPrep.selfReview';
-  private static current: SelfReviewPanel | undefined;
+  private static readonly slot = new PanelSlot<SelfReviewPanel>();
 
   private readonly host: WebviewHost<SelfReviewMessage, HostToSelfReview>;
   private result: SelfReviewResult | undefined;
 
   static show(extensionUri: vscode.Uri, review: SelfReview, handler: SelfReviewHandler): SelfReviewPanel {
-    if (SelfReviewPanel.current?.review.reviewId === review.reviewId) {
-      SelfReviewPanel.current.host.panel!.reveal(vscode.ViewColumn.Beside);
-      return SelfReviewPanel.current;
+    const open = SelfReviewPanel.slot.current;
+    if (open?.review.reviewId === review.reviewId) {
+      open.host.panel!.reveal(vscode.ViewColumn.Beside);
+      return open;
     }
-    SelfReviewPanel.current?.dispose();
+    // Closed before the new one opens, so the new one takes the column the old one leaves.
+    open?.dispose();
     const panel = createPanel(SelfReviewPanel.viewType, `Self-review: ${review.caseTitle}`, vscode.ViewColumn.Beside, extensionUri);
-    SelfReviewPanel.current = new SelfReviewPanel(panel, extensionUri, review, handler);
-    return SelfReviewPanel.current;
+    return SelfReviewPanel.slot.replace(() => new SelfReviewPanel(panel, extensionUri, review, handler));
   }
 
   /** Takes over a panel VS Code restored after a reload, for the review the resumed practice holds. */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, review: SelfReview, handler: SelfReviewHandler): SelfReviewPanel {
-    SelfReviewPanel.current?.dispose();
     panel.title = `Self-review: ${review.caseTitle}`;
-    SelfReviewPanel.current = new SelfReviewPanel(panel, extensionUri, review, handler);
-    return SelfReviewPanel.current;
+    return SelfReviewPanel.slot.replace(() => new SelfReviewPanel(panel, extensionUri, review, handler));
   }
 
   static get active(): SelfReviewPanel | undefined {
-    return SelfReviewPanel.current;
+    return SelfReviewPanel.slot.current;
   }
 
   private constructor(
@@ -71,7 +70,7 @@ export class SelfReviewPanel implements vscode.Disposable {
       },
       onMessage: (msg) => this.onMessage(msg),
       onDispose: () => {
-        if (SelfReviewPanel.current === this) SelfReviewPanel.current = undefined;
+        SelfReviewPanel.slot.release(this);
         this.handler.closed(this.result !== undefined);
       },
     });

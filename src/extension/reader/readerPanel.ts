@@ -4,7 +4,7 @@ import type { CommonWebviewMessage } from '../../shared/protocol';
 import { readerToHost, refusalOf, type HostToReader, type ReaderDocument, type ReaderToHost } from '../../shared/reader';
 import { Commands } from '../commands';
 import { log } from '../log';
-import { createPanel, WebviewHost, type ChannelProbe } from '../webview/host';
+import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
 
 /** What the reader needs from the rest of the extension. */
 export interface ReaderDeps {
@@ -40,29 +40,28 @@ type ReaderMessage = Exclude<ReaderToHost, CommonWebviewMessage>;
  */
 export class ReaderPanel implements vscode.Disposable {
   static readonly viewType = 'loopPrep.reader';
-  private static current: ReaderPanel | undefined;
+  private static readonly slot = new PanelSlot<ReaderPanel>();
 
   private readonly host: WebviewHost<ReaderMessage, HostToReader>;
 
   static show(deps: ReaderDeps, id: string): ReaderPanel {
-    if (ReaderPanel.current) {
-      ReaderPanel.current.open(id);
-      ReaderPanel.current.host.panel!.reveal(vscode.ViewColumn.Active);
-      return ReaderPanel.current;
+    const open = ReaderPanel.slot.current;
+    if (open) {
+      open.open(id);
+      open.host.panel!.reveal(vscode.ViewColumn.Active);
+      return open;
     }
     const panel = createPanel(ReaderPanel.viewType, 'Loop Prep', vscode.ViewColumn.Active, deps.extensionUri, { retainContextWhenHidden: false });
-    ReaderPanel.current = new ReaderPanel(panel, deps, id);
-    return ReaderPanel.current;
+    return ReaderPanel.slot.replace(() => new ReaderPanel(panel, deps, id));
   }
 
   static revive(panel: vscode.WebviewPanel, deps: ReaderDeps, state: unknown): void {
     const id = state && typeof state === 'object' && typeof (state as { id?: unknown }).id === 'string' ? (state as { id: string }).id : '';
-    ReaderPanel.current?.dispose();
-    ReaderPanel.current = new ReaderPanel(panel, deps, id);
+    ReaderPanel.slot.replace(() => new ReaderPanel(panel, deps, id));
   }
 
   static get active(): ReaderPanel | undefined {
-    return ReaderPanel.current;
+    return ReaderPanel.slot.current;
   }
 
   private constructor(
@@ -77,9 +76,7 @@ export class ReaderPanel implements vscode.Disposable {
       schema: readerToHost,
       onReady: () => this.refresh(),
       onMessage: (msg) => this.onMessage(msg),
-      onDispose: () => {
-        if (ReaderPanel.current === this) ReaderPanel.current = undefined;
-      },
+      onDispose: () => ReaderPanel.slot.release(this),
     });
     this.updateTitle();
   }

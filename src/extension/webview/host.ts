@@ -87,6 +87,27 @@ export class WebviewHost<In extends { readonly type: string }, Out> implements v
   }
 }
 
+/** The one open panel of a kind: the one `show` reuses, `revive` replaces, and a closing panel leaves. */
+export class PanelSlot<T extends vscode.Disposable> {
+  private value: T | undefined;
+
+  get current(): T | undefined {
+    return this.value;
+  }
+
+  /** Closes the open panel, if any, and holds the one `make` builds. */
+  replace(make: () => T): T {
+    this.value?.dispose();
+    this.value = make();
+    return this.value;
+  }
+
+  /** Called as `panel` closes: the slot is empty again, unless another panel already took it. */
+  release(panel: T): void {
+    if (this.value === panel) this.value = undefined;
+  }
+}
+
 /** Creates a panel with Loop Prep's webview options (scripts on, resources from dist/ and media/ only). */
 export function createPanel(viewType: string, title: string, column: vscode.ViewColumn, extensionUri: vscode.Uri, extra: vscode.WebviewPanelOptions = {}): vscode.WebviewPanel {
   return vscode.window.createWebviewPanel(viewType, title, column, { ...webviewOptions(extensionUri), ...extra });
