@@ -46,7 +46,7 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
     this.view = view;
     // The page's title and shell: main is not an aria-live region, since the view redraws after every review.
     this.host = WebviewHost.forView(view, {
-      name: 'progress view',
+      name: 'progress',
       extensionUri: this.deps.extensionUri,
       page: { bundle: 'progress', title: 'Loop Prep: Progress', shell: { styles: ['progress.css'], bodyClass: 'progress-view', live: false, loading: 'Loading your progress…' } },
       schema: progressToHost,
