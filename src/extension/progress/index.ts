@@ -5,13 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { REVIEW_KEYS } from '../../core/review/keys';
-import type { HostToProgress, ProgressAction, ProgressToHost, ProgressView } from '../../shared/progress';
+import type { ProgressAction, ProgressView } from '../../shared/progress';
 import { Commands } from '../commands';
 import { registerCommand } from '../registerCommand';
 import { affects, desiredRetention, learnAheadMs, roleSetting, Settings } from '../config';
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
-import type { ChannelProbe } from '../webview/host';
 import { ProgressCommands, ProgressViews } from './commandIds';
 import { registerProgressCommands, runExport, runImport, runReset, runRestore } from './progressCommands';
 import { ProgressViewProvider } from './progressView';
@@ -38,7 +37,7 @@ export interface ProgressApi {
   /** Whether the view is resolved and visible. */
   visible(): boolean;
   /** The view's webview: readiness and the messages each way; undefined until resolved. */
-  probe(): ChannelProbe<ProgressToHost, HostToProgress> | undefined;
+  probe(): ProgressViewProvider['probe'];
   /** The model as of now, computed but not sent. */
   compute(): Promise<ProgressView>;
   /** Does what a button in the view does (a checklist line, "Drill due cards", "Choose Role"…). */
