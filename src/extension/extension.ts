@@ -8,6 +8,7 @@ import { DrillPanel } from './drill/drillPanel';
 import type { FeatureDeps } from './features';
 import { disposeLog, log } from './log';
 import { registerPractice, type PracticeApi } from './practice';
+import { SelfReviewPanel } from './practice/selfReviewPanel';
 import { registerProgress, type ProgressApi } from './progress';
 import { StatusBar } from './progress/statusBar';
 import { registerReader } from './reader';
@@ -17,6 +18,7 @@ import { registerShowQuarantine, type QuarantineAnswers, type ShowQuarantineOutc
 import { StateService } from './state/stateService';
 import { registerStudyPlan } from './studyPlan';
 import { warnAboutUnknownRole } from './studyPlan/roles';
+import type { ChannelProbe } from './webview/host';
 import type { StudyPlanProvider } from './studyPlan/studyPlanProvider';
 
 /** What activate() returns: a small surface that integration tests use to observe the extension. */
@@ -37,7 +39,11 @@ export interface LoopPrepApi {
   readonly showQuarantine: (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome>;
   /** The open panels (the test bundle has its own copies of these classes, so it asks here). */
   readonly panels: { drill(): DrillPanel | undefined; reader(): ReaderPanel | undefined };
+  /** Any webview's readiness and the messages it took and sent: one hook for all four; undefined while closed. */
+  readonly webviews: (kind: WebviewKind) => ChannelProbe<{ readonly type: string }, unknown> | undefined;
 }
+
+export type WebviewKind = 'drill' | 'reader' | 'selfReview' | 'progress';
 
 export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   const started = Date.now();
@@ -128,6 +134,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     progress,
     showQuarantine,
     panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active },
+    webviews: (kind) => ({ drill: DrillPanel.active?.probe, reader: ReaderPanel.active?.probe, selfReview: SelfReviewPanel.active?.probe, progress: progress.probe() })[kind],
   };
 }
 

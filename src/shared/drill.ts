@@ -1,9 +1,10 @@
 /**
  * Messages between the drill panel and the extension host. The host owns the session and grades
- * answers; the webview only shows what it is sent. `parseDrillMessage` validates everything the
- * webview sends; anything else is logged and ignored.
+ * answers; the webview only shows what it is sent. `drillToHost` validates everything the webview
+ * sends (anything else is logged and ignored), and `hostToDrill` everything the host sends.
  */
-import type { CommonWebviewMessage } from './protocol';
+import * as z from 'zod/mini';
+import { finite, parseWith, readyMessage, shortString, webviewErrorMessage } from './protocol';
 
 export type Rating = 1 | 2 | 3 | 4;
 export const RATING_LABELS: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
@@ -63,6 +64,51 @@ export interface DrillSummary {
   readonly failed: readonly { readonly id: string; readonly label: string }[];
 }
 
+const rating = z.literal([1, 2, 3, 4]);
+const ratingPreview = z.object({ rating, label: z.string(), interval: z.string() });
+const drillCard = z.object({
+  id: z.string(),
+  type: z.enum(['single', 'multi', 'flashcard', 'numeric']),
+  topicTitle: z.string(),
+  difficulty: z.string(),
+  promptHtml: z.string(),
+  options: z.optional(z.array(z.object({ html: z.string(), label: z.string() }))),
+  unit: z.optional(z.string()),
+});
+const drillProgress = z.object({ position: finite, total: finite, again: finite, modeLabel: z.string() });
+const drillResult = z.object({
+  cardId: z.string(),
+  correct: z.nullable(z.boolean()),
+  correctIndices: z.optional(z.array(finite)),
+  chosenIndices: z.optional(z.array(finite)),
+  numeric: z.optional(z.object({ given: finite, answer: finite, unit: z.string(), tolerance: finite })),
+  answerHtml: z.optional(z.string()),
+  explanationHtml: z.string(),
+  optionWhyHtml: z.optional(z.array(z.string())),
+  suggestedRating: rating,
+  previews: z.array(ratingPreview),
+});
+const drillSummary = z.object({
+  reviewed: finite,
+  graded: finite,
+  correct: finite,
+  durationMs: finite,
+  xpGained: finite,
+  nextDue: z.string(),
+  left: finite,
+  dueAgain: z.optional(z.string()),
+  failed: z.array(z.object({ id: z.string(), label: z.string() })),
+});
+
+/** What the host sends; the webview checks it before drawing. */
+export const hostToDrill = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card'), card: drillCard, progress: drillProgress }),
+  z.object({ type: z.literal('result'), result: drillResult, progress: drillProgress }),
+  z.object({ type: z.literal('summary'), summary: drillSummary }),
+  z.object({ type: z.literal('empty'), message: z.string() }),
+  z.object({ type: z.literal('notice'), message: z.string() }),
+]);
+
 export type HostToDrill =
   | { readonly type: 'card'; readonly card: DrillCard; readonly progress: DrillProgress }
   | { readonly type: 'result'; readonly result: DrillResult; readonly progress: DrillProgress }
@@ -70,51 +116,35 @@ export type HostToDrill =
   | { readonly type: 'empty'; readonly message: string }
   | { readonly type: 'notice'; readonly message: string };
 
-export type DrillAnswer = { readonly kind: 'choice'; readonly indices: readonly number[] } | { readonly kind: 'numeric'; readonly value: number } | { readonly kind: 'reveal' };
+const cardId = shortString(200);
+/** Choice indices: at most ten, each 0-9; repeats are dropped and the rest sorted. */
+const choiceIndices = z.array(z.int().check(z.gte(0), z.lt(10))).check(
+  z.maxLength(10),
+  z.overwrite((a) => [...new Set(a)].sort((x, y) => x - y)),
+);
+const drillAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('choice'), indices: choiceIndices }),
+  z.object({ kind: z.literal('numeric'), value: finite }),
+  z.object({ kind: z.literal('reveal') }),
+]);
 
-export type DrillToHost =
-  | CommonWebviewMessage
-  | { readonly type: 'submit'; readonly cardId: string; readonly answer: DrillAnswer }
-  | { readonly type: 'rate'; readonly cardId: string; readonly rating: Rating }
-  | { readonly type: 'undo' }
-  | { readonly type: 'end' }
-  | { readonly type: 'continue' }
-  | { readonly type: 'openCard'; readonly cardId: string };
+/** What the webview sends; the host checks it before acting. */
+export const drillToHost = z.discriminatedUnion('type', [
+  readyMessage,
+  webviewErrorMessage,
+  z.object({ type: z.literal('submit'), cardId, answer: drillAnswer }),
+  z.object({ type: z.literal('rate'), cardId, rating }),
+  z.object({ type: z.literal('undo') }),
+  z.object({ type: z.literal('end') }),
+  z.object({ type: z.literal('continue') }),
+  z.object({ type: z.literal('openCard'), cardId }),
+]);
 
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
-
-function parseAnswer(raw: unknown): DrillAnswer | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const a = raw as Record<string, unknown>;
-  if (a.kind === 'reveal') return { kind: 'reveal' };
-  if (a.kind === 'numeric') return typeof a.value === 'number' && Number.isFinite(a.value) ? { kind: 'numeric', value: a.value } : undefined;
-  if (a.kind === 'choice' && Array.isArray(a.indices) && a.indices.length <= 10 && a.indices.every((i) => Number.isInteger(i) && i >= 0 && i < 10)) {
-    return { kind: 'choice', indices: [...new Set(a.indices as number[])].sort((x, y) => x - y) };
-  }
-  return undefined;
-}
+export type DrillAnswer = z.infer<typeof drillAnswer>;
+export type DrillToHost = z.infer<typeof drillToHost>;
 
 /** Returns the message when it is well-formed, undefined otherwise. Never throws. */
-export function parseDrillMessage(raw: unknown): DrillToHost | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-    case 'undo':
-    case 'end':
-    case 'continue':
-      return { type: m.type };
-    case 'openCard':
-      return isId(m.cardId) ? { type: 'openCard', cardId: m.cardId } : undefined;
-    case 'webviewError':
-      return typeof m.message === 'string' ? { type: 'webviewError', message: m.message.slice(0, 1000) } : undefined;
-    case 'submit': {
-      const answer = parseAnswer(m.answer);
-      return isId(m.cardId) && answer ? { type: 'submit', cardId: m.cardId, answer } : undefined;
-    }
-    case 'rate':
-      return isId(m.cardId) && (m.rating === 1 || m.rating === 2 || m.rating === 3 || m.rating === 4) ? { type: 'rate', cardId: m.cardId, rating: m.rating } : undefined;
-    default:
-      return undefined;
-  }
-}
+export const parseDrillMessage = (raw: unknown): DrillToHost | undefined => parseWith(drillToHost, raw);
+
+/** Returns the host message when it is well-formed, undefined otherwise. Never throws. */
+export const parseHostToDrill = (raw: unknown): HostToDrill | undefined => parseWith(hostToDrill, raw);

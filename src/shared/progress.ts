@@ -2,11 +2,13 @@
  * Messages between the Progress view (a webview view in the Loop Prep sidebar) and the extension host.
  * The host computes everything (core/progress `computeProgress`) and sends a `ProgressView`: plain JSON,
  * numbers and ready-made sentences only, with `null` where a value is unknown (JSON has no undefined).
- * The webview draws it and sends back the action a button asked for; `parseProgressMessage` validates
- * everything the webview sends, and the host maps each action to a command.
+ * The webview draws it and sends back the action a button asked for; `progressToHost` validates
+ * everything the webview sends (the host maps each action to a command), and `hostToProgress` checks
+ * every model before the webview draws it: every number finite, every sentence a string, every checklist
+ * action one the host would accept back.
  */
-import { isContentId } from '../core/ids';
-import type { CommonWebviewMessage } from './protocol';
+import * as z from 'zod/mini';
+import { contentId, finite, parseWith, readyMessage, webviewErrorMessage } from './protocol';
 
 /**
  * What a button in the view asks for. The first four mirror core's `ChecklistAction`; the rest are the
@@ -172,44 +174,87 @@ export interface ProgressView {
 
 export type HostToProgress = { readonly type: 'model'; readonly model: ProgressView };
 
-export type ProgressToHost = CommonWebviewMessage | { readonly type: 'run'; readonly action: ProgressAction };
+/** A button's action; ids must be content ids. */
+export const progressAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('drillDue'), topicId: contentId }),
+  z.object({ kind: z.literal('drill'), topicId: contentId }),
+  z.object({ kind: z.literal('openLesson'), lessonId: contentId }),
+  z.object({ kind: z.literal('practiseCase'), caseId: contentId }),
+  z.object({ kind: z.literal('drillAllDue') }),
+  z.object({ kind: z.literal('chooseRole') }),
+  z.object({ kind: z.literal('export') }),
+  z.object({ kind: z.literal('import') }),
+]);
+
+/** What the webview sends; the host checks it before acting. */
+export const progressToHost = z.discriminatedUnion('type', [readyMessage, webviewErrorMessage, z.object({ type: z.literal('run'), action: progressAction })]);
+
+export type ProgressToHost = z.infer<typeof progressToHost>;
+
+const str = z.string();
+const list = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+const numOrNull = z.nullable(finite);
+const partKey = z.enum(['mastery', 'lessons', 'cases']);
+const lines = list(str, 50);
+
+const readiness = z.object({
+  roleId: str,
+  roleName: str,
+  percent: finite,
+  parts: list(z.object({ key: partKey, label: str, weight: finite, effectiveWeight: finite, value: numOrNull, points: finite, detail: str }), 10),
+  checklist: list(z.object({ action: progressAction, label: str, impact: finite, part: partKey }), 10_000),
+  summary: str,
+});
+
+const heatmapCell = z.object({ date: str, count: finite, level: z.literal([0, 1, 2, 3, 4]), future: z.boolean(), label: str });
+
+/** A complete, drawable `ProgressView`. */
+export const progressView = z.object({
+  computedAt: str,
+  roleSetting: z.nullable(str),
+  streak: z.object({ current: finite, longest: finite, activeToday: z.boolean(), summary: str }),
+  xp: z.object({
+    total: finite,
+    reviews: finite,
+    reads: finite,
+    casePractices: finite,
+    level: finite,
+    levelName: str,
+    nextLevelName: z.nullable(str),
+    nextLevelAt: numOrNull,
+    levelProgress: finite,
+    summary: str,
+  }),
+  readiness: z.nullable(readiness),
+  otherRoles: list(z.object({ roleId: str, roleName: str, percent: finite, summary: str }), 100),
+  heatmap: z.object({ weeks: list(list(heatmapCell, 7), 60), weekStartsOn: finite, total: finite, activeDays: finite, days: finite, summary: str }),
+  forecast: z.object({ days: list(z.object({ date: str, count: finite, overdue: finite, label: str }), 60), total: finite, summary: str }),
+  retention: z.object({ matureReviews: finite, recalled: finite, retention: numOrNull, desired: finite, windowDays: finite, summary: str }),
+  topics: list(
+    z.object({
+      topicId: str,
+      title: str,
+      weight: z.nullable(z.enum(['core', 'supporting', 'skip'])),
+      masteryPct: finite,
+      cards: finite,
+      seen: finite,
+      due: finite,
+      mastered: finite,
+      label: str,
+    }),
+    1000,
+  ),
+  help: z.object({ xp: lines, levels: str, readiness: lines, retention: lines }),
+});
+
+/** What the host sends; the webview checks it before drawing. */
+export const hostToProgress = z.object({ type: z.literal('model'), model: progressView });
 
 /** Returns the action when it is well-formed (ids must be content ids), undefined otherwise. Never throws. */
-export function parseProgressAction(raw: unknown): ProgressAction | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const a = raw as Record<string, unknown>;
-  switch (a.kind) {
-    case 'drillDue':
-    case 'drill':
-      return isContentId(a.topicId) ? { kind: a.kind, topicId: a.topicId } : undefined;
-    case 'openLesson':
-      return isContentId(a.lessonId) ? { kind: 'openLesson', lessonId: a.lessonId } : undefined;
-    case 'practiseCase':
-      return isContentId(a.caseId) ? { kind: 'practiseCase', caseId: a.caseId } : undefined;
-    case 'drillAllDue':
-    case 'chooseRole':
-    case 'export':
-    case 'import':
-      return { kind: a.kind };
-    default:
-      return undefined;
-  }
-}
+export const parseProgressAction = (raw: unknown): ProgressAction | undefined => parseWith(progressAction, raw);
 
 /** Returns the message when it is well-formed, undefined otherwise. Never throws. */
-export function parseProgressMessage(raw: unknown): ProgressToHost | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'webviewError':
-      return typeof m.message === 'string' && m.message.length > 0 ? { type: 'webviewError', message: m.message.slice(0, 1000) } : undefined;
-    case 'run': {
-      const action = parseProgressAction(m.action);
-      return action ? { type: 'run', action } : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
+export const parseProgressMessage = (raw: unknown): ProgressToHost | undefined => parseWith(progressToHost, raw);
+
+/** Returns the host message when it is well-formed, undefined otherwise. Never throws. */
+export const parseHostToProgress = (raw: unknown): HostToProgress | undefined => parseWith(hostToProgress, raw);

@@ -1,9 +1,10 @@
 /**
  * Messages between the reader panel (lessons and case-study walkthroughs) and the extension host.
- * The host validates every incoming message with `parseReaderMessage`.
+ * The host validates every incoming message with `readerToHost`, then checks it against the document
+ * on show with `refusalOf`; the webview validates what the host sends with `hostToReader`.
  */
-import { isContentId } from '../core/ids';
-import type { CommonWebviewMessage } from './protocol';
+import * as z from 'zod/mini';
+import { contentId, parseWith, readyMessage, webviewErrorMessage } from './protocol';
 
 export interface ReaderSection {
   readonly heading: string;
@@ -22,33 +23,40 @@ export interface ReaderDocument {
 
 export type HostToReader = { readonly type: 'show'; readonly doc: ReaderDocument } | { readonly type: 'missing'; readonly id: string };
 
-export type ReaderToHost =
-  | CommonWebviewMessage
-  | { readonly type: 'setComplete'; readonly id: string; readonly complete: boolean }
-  | { readonly type: 'practiseCase'; readonly id: string }
-  | { readonly type: 'openLink'; readonly href: string };
+const readerDocument = z.object({
+  kind: z.enum(['lesson', 'case']),
+  id: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+  sections: z.array(z.object({ heading: z.string(), html: z.string() })),
+  complete: z.boolean(),
+});
 
-const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length < 2000;
+/** What the host sends; the webview checks it before drawing. */
+export const hostToReader = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('show'), doc: readerDocument }),
+  z.object({ type: z.literal('missing'), id: z.string() }),
+]);
+
+/** Links the reader may open: http(s) only, and shorter than any real link of ours. */
+const httpLink = z.string().check(z.maxLength(1999), z.regex(/^https?:\/\//i));
+
+/** What the webview sends; the host checks it before acting. */
+export const readerToHost = z.discriminatedUnion('type', [
+  readyMessage,
+  webviewErrorMessage,
+  z.object({ type: z.literal('setComplete'), id: contentId, complete: z.boolean() }),
+  z.object({ type: z.literal('practiseCase'), id: contentId }),
+  z.object({ type: z.literal('openLink'), href: httpLink }),
+]);
+
+export type ReaderToHost = z.infer<typeof readerToHost>;
 
 /** Returns the message when it is well-formed, undefined otherwise. Never throws. */
-export function parseReaderMessage(raw: unknown): ReaderToHost | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'webviewError':
-      return isString(m.message) ? { type: 'webviewError', message: m.message } : undefined;
-    case 'setComplete':
-      return isContentId(m.id) && typeof m.complete === 'boolean' ? { type: 'setComplete', id: m.id, complete: m.complete } : undefined;
-    case 'practiseCase':
-      return isContentId(m.id) ? { type: 'practiseCase', id: m.id } : undefined;
-    case 'openLink':
-      return isString(m.href) && /^https?:\/\//i.test(m.href) ? { type: 'openLink', href: m.href } : undefined;
-    default:
-      return undefined;
-  }
-}
+export const parseReaderMessage = (raw: unknown): ReaderToHost | undefined => parseWith(readerToHost, raw);
+
+/** Returns the host message when it is well-formed, undefined otherwise. Never throws. */
+export const parseHostToReader = (raw: unknown): HostToReader | undefined => parseWith(hostToReader, raw);
 
 /** The hrefs of the links in a document's HTML, as the webview's `getAttribute('href')` reads them. */
 export function linksOf(doc: ReaderDocument): Set<string> {

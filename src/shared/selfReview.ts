@@ -1,10 +1,11 @@
 /**
  * Messages between the self-review panel (shown when a timed case practice ends) and the extension host.
  * The host owns the review: the rubric points, what is pre-ticked, and recording the result. The webview
- * only shows checkboxes and sends back which point ids are ticked; `parseSelfReviewMessage` validates
- * everything it sends.
+ * only shows checkboxes and sends back which point ids are ticked; `selfReviewToHost` validates
+ * everything it sends, and `hostToSelfReview` everything the host sends.
  */
-import type { CommonWebviewMessage } from './protocol';
+import * as z from 'zod/mini';
+import { finite, parseWith, readyMessage, shortString, webviewErrorMessage } from './protocol';
 
 /** One rubric point of the case, with whether the doc showed evidence of it (the pre-tick). */
 export interface SelfReviewPoint {
@@ -51,34 +52,47 @@ export type HostToSelfReview =
   | { readonly type: 'recorded'; readonly reviewId: string; readonly result: SelfReviewResult }
   | { readonly type: 'failed'; readonly message: string };
 
-export type SelfReviewToHost =
-  | CommonWebviewMessage
-  | { readonly type: 'confirm'; readonly reviewId: string; readonly ticked: readonly string[] }
-  | { readonly type: 'drillMissed' }
-  | { readonly type: 'close' };
-
 /** More points than any rubric has: a longer list is not from our webview. */
 export const MAX_TICKED = 500;
 
-const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const selfReviewPoint = z.object({ id: z.string(), text: z.string(), evidenced: z.boolean(), found: z.array(z.string()) });
+const selfReview = z.object({
+  reviewId: z.string(),
+  caseId: z.string(),
+  caseTitle: z.string(),
+  reason: z.enum(['time-up', 'finished']),
+  elapsed: z.string(),
+  note: z.optional(z.string()),
+  sections: z.array(z.object({ key: z.string(), heading: z.string(), points: z.array(selfReviewPoint) })),
+});
+const selfReviewResult = z.object({ score: finite, maxScore: finite, cards: finite, xp: finite });
+
+/** What the host sends; the webview checks it before drawing. */
+export const hostToSelfReview = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('show'), review: selfReview }),
+  z.object({ type: z.literal('recorded'), reviewId: z.string(), result: selfReviewResult }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+]);
+
+/** Ticked point ids: at most MAX_TICKED, each 1-200 characters; repeats are dropped. */
+const ticked = z.array(shortString(200)).check(
+  z.maxLength(MAX_TICKED),
+  z.overwrite((ids) => [...new Set(ids)]),
+);
+
+/** What the webview sends; the host checks it before acting. */
+export const selfReviewToHost = z.discriminatedUnion('type', [
+  readyMessage,
+  webviewErrorMessage,
+  z.object({ type: z.literal('confirm'), reviewId: shortString(200), ticked }),
+  z.object({ type: z.literal('drillMissed') }),
+  z.object({ type: z.literal('close') }),
+]);
+
+export type SelfReviewToHost = z.infer<typeof selfReviewToHost>;
 
 /** Returns the message when it is well-formed, undefined otherwise. Never throws. Ticked ids are deduplicated. */
-export function parseSelfReviewMessage(raw: unknown): SelfReviewToHost | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-    case 'drillMissed':
-    case 'close':
-      return { type: m.type };
-    case 'webviewError':
-      return typeof m.message === 'string' ? { type: 'webviewError', message: m.message.slice(0, 1000) } : undefined;
-    case 'confirm': {
-      if (!isShortString(m.reviewId, 200) || !Array.isArray(m.ticked) || m.ticked.length > MAX_TICKED) return undefined;
-      if (!m.ticked.every((t) => isShortString(t, 200))) return undefined;
-      return { type: 'confirm', reviewId: m.reviewId, ticked: [...new Set(m.ticked as string[])] };
-    }
-    default:
-      return undefined;
-  }
-}
+export const parseSelfReviewMessage = (raw: unknown): SelfReviewToHost | undefined => parseWith(selfReviewToHost, raw);
+
+/** Returns the host message when it is well-formed, undefined otherwise. Never throws. */
+export const parseHostToSelfReview = (raw: unknown): HostToSelfReview | undefined => parseWith(hostToSelfReview, raw);

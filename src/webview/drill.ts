@@ -5,8 +5,7 @@
  * summary, C continues with the cards due again soon, and Tab reaches each failed card.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { DrillCard, DrillProgress, DrillResult, DrillSummary, DrillToHost, Rating } from '../shared/drill';
-import { parseHostToDrill } from './lib/drillMessages';
+import { parseHostToDrill, type DrillCard, type DrillProgress, type DrillResult, type DrillSummary, type DrillToHost, type Rating } from '../shared/drill';
 import { clear, h, safeHtml } from './lib/dom';
 import { connect, onHostMessage } from './lib/host';
 

@@ -6,76 +6,15 @@
  * lines are native buttons. The view keeps only view state: which disclosures are open, and the focus
  * and scroll position across redraws.
  */
-import type { ChecklistItemView, ForecastView, HeatmapView, ProgressAction, ProgressToHost, ProgressView, ReadinessView, RetentionView, TopicBarView, XpView } from '../shared/progress';
+import { parseHostToProgress, type ChecklistItemView, type ForecastView, type HeatmapView, type ProgressAction, type ProgressView, type ReadinessView, type RetentionView, type TopicBarView, type XpView } from '../shared/progress';
 import { h } from './lib/dom';
-import { connect, onHostMessage } from './lib/host';
-import { parseHostToProgress } from './lib/progressMessages';
+import { onHostMessage } from './lib/host';
+import { actionButton, clamp01, disclosure, host, lines, meter, num, pct, points, section, table, width } from './progress/widgets';
 
-interface ViewState {
-  readonly open: readonly string[];
-}
-
-const host = connect<ProgressToHost, ViewState>();
 const app = document.getElementById('app')!;
-const open = new Set(host.getState()?.open ?? []);
 /** Checklist lines shown before "Show more". */
 const CHECKLIST_SHOWN = 6;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-type Child = Node | string | undefined | false;
-
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const num = (n: number): string => n.toLocaleString('en-US');
-const points = (n: number): string => `+${n >= 10 ? Math.round(n) : n.toFixed(1)} pts`;
-const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
-const width = (x: number): string => `${(clamp01(x) * 100).toFixed(1)}%`;
-
-/** A native button that posts `action`; `key` lets focus come back to it after a redraw. */
-function actionButton(action: ProgressAction, key: string, cls: string, ...children: Child[]): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: cls, 'data-key': key }, ...children);
-  b.addEventListener('click', () => host.post({ type: 'run', action }));
-  return b;
-}
-
-/** A disclosure whose open state survives redraws and hide/show. */
-function disclosure(key: string, summary: string, ...children: Child[]): HTMLDetailsElement {
-  const d = h('details', { class: 'disclosure', 'data-key': key, open: open.has(key) }, h('summary', { 'data-key': `${key}:summary` }, summary), ...children);
-  d.addEventListener('toggle', () => {
-    if (d.open) open.add(key);
-    else open.delete(key);
-    host.setState({ open: [...open] });
-  });
-  return d;
-}
-
-function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): HTMLElement {
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      {},
-      h('caption', { class: 'sr-only' }, caption),
-      h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, ...rows.map(([first, ...rest]) => h('tr', {}, h('th', { scope: 'row' }, first), ...rest.map((c) => h('td', {}, c))))),
-    ),
-  );
-}
-
-function lines(items: readonly string[]): HTMLElement {
-  return h('ul', { class: 'help-lines' }, ...items.map((l) => h('li', {}, l)));
-}
-
-function section(id: string, title: string, ...children: Child[]): HTMLElement {
-  return h('section', { id, class: 'block', 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), ...children);
-}
-
-/** A horizontal bar filled to `fraction`; decorative, so the caller puts the number in text nearby. */
-function meter(fraction: number, cls: string): HTMLElement {
-  const fill = h('div', { class: 'meter-fill' });
-  fill.style.width = width(fraction);
-  return h('div', { class: `meter ${cls}`, 'aria-hidden': 'true' }, fill);
-}
 
 function headline(m: ProgressView): HTMLElement {
   const { streak, xp } = m;

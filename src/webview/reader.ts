@@ -1,7 +1,6 @@
 /** The reader panel: a lesson or a case-study walkthrough, with "Mark complete" and "Practise this case". */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { parseHostToReader } from './lib/readerMessages';
-import type { ReaderDocument, ReaderToHost } from '../shared/reader';
+import { parseHostToReader, type ReaderDocument, type ReaderToHost } from '../shared/reader';
 import { clear, h, safeHtml } from './lib/dom';
 import { connect, onHostMessage } from './lib/host';
 

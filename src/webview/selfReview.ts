@@ -4,10 +4,9 @@
  * view keeps only its ticks as view state, so hiding and showing the panel loses nothing.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { SelfReview, SelfReviewResult, SelfReviewToHost } from '../shared/selfReview';
+import { parseHostToSelfReview, type SelfReview, type SelfReviewResult, type SelfReviewToHost } from '../shared/selfReview';
 import { clear, h } from './lib/dom';
 import { connect, onHostMessage } from './lib/host';
-import { parseHostToSelfReview } from './lib/selfReviewMessages';
 
 interface ViewState {
   readonly reviewId: string;

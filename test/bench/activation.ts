@@ -20,7 +20,7 @@ async function timeActivation(id: string): Promise<number> {
 }
 
 interface PanelLike {
-  onDidSend(listener: (msg: HostToDrill) => void): vscode.Disposable;
+  readonly probe: { onDidPost(listener: (msg: HostToDrill) => void): vscode.Disposable };
 }
 
 async function timeDrillOpen(api: LoopPrepApi): Promise<number> {
@@ -30,7 +30,7 @@ async function timeDrillOpen(api: LoopPrepApi): Promise<number> {
   if (!panel) throw new Error('Start Drill returned no panel');
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no card within 10 s')), 10_000);
-    const sub = panel.onDidSend((msg) => {
+    const sub = panel.probe.onDidPost((msg) => {
       if (msg.type === 'card') {
         clearTimeout(timer);
         sub.dispose();

@@ -1,104 +1,82 @@
 import * as vscode from 'vscode';
-import { parseDrillMessage, type HostToDrill } from '../../shared/drill';
+import { drillToHost, type DrillToHost, type HostToDrill } from '../../shared/drill';
+import type { CommonWebviewMessage } from '../../shared/protocol';
+import { errorMessage } from '../../core/webview/channel';
 import { Commands } from '../commands';
 import type { DrillController } from '../../core/drill/controller';
 import type { DrillSessionStore } from './sessionStore';
-import { log } from '../log';
-import { webviewHtml, webviewOptions } from '../webview/html';
-import { safeJson } from '../reader/readerPanel';
+import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
+
+type DrillMessage = Exclude<DrillToHost, CommonWebviewMessage>;
 
 /**
  * The quiz panel: one webview, reused for each new session (createOrShow) and restored after a window
- * reload by a serializer. The controller owns the session; this class moves validated messages.
+ * reload by a serializer. The controller owns the session; this class maps validated messages to it.
  */
 export class DrillPanel implements vscode.Disposable {
   static readonly viewType = 'loopPrep.drill';
-  private static current: DrillPanel | undefined;
+  private static readonly slot = new PanelSlot<DrillPanel>();
   /** Where the running session is kept for a window reload; set once at activation. */
   static sessions: DrillSessionStore | undefined;
 
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  private readonly listeners: ((msg: HostToDrill) => void)[] = [];
-  /** Messages are handled one at a time, so a fast second key press never overlaps a rating being written. */
-  private queue: Promise<void> = Promise.resolve();
+  private readonly host: WebviewHost<DrillMessage, HostToDrill>;
 
   static show(extensionUri: vscode.Uri, controller: DrillController): DrillPanel {
-    if (DrillPanel.current) {
-      DrillPanel.current.controller = controller;
+    const open = DrillPanel.slot.current;
+    if (open) {
+      open.controller = controller;
       DrillPanel.sessions?.save(controller.snapshot());
-      DrillPanel.current.panel.reveal(vscode.ViewColumn.Active);
-      DrillPanel.current.send(controller.current());
-      return DrillPanel.current;
+      open.host.panel!.reveal(vscode.ViewColumn.Active);
+      open.send(controller.current());
+      return open;
     }
-    const panel = vscode.window.createWebviewPanel(DrillPanel.viewType, 'Loop Prep Drill', vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    DrillPanel.current = new DrillPanel(panel, extensionUri, controller);
-    return DrillPanel.current;
+    const panel = createPanel(DrillPanel.viewType, 'Loop Prep Drill', vscode.ViewColumn.Active, extensionUri);
+    return DrillPanel.slot.replace(() => new DrillPanel(panel, extensionUri, controller));
   }
 
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, controller: DrillController): void {
-    DrillPanel.current?.dispose();
-    DrillPanel.current = new DrillPanel(panel, extensionUri, controller);
+    DrillPanel.slot.replace(() => new DrillPanel(panel, extensionUri, controller));
   }
 
   static get active(): DrillPanel | undefined {
-    return DrillPanel.current;
+    return DrillPanel.slot.current;
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private controller: DrillController,
   ) {
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-icon.svg');
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'drill', 'Loop Prep Drill');
     DrillPanel.sessions?.save(controller.snapshot());
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw) => {
-        this.queue = this.queue.then(() =>
-          this.onMessage(raw)
-            .catch((err) => {
-              log().error(`drill: ${err instanceof Error ? err.stack : err}`);
-              this.send({ type: 'notice', message: `Something went wrong with this card (${err instanceof Error ? err.message : err}). Details are in "Loop Prep: Show Log"; press Esc to end the session.` });
-            })
-            .finally(() => DrillPanel.sessions?.save(this.controller.snapshot())),
-        );
-      }),
-    );
+    this.host = WebviewHost.forPanel(panel, {
+      name: 'drill',
+      extensionUri,
+      page: { bundle: 'drill', title: 'Loop Prep Drill' },
+      schema: drillToHost,
+      onReady: () => this.send(this.controller.current()),
+      onMessage: (msg) => this.onMessage(msg),
+      onFailure: (err) =>
+        this.send({ type: 'notice', message: `Something went wrong with this card (${errorMessage(err)}). Details are in "Loop Prep: Show Log"; press Esc to end the session.` }),
+      afterEach: () => DrillPanel.sessions?.save(this.controller.snapshot()),
+      onDispose: () => DrillPanel.slot.release(this),
+    });
   }
 
   get session(): DrillController {
     return this.controller;
   }
 
-  /** Tests observe what the panel sends. */
-  onDidSend(listener: (msg: HostToDrill) => void): vscode.Disposable {
-    this.listeners.push(listener);
-    return { dispose: () => this.listeners.splice(this.listeners.indexOf(listener) >>> 0, 1) };
+  /** Readiness and the messages sent each way, for tests and the activation benchmark. */
+  get probe(): ChannelProbe<DrillMessage, HostToDrill> {
+    return this.host.probe;
   }
 
   private send(msg: HostToDrill | undefined): void {
-    if (!msg || !this.ready) return;
-    void this.panel.webview.postMessage(msg);
-    for (const l of this.listeners) l(msg);
+    if (msg) void this.host.post(msg);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
-    const msg = parseDrillMessage(raw);
-    if (!msg) {
-      log().warn(`drill: ignored an unexpected message: ${safeJson(raw)}`);
-      return;
-    }
+  private async onMessage(msg: DrillMessage): Promise<void> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.send(this.controller.current());
-        break;
-      case 'webviewError':
-        log().error(`drill webview: ${msg.message}`);
-        break;
       case 'submit':
         this.send(this.controller.submit(msg.cardId, msg.answer));
         break;
@@ -121,8 +99,6 @@ export class DrillPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (DrillPanel.current === this) DrillPanel.current = undefined;
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.host.dispose();
   }
 }

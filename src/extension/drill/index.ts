@@ -7,6 +7,7 @@ import { Commands } from '../commands';
 import type { FeatureDeps } from '../features';
 import { idFrom, pickTopic } from '../pickers';
 import { registerCommand } from '../registerCommand';
+import { registerPanelSerializer } from '../webview/host';
 import { DrillPanel } from './drillPanel';
 import { DrillSessionStore } from './sessionStore';
 import { cardsDrillController, createDrillController, modeFromArg, pickMode, resumeDrillController } from './startDrill';
@@ -58,13 +59,11 @@ export function registerDrill(context: vscode.ExtensionContext, deps: FeatureDep
   register(Commands.undoReview, 'Undo Last Review', undoReview);
 
   context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(DrillPanel.viewType, {
-      deserializeWebviewPanel: async (panel) => {
-        await ready();
-        // The session the panel showed, with its cards coming back; a new "due and new" one if none can resume.
-        const kept = DrillPanel.sessions?.load(new Date());
-        DrillPanel.revive(panel, context.extensionUri, kept ? resumeDrillController(content, state, kept) : createDrillController(content, state, { kind: 'mixed' }));
-      },
+    registerPanelSerializer(DrillPanel.viewType, 'drill', async (panel) => {
+      await ready();
+      // The session the panel showed, with its cards coming back; a new "due and new" one if none can resume.
+      const kept = DrillPanel.sessions?.load(new Date());
+      DrillPanel.revive(panel, context.extensionUri, kept ? resumeDrillController(content, state, kept) : createDrillController(content, state, { kind: 'mixed' }));
     }),
   );
 }

@@ -12,6 +12,7 @@ import type { ContentService } from '../content/contentService';
 import { idFrom } from '../pickers';
 import { registerCommand } from '../registerCommand';
 import type { StateService } from '../state/stateService';
+import { registerPanelSerializer } from '../webview/host';
 import { PracticeController, type PracticeOutcome, type PracticeSnapshot } from './practice';
 import { RubricCardSync } from './rubricCardSync';
 import { SelfReviewPanel } from './selfReviewPanel';
@@ -62,7 +63,7 @@ export function registerPractice(context: vscode.ExtensionContext, deps: { conte
     cards,
     practice,
     // The panel is not disposed on deactivation: a window reload keeps it, and the serializer revives it.
-    vscode.window.registerWebviewPanelSerializer(SelfReviewPanel.viewType, { deserializeWebviewPanel: (panel) => practice.revivePanel(panel) }),
+    registerPanelSerializer(SelfReviewPanel.viewType, 'self-review', (panel) => practice.revivePanel(panel)),
   );
 
   register(Commands.practiseCase, 'Practise a Case', (arg?: unknown) => practice.startPractice(idFrom(arg)));
@@ -83,7 +84,7 @@ export function registerPractice(context: vscode.ExtensionContext, deps: { conte
     practice: () => practice.snapshot(),
     selfReviewPanel: () => {
       const panel = SelfReviewPanel.active;
-      return panel ? { reviewId: panel.review.reviewId, ready: panel.isReady } : undefined;
+      return panel ? { reviewId: panel.review.reviewId, ready: panel.probe.ready } : undefined;
     },
     finishPractice: (ticked) => practice.finishWith(ticked),
     stopPractice: () => (practice.snapshot() ? practice.stop() : false),

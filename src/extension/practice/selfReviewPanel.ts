@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
-import { parseSelfReviewMessage, type HostToSelfReview, type SelfReview, type SelfReviewResult } from '../../shared/selfReview';
+import { errorMessage, errorText } from '../../core/webview/channel';
+import type { CommonWebviewMessage } from '../../shared/protocol';
+import { selfReviewToHost, type HostToSelfReview, type SelfReview, type SelfReviewResult, type SelfReviewToHost } from '../../shared/selfReview';
 import { log } from '../log';
-import { safeJson } from '../reader/readerPanel';
-import { webviewHtml, webviewOptions } from '../webview/html';
+import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
+
+type SelfReviewMessage = Exclude<SelfReviewToHost, CommonWebviewMessage>;
 
 /** What the panel asks of the practice that opened it. */
 export interface SelfReviewHandler {
@@ -22,54 +25,60 @@ export interface SelfReviewHandler {
  */
 export class SelfReviewPanel implements vscode.Disposable {
   static readonly viewType = 'loopPrep.selfReview';
-  private static current: SelfReviewPanel | undefined;
+  private static readonly slot = new PanelSlot<SelfReviewPanel>();
 
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
+  private readonly host: WebviewHost<SelfReviewMessage, HostToSelfReview>;
   private result: SelfReviewResult | undefined;
-  private disposed = false;
 
   static show(extensionUri: vscode.Uri, review: SelfReview, handler: SelfReviewHandler): SelfReviewPanel {
-    if (SelfReviewPanel.current?.review.reviewId === review.reviewId) {
-      SelfReviewPanel.current.panel.reveal(vscode.ViewColumn.Beside);
-      return SelfReviewPanel.current;
+    const open = SelfReviewPanel.slot.current;
+    if (open?.review.reviewId === review.reviewId) {
+      open.host.panel!.reveal(vscode.ViewColumn.Beside);
+      return open;
     }
-    SelfReviewPanel.current?.dispose();
-    const panel = vscode.window.createWebviewPanel(SelfReviewPanel.viewType, `Self-review: ${review.caseTitle}`, vscode.ViewColumn.Beside, webviewOptions(extensionUri));
-    SelfReviewPanel.current = new SelfReviewPanel(panel, extensionUri, review, handler);
-    return SelfReviewPanel.current;
+    // Closed before the new one opens, so the new one takes the column the old one leaves.
+    open?.dispose();
+    const panel = createPanel(SelfReviewPanel.viewType, `Self-review: ${review.caseTitle}`, vscode.ViewColumn.Beside, extensionUri);
+    return SelfReviewPanel.slot.replace(() => new SelfReviewPanel(panel, extensionUri, review, handler));
   }
 
   /** Takes over a panel VS Code restored after a reload, for the review the resumed practice holds. */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, review: SelfReview, handler: SelfReviewHandler): SelfReviewPanel {
-    SelfReviewPanel.current?.dispose();
-    panel.webview.options = webviewOptions(extensionUri);
     panel.title = `Self-review: ${review.caseTitle}`;
-    SelfReviewPanel.current = new SelfReviewPanel(panel, extensionUri, review, handler);
-    return SelfReviewPanel.current;
+    return SelfReviewPanel.slot.replace(() => new SelfReviewPanel(panel, extensionUri, review, handler));
   }
 
   static get active(): SelfReviewPanel | undefined {
-    return SelfReviewPanel.current;
+    return SelfReviewPanel.slot.current;
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     readonly review: SelfReview,
     private readonly handler: SelfReviewHandler,
   ) {
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-icon.svg');
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'selfReview', `Self-review: ${review.caseTitle}`);
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw).catch((err) => log().error(`self-review: ${err instanceof Error ? err.stack : err}`))),
-    );
+    this.host = WebviewHost.forPanel(panel, {
+      name: 'self-review',
+      extensionUri,
+      page: { bundle: 'selfReview', title: `Self-review: ${review.caseTitle}` },
+      schema: selfReviewToHost,
+      // Also after the webview was hidden and rebuilt: show the review, then the result if it was recorded.
+      onReady: () => {
+        void this.host.post({ type: 'show', review: this.review });
+        if (this.result) void this.host.post({ type: 'recorded', reviewId: this.review.reviewId, result: this.result });
+      },
+      onMessage: (msg) => this.onMessage(msg),
+      onDispose: () => {
+        SelfReviewPanel.slot.release(this);
+        this.handler.closed(this.result !== undefined);
+      },
+    });
   }
 
-  /** True once the webview has loaded and been sent the review. */
-  get isReady(): boolean {
-    return this.ready;
+  /** Readiness (true once the webview has loaded and been sent the review) and the messages each way, for tests. */
+  get probe(): ChannelProbe<SelfReviewMessage, HostToSelfReview> {
+    return this.host.probe;
   }
 
   /** Records the review as the Confirm button does (tests and the "finish" API use this). */
@@ -77,37 +86,19 @@ export class SelfReviewPanel implements vscode.Disposable {
     if (this.result) throw new Error('this self-review is already recorded');
     const result = await this.handler.confirm(this.review.reviewId, ticked);
     this.result = result;
-    this.send({ type: 'recorded', reviewId: this.review.reviewId, result });
+    void this.host.post({ type: 'recorded', reviewId: this.review.reviewId, result });
     return result;
   }
 
-  private send(msg: HostToSelfReview): void {
-    if (this.ready && !this.disposed) void this.panel.webview.postMessage(msg);
-  }
-
-  private async onMessage(raw: unknown): Promise<void> {
-    const msg = parseSelfReviewMessage(raw);
-    if (!msg) {
-      log().warn(`self-review: ignored an unexpected message: ${safeJson(raw)}`);
-      return;
-    }
+  private async onMessage(msg: SelfReviewMessage): Promise<void> {
     switch (msg.type) {
-      case 'ready':
-        // Also after the webview was hidden and rebuilt: show the review, then the result if it was recorded.
-        this.ready = true;
-        this.send({ type: 'show', review: this.review });
-        if (this.result) this.send({ type: 'recorded', reviewId: this.review.reviewId, result: this.result });
-        break;
-      case 'webviewError':
-        log().error(`self-review webview: ${msg.message}`);
-        break;
       case 'confirm':
         if (msg.reviewId !== this.review.reviewId || this.result) return;
         try {
           await this.confirm(msg.ticked);
         } catch (err) {
-          log().error(`recording the self-review failed: ${err instanceof Error ? err.stack : err}`);
-          this.send({ type: 'failed', message: `Loop Prep could not record the self-review: ${err instanceof Error ? err.message : err}. Details are in "Loop Prep: Show Log".` });
+          log().error(`recording the self-review failed: ${errorText(err)}`);
+          void this.host.post({ type: 'failed', message: `Loop Prep could not record the self-review: ${errorMessage(err)}. Details are in "Loop Prep: Show Log".` });
         }
         break;
       case 'drillMissed':
@@ -120,11 +111,6 @@ export class SelfReviewPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (SelfReviewPanel.current === this) SelfReviewPanel.current = undefined;
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.handler.closed(this.result !== undefined);
+    this.host.dispose();
   }
 }

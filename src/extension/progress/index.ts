@@ -34,6 +34,8 @@ export interface ProgressApi {
   postCount(): number;
   /** Whether the view is resolved and visible. */
   visible(): boolean;
+  /** The view's webview: readiness and the messages each way; undefined until resolved. */
+  probe(): ProgressViewProvider['probe'];
   /** The model as of now, computed but not sent. */
   compute(): Promise<ProgressView>;
   /** Does what a button in the view does (a checklist line, "Drill due cards", "Choose Role"…). */
@@ -120,6 +122,7 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
     lastPosted: () => provider.lastPosted,
     postCount: () => provider.postCount,
     visible: () => provider.visible,
+    probe: () => provider.probe,
     compute: () => computeView(deps),
     run: (action) => Promise.resolve(runAction(action)),
     exportTo: (file) => runExport(transfer, vscode.Uri.file(file)),

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { parseProgressMessage, type HostToProgress, type ProgressAction, type ProgressView } from '../../shared/progress';
+import { errorText } from '../../core/webview/channel';
+import { progressToHost, type HostToProgress, type ProgressAction, type ProgressToHost, type ProgressView } from '../../shared/progress';
+import type { CommonWebviewMessage } from '../../shared/protocol';
 import { log } from '../log';
-import { safeJson } from '../reader/readerPanel';
-import { webviewOptions } from '../webview/html';
 import { Views } from '../commands';
-import { progressHtml } from './html';
+import { WebviewHost, type ChannelProbe } from '../webview/host';
+
+type ProgressMessage = Exclude<ProgressToHost, CommonWebviewMessage>;
 
 /** Changes arrive in bursts (a review writes, then the status bar and tree refresh): draw once per burst. */
 export const PROGRESS_DEBOUNCE_MS = 150;
@@ -28,40 +30,55 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
   static readonly viewId = Views.progress;
 
   private view: vscode.WebviewView | undefined;
-  private viewDisposables: vscode.Disposable[] = [];
-  private ready = false;
+  private host: WebviewHost<ProgressMessage, HostToProgress> | undefined;
+  private visibility: vscode.Disposable | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private midnight: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  /** Over every webview the view has had: VS Code builds a new one when the view comes back. */
   private last: ProgressView | undefined;
   private posts = 0;
-  private generation = 0;
 
   constructor(private readonly deps: ProgressViewDeps) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.disposeView();
     this.view = view;
-    this.ready = false;
-    view.webview.options = webviewOptions(this.deps.extensionUri);
-    view.webview.html = progressHtml(view.webview, this.deps.extensionUri);
-    this.viewDisposables.push(
-      view.webview.onDidReceiveMessage((raw) => this.onMessage(raw).catch((err) => log().error(`progress view: ${err instanceof Error ? err.stack : err}`))),
-      // A webview that was torn down while hidden says `ready` again; one that was kept gets this post.
-      view.onDidChangeVisibility(() => {
-        if (view.visible) this.refresh(0);
-      }),
-      view.onDidDispose(() => {
+    // The page's title and shell: main is not an aria-live region, since the view redraws after every review.
+    this.host = WebviewHost.forView(view, {
+      name: 'progress',
+      extensionUri: this.deps.extensionUri,
+      page: { bundle: 'progress', title: 'Loop Prep: Progress', shell: { styles: ['progress.css'], bodyClass: 'progress-view', live: false, loading: 'Loading your progress…' } },
+      schema: progressToHost,
+      onReady: () => this.refresh(0),
+      onMessage: async (msg) => {
+        await this.deps.run(msg.action);
+      },
+      onDispose: () => {
         if (this.view === view) this.disposeView();
-      }),
-    );
+      },
+    });
+    this.host.probe.onDidPost((msg) => {
+      this.last = msg.model;
+      this.posts++;
+    });
+    // A webview that was torn down while hidden says `ready` again; one that was kept gets this post.
+    this.visibility = view.onDidChangeVisibility(() => {
+      if (view.visible) this.refresh(0);
+    });
   }
 
-  /** The last model the webview was sent, for tests. */
+  /** Readiness and the messages sent each way, for tests; undefined while no view is resolved. */
+  get probe(): ChannelProbe<ProgressMessage, HostToProgress> | undefined {
+    return this.host?.probe;
+  }
+
+  /** The last model any webview of the view took, for tests. */
   get lastPosted(): ProgressView | undefined {
     return this.last;
   }
 
-  /** How many models were sent, for tests that wait for the next one. */
+  /** How many models the view's webviews took, for tests that wait for the next one. */
   get postCount(): number {
     return this.posts;
   }
@@ -72,7 +89,7 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
 
   /** Recomputes and posts after `delayMs` if the view is visible; repeated calls within the delay post once. */
   refresh(delayMs = PROGRESS_DEBOUNCE_MS): void {
-    if (!this.view?.visible || !this.ready) return;
+    if (!this.view?.visible || !this.host?.ready) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -81,21 +98,17 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
   }
 
   private async post(): Promise<void> {
-    const view = this.view;
-    if (!view?.visible || !this.ready) return;
+    const host = this.host;
+    if (!this.view?.visible || !host?.ready) return;
     const generation = ++this.generation;
     try {
       const model = await this.deps.compute();
       // A newer post started while this one computed: let it win, so models never arrive out of order.
-      if (generation !== this.generation || this.view !== view) return;
-      const message: HostToProgress = { type: 'model', model };
-      if (await view.webview.postMessage(message)) {
-        this.last = model;
-        this.posts++;
-      }
+      if (generation !== this.generation || this.host !== host) return;
+      await host.post({ type: 'model', model });
       this.scheduleMidnight();
     } catch (err) {
-      log().error(`progress view: computing or sending the model failed: ${err instanceof Error ? err.stack : err}`);
+      log().error(`progress view: computing the model failed: ${errorText(err)}`);
     }
   }
 
@@ -106,30 +119,13 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
     this.midnight = setTimeout(() => this.refresh(0), Math.min(next.getTime() - now.getTime(), 2 ** 31 - 1));
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
-    const msg = parseProgressMessage(raw);
-    if (!msg) {
-      log().warn(`progress view: ignored an unexpected message: ${safeJson(raw)}`);
-      return;
-    }
-    switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.refresh(0);
-        break;
-      case 'webviewError':
-        log().error(`progress webview: ${msg.message}`);
-        break;
-      case 'run':
-        await this.deps.run(msg.action);
-        break;
-    }
-  }
-
   private disposeView(): void {
+    const host = this.host;
     this.view = undefined;
-    this.ready = false;
-    for (const d of this.viewDisposables.splice(0)) d.dispose();
+    this.host = undefined;
+    this.visibility?.dispose();
+    this.visibility = undefined;
+    host?.dispose();
   }
 
   dispose(): void {

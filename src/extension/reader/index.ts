@@ -8,6 +8,7 @@ import { Commands } from '../commands';
 import type { FeatureDeps } from '../features';
 import { idFrom, pickCase, pickLesson, pickReadable } from '../pickers';
 import { registerCommand } from '../registerCommand';
+import { registerPanelSerializer } from '../webview/host';
 import { ReaderPanel, type ReaderDeps } from './readerPanel';
 
 export function registerReader(context: vscode.ExtensionContext, deps: FeatureDeps): void {
@@ -50,11 +51,9 @@ export function registerReader(context: vscode.ExtensionContext, deps: FeatureDe
   register(Commands.markIncomplete, 'Mark Incomplete', markIncomplete);
 
   context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(ReaderPanel.viewType, {
-      deserializeWebviewPanel: async (panel, webviewState) => {
-        await content.ensureLoaded();
-        ReaderPanel.revive(panel, readerDeps, webviewState);
-      },
+    registerPanelSerializer(ReaderPanel.viewType, 'reader', async (panel, webviewState) => {
+      await content.ensureLoaded();
+      ReaderPanel.revive(panel, readerDeps, webviewState);
     }),
   );
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
-import { preview } from '../../core/content/valueBounds';
-import { parseReaderMessage, refusalOf, type HostToReader, type ReaderDocument } from '../../shared/reader';
+import type { CommonWebviewMessage } from '../../shared/protocol';
+import { readerToHost, refusalOf, type HostToReader, type ReaderDocument, type ReaderToHost } from '../../shared/reader';
 import { Commands } from '../commands';
 import { log } from '../log';
-import { webviewHtml, webviewOptions } from '../webview/html';
+import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
 
 /** What the reader needs from the rest of the extension. */
 export interface ReaderDeps {
@@ -32,55 +32,62 @@ export function readerDocument(index: ContentIndex, id: string, isComplete: Read
   };
 }
 
+type ReaderMessage = Exclude<ReaderToHost, CommonWebviewMessage>;
+
 /**
  * The reader panel for lessons and case walkthroughs: one panel, reused, restored after a reload.
  * The host sends the document only after the webview says it is ready.
  */
 export class ReaderPanel implements vscode.Disposable {
   static readonly viewType = 'loopPrep.reader';
-  private static current: ReaderPanel | undefined;
+  private static readonly slot = new PanelSlot<ReaderPanel>();
 
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
+  private readonly host: WebviewHost<ReaderMessage, HostToReader>;
 
   static show(deps: ReaderDeps, id: string): ReaderPanel {
-    if (ReaderPanel.current) {
-      ReaderPanel.current.open(id);
-      ReaderPanel.current.panel.reveal(vscode.ViewColumn.Active);
-      return ReaderPanel.current;
+    const open = ReaderPanel.slot.current;
+    if (open) {
+      open.open(id);
+      open.host.panel!.reveal(vscode.ViewColumn.Active);
+      return open;
     }
-    const panel = vscode.window.createWebviewPanel(ReaderPanel.viewType, 'Loop Prep', vscode.ViewColumn.Active, { ...webviewOptions(deps.extensionUri), retainContextWhenHidden: false });
-    ReaderPanel.current = new ReaderPanel(panel, deps, id);
-    return ReaderPanel.current;
+    const panel = createPanel(ReaderPanel.viewType, 'Loop Prep', vscode.ViewColumn.Active, deps.extensionUri, { retainContextWhenHidden: false });
+    return ReaderPanel.slot.replace(() => new ReaderPanel(panel, deps, id));
   }
 
   static revive(panel: vscode.WebviewPanel, deps: ReaderDeps, state: unknown): void {
     const id = state && typeof state === 'object' && typeof (state as { id?: unknown }).id === 'string' ? (state as { id: string }).id : '';
-    ReaderPanel.current?.dispose();
-    ReaderPanel.current = new ReaderPanel(panel, deps, id);
+    ReaderPanel.slot.replace(() => new ReaderPanel(panel, deps, id));
   }
 
   static get active(): ReaderPanel | undefined {
-    return ReaderPanel.current;
+    return ReaderPanel.slot.current;
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: ReaderDeps,
     private id: string,
   ) {
-    panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-icon.svg');
-    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'reader', 'Loop Prep');
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw).catch((err) => log().error(`reader: ${err instanceof Error ? err.stack : err}`))),
-    );
+    this.host = WebviewHost.forPanel(panel, {
+      name: 'reader',
+      extensionUri: deps.extensionUri,
+      page: { bundle: 'reader', title: 'Loop Prep' },
+      schema: readerToHost,
+      onReady: () => this.refresh(),
+      onMessage: (msg) => this.onMessage(msg),
+      onDispose: () => ReaderPanel.slot.release(this),
+    });
     this.updateTitle();
   }
 
   get itemId(): string {
     return this.id;
+  }
+
+  /** Readiness and the messages sent each way, for tests. */
+  get probe(): ChannelProbe<ReaderMessage, HostToReader> {
+    return this.host.probe;
   }
 
   open(id: string): void {
@@ -91,23 +98,17 @@ export class ReaderPanel implements vscode.Disposable {
 
   /** Re-sends the document, e.g. after its completion changed elsewhere. */
   refresh(): void {
-    if (!this.ready) return;
+    if (!this.host.ready) return;
     const doc = readerDocument(this.deps.content(), this.id, this.deps.isComplete);
-    const msg: HostToReader = doc ? { type: 'show', doc } : { type: 'missing', id: this.id };
-    void this.panel.webview.postMessage(msg);
+    void this.host.post(doc ? { type: 'show', doc } : { type: 'missing', id: this.id });
   }
 
   private updateTitle(): void {
     const doc = readerDocument(this.deps.content(), this.id, this.deps.isComplete);
-    this.panel.title = doc ? doc.title : 'Loop Prep';
+    this.host.panel!.title = doc ? doc.title : 'Loop Prep';
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
-    const msg = parseReaderMessage(raw);
-    if (!msg) {
-      log().warn(`reader: ignored an unexpected message: ${safeJson(raw)}`);
-      return;
-    }
+  private async onMessage(msg: ReaderMessage): Promise<void> {
     // Every action is checked against the document on show, rebuilt from the content that exists now.
     const doc = readerDocument(this.deps.content(), this.id, this.deps.isComplete);
     const refused = refusalOf(msg, doc);
@@ -116,13 +117,6 @@ export class ReaderPanel implements vscode.Disposable {
       return;
     }
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.refresh();
-        break;
-      case 'webviewError':
-        log().error(`reader webview: ${msg.message}`);
-        break;
       case 'setComplete':
         await this.deps.setLessonComplete(doc!.id, msg.complete);
         this.refresh();
@@ -137,15 +131,6 @@ export class ReaderPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (ReaderPanel.current === this) ReaderPanel.current = undefined;
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.host.dispose();
   }
-}
-
-/** A short description of an unexpected webview message for the log; bounded, whatever was sent. */
-export function safeJson(v: unknown): string {
-  if (!v || typeof v !== 'object') return preview(v, 300);
-  const type = (v as { type?: unknown }).type;
-  return `{ type: ${preview(type, 80)}, keys: ${Object.keys(v).slice(0, 10).map((k) => preview(k, 40)).join(', ')} }`;
 }

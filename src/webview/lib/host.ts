@@ -1,4 +1,5 @@
 /** The webview's side of the host connection: typed postMessage, view state, and error reporting. */
+import { MAX_WEBVIEW_ERROR_LENGTH } from '../../shared/protocol';
 
 interface VsCodeApi<S> {
   postMessage(message: unknown): void;
@@ -20,8 +21,10 @@ let api: VsCodeApi<unknown> | undefined;
 export function connect<Out, S = unknown>(): Host<Out, S> {
   api ??= acquireVsCodeApi<unknown>();
   const vscode = api as VsCodeApi<S>;
-  window.addEventListener('error', (e) => vscode.postMessage({ type: 'webviewError', message: String(e.message).slice(0, 1000) }));
-  window.addEventListener('unhandledrejection', (e) => vscode.postMessage({ type: 'webviewError', message: String(e.reason).slice(0, 1000) }));
+  // Cut here as the host would: the text of a runaway error never crosses the bridge whole.
+  const report = (what: unknown) => vscode.postMessage({ type: 'webviewError', message: String(what).slice(0, MAX_WEBVIEW_ERROR_LENGTH) || 'unknown error' });
+  window.addEventListener('error', (e) => report(e.message));
+  window.addEventListener('unhandledrejection', (e) => report(e.reason));
   return {
     post: (m) => vscode.postMessage(m),
     getState: () => vscode.getState(),
@@ -29,7 +32,7 @@ export function connect<Out, S = unknown>(): Host<Out, S> {
   };
 }
 
-/** Listens for host messages; the caller validates their shape. */
+/** Listens for host messages; the caller validates their shape with the schema from src/shared. */
 export function onHostMessage(handler: (message: unknown) => void): void {
   window.addEventListener('message', (e: MessageEvent) => handler(e.data));
 }

@@ -4,6 +4,7 @@ import './activation.test';
 import './content.test';
 import './hostilePack.test';
 import './studyPlan.test';
+import './webviews.test';
 import './designDoc.test';
 import './progress.test';
 import './languageModel.test';

@@ -3,8 +3,7 @@ import { READINESS_FORMULA } from '../../../src/core/progress';
 import type { ProgressInput } from '../../../src/core/progress';
 import { XP_RULES } from '../../../src/core/progress/xp';
 import { PROGRESS_HELP, buildProgressView, viewAction } from '../../../src/core/progress/viewModel';
-import { parseProgressMessage, type ProgressView } from '../../../src/shared/progress';
-import { parseHostToProgress } from '../../../src/webview/lib/progressMessages';
+import { parseHostToProgress, parseProgressMessage, type ProgressView } from '../../../src/shared/progress';
 import { NOW, bank, daysAgo, practice, review, reviewCard, state, utc } from '../progress/helpers';
 
 function input(roleId: string | undefined): ProgressInput {

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
-import { MAX_TICKED, parseSelfReviewMessage, type SelfReview } from '../../../src/shared/selfReview';
-import { parseHostToSelfReview } from '../../../src/webview/lib/selfReviewMessages';
+import { MAX_TICKED, parseHostToSelfReview, parseSelfReviewMessage, type SelfReview } from '../../../src/shared/selfReview';
 
 describe('self-review: webview messages', () => {
   it('accepts the messages the webview sends', () => {
