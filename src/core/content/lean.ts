@@ -82,21 +82,37 @@ export function joinBody(meta: QuestionMeta, body: QuestionBody): Question {
 /** Fields a lazily joined question reads from its body the first time any of them is read. */
 const LAZY_KEYS = ['promptHtml', 'answerHtml', 'explanationHtml', 'explanationText', 'options', 'correct', 'numeric', 'keyPoints'] as const;
 
+interface LazyState {
+  readonly meta: QuestionMeta;
+  readonly bodyOf: (meta: QuestionMeta) => QuestionBody;
+  joined?: Question;
+}
+
+const STATE = Symbol('lazyQuestion');
+type Lazy = { readonly [STATE]: LazyState };
+const joinedOf = (q: Lazy): Question => {
+  const state = q[STATE];
+  return (state.joined ??= joinBody(state.meta, state.bodyOf(state.meta)));
+};
+
+/** One prototype for every lazy question: body fields are getters on it, so building the index stays cheap. */
+const LAZY_PROTO: object = Object.create(Object.prototype, {
+  ...Object.fromEntries(LAZY_KEYS.map((key) => [key, { enumerable: true, get(this: Lazy) { return (joinedOf(this) as unknown as Record<string, unknown>)[key]; } }])),
+  toJSON: { value(this: Lazy) { return joinedOf(this); } },
+});
+
 /**
- * Questions whose bodies load on first use. Each question gets its metadata as plain properties and its
- * body fields as enumerable getters: reading any of them (a drill showing the card, a spread, a JSON
- * copy) asks `bodyOf` for the question's body once, then keeps it. Nothing is read for the Study Plan,
- * Progress or pickers, which use metadata only. `bodyOf` must not throw; it returns a stand-in body when
- * a shard cannot be read.
+ * Questions whose bodies load on first use. Each question holds its metadata as its own properties; its
+ * body fields are getters on a shared prototype, so reading any of them (a drill showing the card, a JSON
+ * copy) asks `bodyOf` for the body once and keeps it. The Study Plan, Progress and pickers read metadata
+ * only, so nothing else is loaded for them. An object spread copies own properties only: use the question
+ * itself, or `JSON.parse(JSON.stringify(q))`, not `{ ...q }`, when the body is needed. `bodyOf` must not
+ * throw; it returns a stand-in body when a shard cannot be read.
  */
 export function lazyQuestions(metas: readonly QuestionMeta[], bodyOf: (meta: QuestionMeta) => QuestionBody): Question[] {
   return metas.map((meta) => {
-    let joined: Question | undefined;
-    const full = () => (joined ??= joinBody(meta, bodyOf(meta)));
-    const q = { ...meta } as Record<string, unknown>;
-    for (const key of LAZY_KEYS) {
-      Object.defineProperty(q, key, { enumerable: true, configurable: false, get: () => (full() as unknown as Record<string, unknown>)[key] });
-    }
+    const q = Object.assign(Object.create(LAZY_PROTO) as Record<PropertyKey, unknown>, meta);
+    Object.defineProperty(q, STATE, { value: { meta, bodyOf } satisfies LazyState });
     return q as unknown as Question;
   });
 }

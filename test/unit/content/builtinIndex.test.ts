@@ -37,9 +37,9 @@ describe('the built-in index on disk', () => {
         assert.deepStrictEqual(back.options?.map((o) => o.html), q.options?.map((o) => o.html));
       }
       assert.deepStrictEqual(problems, []);
-      // A spread or a JSON copy carries the body too, since the fields are enumerable.
-      const copy = JSON.parse(JSON.stringify(read.questions[0])) as { promptHtml: string };
-      assert.strictEqual(copy.promptHtml, index.questions[0].promptHtml);
+      // A JSON copy (what a webview message or an export would hold) carries the body too.
+      const copy = JSON.parse(JSON.stringify(read.questions)) as typeof index.questions;
+      assert.deepStrictEqual(copy.map((q) => [q.id, q.promptHtml, q.explanationHtml]), index.questions.map((q) => [q.id, q.promptHtml, q.explanationHtml]));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
