@@ -21,3 +21,17 @@ export async function waitFor<T>(check: () => T | Promise<T>, message: string, t
   }
   throw new Error(`timed out: ${message} (last value: ${JSON.stringify(last)})`);
 }
+
+/**
+ * The review state as stored, under the ids it is stored under (a renamed card's history stays under its
+ * alias), read through StateService, the one door to the store. Each call reads afresh.
+ */
+export function storedState(state: LoopPrepApi['state']) {
+  return {
+    reviews: (cardId?: string) => state.stored().reviews.filter((r) => cardId === undefined || r.cardId === cardId),
+    cards: () => state.stored().cards,
+    card: (cardId: string) => state.stored().cards.get(cardId),
+    lessons: () => state.stored().reads,
+    casePractices: () => state.stored().casePractices,
+  };
+}
