@@ -6,5 +6,6 @@ import './hostilePack.test';
 import './studyPlan.test';
 import './designDoc.test';
 import './progress.test';
+import './aliases.test';
 import './languageModel.test';
 import './journal.test';
