@@ -90,10 +90,9 @@ export class ResolvedReviews {
 
   /** Completed lessons and case walkthroughs by current id, the latest completion when several ids hold one. */
   reads(): ReadonlyMap<string, Date> {
-    const stored = this.store.lessons();
-    if (!this.renamesReads) return stored;
+    if (!this.renamesReads) return this.store.lessons();
     const reads = new Map<string, Date>();
-    for (const [id, at] of stored) {
+    for (const [id, at] of this.store.lessons()) {
       const current = this.readId(id);
       const prev = reads.get(current);
       if (!prev || prev < at) reads.set(current, at);
