@@ -8,6 +8,18 @@ const noVscode = {
   patterns: [{ group: ['**/extension/**', '../extension/*'], message: 'Only src/extension may depend on the extension layer.' }],
 };
 
+// One door to review state: only src/extension/state/ (StateService) and src/core/ may use the review store
+// and the modules that read or write its stored values. Everything else asks StateService, which follows
+// renamed cards' aliases (core/review/resolved.ts).
+const storeMessage = 'Only src/extension/state/ and src/core/ may use the review store: go through StateService.';
+const reviewStorePatterns = [
+  {
+    group: ['**/core/review/store', '**/core/review/storeReads', '**/core/review/storeParts', '**/core/review/storage', '**/core/review/load', '**/core/review/reconcile', '**/core/review/merge', '**/core/review/migrateV1'],
+    message: storeMessage,
+  },
+  { group: ['**/core/review', '**/core/review/index'], importNames: ['ReviewStore'], message: storeMessage },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '*.vsix', '.vscode-test/**'] },
   js.configs.recommended,
@@ -21,8 +33,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/webview/**/*.ts', 'src/shared/**/*.ts', 'src/node/**/*.ts'],
+    files: ['src/**/*.ts', 'test/integration/**/*.ts', 'test/ui/**/*.ts'],
+    ignores: ['src/core/**', 'src/extension/state/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: reviewStorePatterns }] },
+  },
+  {
+    files: ['src/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', noVscode] },
+  },
+  {
+    // Pure like core, and outside the state service: neither vscode nor the review store.
+    files: ['src/webview/**/*.ts', 'src/shared/**/*.ts', 'src/node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: noVscode.paths, patterns: [...noVscode.patterns, ...reviewStorePatterns] }] },
   },
   {
     files: ['test/fixtures/**/*.js', 'bin/**/*.js'],

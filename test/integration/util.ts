@@ -30,3 +30,17 @@ export function builtinFileCounts(): { topics: number; cases: number; lessons: n
   const count = (kind: string) => fs.readdirSync(path.join(root, 'content', kind)).filter((f) => f.endsWith('.md')).length;
   return { topics: count('topics'), cases: count('cases'), lessons: count('lessons'), roles: count('roles') };
 }
+
+/**
+ * The review state as stored, under the ids it is stored under (a renamed card's history stays under its
+ * alias), read through StateService, the one door to the store. Each call reads afresh.
+ */
+export function storedState(state: LoopPrepApi['state']) {
+  return {
+    reviews: (cardId?: string) => state.stored().reviews.filter((r) => cardId === undefined || r.cardId === cardId),
+    cards: () => state.stored().cards,
+    card: (cardId: string) => state.stored().cards.get(cardId),
+    lessons: () => state.stored().reads,
+    casePractices: () => state.stored().casePractices,
+  };
+}

@@ -4,6 +4,7 @@
  * is always B) and the ones that make it thin (one-line explanations, near-duplicate prompts, missing
  * difficulties).
  */
+import { catalogOf } from './catalog';
 import type { ContentIndex, ContentProblem, Question } from './types';
 
 export const QUALITY_LIMITS = {
@@ -81,7 +82,7 @@ export function checkQuality(index: ContentIndex): ContentProblem[] {
   });
 
   for (const topic of index.topics) {
-    const qs = index.questions.filter((q) => q.topic === topic.id);
+    const qs = catalogOf(index).questionsOf(topic.id);
     if (qs.length < QUALITY_LIMITS.minQuestionsPerTopic) problems.push({ file: topic.source.file, line: 1, severity: 'error', message: `topic ${topic.id} has ${qs.length} questions; it needs at least ${QUALITY_LIMITS.minQuestionsPerTopic}` });
     for (const d of ['easy', 'medium', 'hard'] as const) {
       if (!qs.some((q) => q.difficulty === d)) problems.push({ file: topic.source.file, line: 1, severity: 'error', message: `topic ${topic.id} has no ${d} question` });

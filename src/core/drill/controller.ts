@@ -4,6 +4,7 @@
  * objects, so unit tests drive it directly with a fixed clock; the panel only moves messages. Each rating
  * is written to the store as it happens, and `snapshot()` lets the panel keep the queue over a reload.
  */
+import { catalogOf } from '../content/catalog';
 import type { ContentIndex, Question } from '../content/types';
 import { grade, suggestRating, type Answer } from './grade';
 import { reviewXp } from '../progress/xp';
@@ -93,7 +94,8 @@ export class DrillController {
   }
 
   private question(id: string): Question | undefined {
-    return this.backend.content().questions.find((q) => q.id === id);
+    // A card renamed through `aliases` while the session ran is found under its old id.
+    return catalogOf(this.backend.content()).resolve('question', id);
   }
 
   private progress(): DrillProgress {
@@ -227,7 +229,7 @@ export function toDrillCard(q: Question, index: ContentIndex): DrillCard {
   return {
     id: q.id,
     type: q.type,
-    topicTitle: index.topics.find((t) => t.id === q.topic)?.title ?? q.topic,
+    topicTitle: catalogOf(index).get('topic', q.topic)?.title ?? q.topic,
     difficulty: q.difficulty,
     promptHtml: q.promptHtml,
     options: q.options?.map((o, i) => ({ html: o.html, label: 'ABCDEF'[i] })),

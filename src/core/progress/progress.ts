@@ -12,6 +12,7 @@
  *     reads: store.lessons(), casePractices: store.casePractices(), desiredRetention: desiredRetention(),
  *     offsetAt: (d) => -d.getTimezoneOffset() }, new Date())
  */
+import { catalogOf } from '../content/catalog';
 import type { ContentIndex } from '../content/types';
 import { clampRetention } from '../review/scheduler';
 import type { CardState, CasePractice, ReviewEntry } from '../review/types';
@@ -190,7 +191,7 @@ export function computeProgress(input: ProgressInput, now: Date): ProgressModel 
 
   const stats = topicStats(input.index, input.cards, now, learnAhead);
   const ctx = { index: input.index, stats, reads: input.reads, bestScores: bestCaseScores(input.casePractices) };
-  const role = input.roleId === undefined ? undefined : input.index.roles.find((r) => r.id === input.roleId);
+  const role = input.roleId === undefined ? undefined : catalogOf(input.index).get('role', input.roleId);
   const otherRoles = input.index.roles
     .filter((r) => r !== role)
     .map((r): RoleReadinessBrief => {

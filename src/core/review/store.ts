@@ -29,17 +29,16 @@ import type { Restored } from './reconcile';
 import type { JournalSink } from './journalWriter';
 import { cardPatch, casePracticeOf, emptyParts, nextCaseId, nextReviewLocalId } from './storeParts';
 import { isRating } from './types';
-import type { CardState, CasePractice, DisposableLike, MementoLike, ReviewCard, ReviewEntry, StoreProblem } from './types';
+import type { CasePractice, MementoLike, ReviewCard, ReviewEntry, StoreProblem } from './types';
 import { newFindings } from './validate';
 import { WRITER_ID, allWritten, checkIds, ms } from './storeApi';
-import type { CasePracticeInput, OpenOptions, QuarantineSink, RecordedReview, ReviewInput, ReviewStoreChange, UndoneReview } from './storeApi';
+import { StoreReads } from './storeReads';
+import type { CasePracticeInput, OpenOptions, QuarantineSink, RecordedReview, ReviewInput, UndoneReview } from './storeApi';
 
 /** One window's review state. Create with `ReviewStore.open`; see the file comment for the two-window rules. */
-export class ReviewStore {
+export class ReviewStore extends StoreReads {
   /** The scheduler used by `recordReview`; replace it when the retention setting changes. */
   scheduler: Scheduler;
-  private readonly state: SyncedState;
-  private readonly listeners = new Set<(change: ReviewStoreChange) => void>();
   private readonly seq = { value: 0 };
 
   private constructor(
@@ -51,8 +50,8 @@ export class ReviewStore {
     private readonly journal: JournalSink | undefined,
     quarantine: QuarantineSink | undefined,
   ) {
+    super((emit) => new SyncedState(memento, writerId, loaded, (cardIds, progress) => emit({ cardIds, progress, external: true }), onProblem, quarantine));
     this.scheduler = scheduler;
-    this.state = new SyncedState(memento, writerId, loaded, (cardIds, progress) => this.emit({ cardIds, progress, external: true }), onProblem, quarantine);
   }
 
   /** Opens the state in `memento`: migrates, validates, quarantines and reports; never throws on bad data. */
@@ -69,64 +68,6 @@ export class ReviewStore {
     for (const key of loaded.rewrite) writes.push(key === REVIEW_ROOT_KEY ? memento.update(key, rootMarker()) : store.state.put(key));
     await allWritten(writes);
     return store;
-  }
-
-  /** Every card with stored state, by id; cards never touched are absent (new). A live view: do not mutate. */
-  cards(): ReadonlyMap<string, CardState> {
-    return this.state.index.states;
-  }
-
-  /** One card's state; undefined for a card never reviewed, suspended or buried (a new card). */
-  card(cardId: string): CardState | undefined {
-    return this.state.index.states.get(cardId);
-  }
-
-  /** The review log, oldest first: one card's, or everyone's. Decoded on each call. */
-  reviews(cardId?: string): ReviewEntry[] {
-    const shards = this.state.shards;
-    if (cardId !== undefined) return (own(shards[shardOf(cardId)].c, cardId)?.[1] ?? []).map((e) => decodeLog(cardId, e));
-    const all: ReviewEntry[] = [];
-    for (const shard of shards) for (const [id, record] of Object.entries(shard.c)) for (const e of record[1]) all.push(decodeLog(id, e));
-    return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.id < b.id ? -1 : 1));
-  }
-
-  /** Cards whose first review was at or after `since`: pass the start of today for `newIntroducedToday`. */
-  introducedSince(since: Date): number {
-    const t = ms(since, 'since');
-    let n = 0;
-    for (const shard of this.state.shards) for (const record of Object.values(shard.c)) if (record[1].length && record[1][0][2] >= t) n++;
-    return n;
-  }
-
-  /** Completed lessons and when they were completed. */
-  lessons(): ReadonlyMap<string, Date> {
-    return new Map(Object.entries(this.state.progress.l).filter(([, v]) => v[1] === 1).map(([id, v]) => [id, new Date(v[0])]));
-  }
-
-  /** Lessons marked incomplete after being complete, and when: an import must not mark them again. */
-  uncompletedLessons(): ReadonlyMap<string, Date> {
-    return new Map(Object.entries(this.state.progress.l).filter(([, v]) => v[1] === 0).map(([id, v]) => [id, new Date(v[0])]));
-  }
-
-  /** Case practices, oldest first. */
-  casePractices(): CasePractice[] {
-    return this.state.progress.p.map(casePracticeOf);
-  }
-
-  /** How many reviews the undo stack holds (at most 50). */
-  get undoDepth(): number {
-    return this.state.undo.u.length;
-  }
-
-  /** Every problem found since open, including any after the one `onProblem` call. */
-  get problems(): readonly string[] {
-    return this.state.problems;
-  }
-
-  /** Listens for changes, local and merged in from other windows; dispose to stop. */
-  onDidChange(listener: (change: ReviewStoreChange) => void): DisposableLike {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
   }
 
   /** Schedules a rating, appends it to the log, pushes the undo stack and writes; resolves once written. */
@@ -273,11 +214,6 @@ export class ReviewStore {
     return restored;
   }
 
-  /** Stops notifying listeners. */
-  dispose(): void {
-    this.listeners.clear();
-  }
-
   private setFlags(cardIds: readonly string[], now: Date, flags: (old: [0 | 1, number]) => [0 | 1, number], more?: (parts: CardParts) => CardParts): Promise<void> {
     const t = ms(now, 'now');
     checkIds(cardIds);
@@ -355,10 +291,6 @@ export class ReviewStore {
     this.state.settle(findings, writes);
     this.emit({ cardIds: [], progress: true, external: false });
     return allWritten(writes);
-  }
-
-  private emit(change: ReviewStoreChange): void {
-    for (const listener of [...this.listeners]) listener(change);
   }
 }
 

@@ -2,6 +2,7 @@
  * The study plan for a role: its topics in priority order with card counts, the "only if your role needs
  * it" topics last, and the state of each card. Pure: card states come in through `statusOf`.
  */
+import { catalogOf } from '../content/catalog';
 import type { ContentIndex, Difficulty, Question, Role, Topic, TopicWeight } from '../content/types';
 
 export type CardStatus = 'new' | 'learning' | 'due' | 'mastered' | 'suspended';
@@ -68,7 +69,7 @@ export function summarizeTopic(topic: Topic, weight: TopicWeight | undefined, qu
 }
 
 export function buildStudyPlan(index: ContentIndex, roleId: string | undefined, statusOf: (q: Question) => CardStatus, byTopic = questionsByTopic(index)): StudyPlan {
-  const role = roleId ? index.roles.find((r) => r.id === roleId) : undefined;
+  const role = roleId ? catalogOf(index).get('role', roleId) : undefined;
   const { ordered, skipped } = orderTopics(index, role);
   return {
     role,

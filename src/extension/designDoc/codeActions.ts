@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex } from '../../core/content/types';
 import { checkDesignDoc, matchSectionHeading, missingSectionInsertion, sectionInfo, type DesignSectionKey, type TemplateSections } from '../../core/designDoc';
 import { DIAGNOSTIC_SOURCE, type ParsedDocs } from './documents';
 
 /** The built-in template's sections: the headings and guiding questions a quick fix inserts. */
 export function templateSections(index: ContentIndex): TemplateSections {
-  return index.templates.find((t) => t.id === 'design-doc')?.sections ?? [];
+  return catalogOf(index).get('template', 'design-doc')?.sections ?? [];
 }
 
 /**

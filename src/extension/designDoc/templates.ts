@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
+import { catalogOf } from '../../core/content/catalog';
 import { buildScaffold } from '../../core/designDoc/template';
 import { log } from '../log';
 
@@ -9,7 +10,8 @@ import { log } from '../log';
  * opens with it. Returns the editor it wrote to.
  */
 export async function insertTemplate(index: ContentIndex, caseId?: string): Promise<vscode.TextEditor | undefined> {
-  const template = index.templates.find((t) => t.id === 'design-doc') ?? index.templates[0];
+  const catalog = catalogOf(index);
+  const template = catalog.get('template', 'design-doc') ?? index.templates[0];
   if (!template) {
     void vscode.window.showErrorMessage('Loop Prep has no design-doc template: its built-in content did not load. See "Loop Prep: Show Log".');
     return undefined;
@@ -26,7 +28,8 @@ export async function insertTemplate(index: ContentIndex, caseId?: string): Prom
     if (!pick) return undefined;
     chosen = pick.id;
   }
-  const caseStudy = chosen ? index.cases.find((c) => c.id === chosen) : undefined;
+  // An old case id (listed under the case's `aliases`) finds the case it now names.
+  const caseStudy = chosen ? catalog.resolve('case', chosen) : undefined;
   if (chosen && !caseStudy) {
     void vscode.window.showWarningMessage(`Loop Prep has no case study "${chosen}"; inserting the generic template.`);
   }

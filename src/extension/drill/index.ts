@@ -3,6 +3,7 @@
  * reload restores with the session it showed. `registerDrill` is the one entry point.
  */
 import * as vscode from 'vscode';
+import { catalogOf } from '../../core/content/catalog';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../features';
 import { idFrom, pickTopic } from '../pickers';
@@ -31,16 +32,18 @@ export function registerDrill(context: vscode.ExtensionContext, deps: FeatureDep
       const topicId = await pickTopic(content.index, 'Open a card from which topic?');
       if (!topicId) return undefined;
       const pick = await vscode.window.showQuickPick(
-        content.index.questions.filter((q) => q.topic === topicId).map((q) => ({ label: q.promptText.slice(0, 120), description: `${q.difficulty} · ${state.statusOf(q.id)}`, id: q.id })),
+        catalogOf(content.index).questionsOf(topicId).map((q) => ({ label: q.promptText.slice(0, 120), description: `${q.difficulty} · ${state.statusOf(q.id)}`, id: q.id })),
         { placeHolder: 'Which card?', matchOnDescription: true },
       );
       id = pick?.id;
     }
-    if (!id || !content.index.questions.some((q) => q.id === id)) {
+    // An old id (a renamed card's alias) opens the card it now names.
+    const card = catalogOf(content.index).resolve('question', id);
+    if (!card) {
       if (id) void vscode.window.showWarningMessage(`Loop Prep has no card "${id}" any more. Its history is kept in case its pack comes back.`);
       return undefined;
     }
-    return DrillPanel.show(context.extensionUri, cardsDrillController(content, state, [id], 'One card'));
+    return DrillPanel.show(context.extensionUri, cardsDrillController(content, state, [card.id], 'One card'));
   }
 
   async function undoReview() {
@@ -50,7 +53,7 @@ export function registerDrill(context: vscode.ExtensionContext, deps: FeatureDep
       void vscode.window.showInformationMessage('Loop Prep: there is no review to undo.');
       return undefined;
     }
-    void vscode.window.showInformationMessage(`Loop Prep: undid the last review (${content.index.questions.find((q) => q.id === cardId)?.promptText.slice(0, 60) ?? cardId}).`);
+    void vscode.window.showInformationMessage(`Loop Prep: undid the last review (${catalogOf(content.index).get('question', cardId)?.promptText.slice(0, 60) ?? cardId}).`);
     return cardId;
   }
 

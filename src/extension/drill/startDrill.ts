@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex } from '../../core/content/types';
 import type { SessionMode } from '../../core/review/session';
 import type { ContentService } from '../content/contentService';
@@ -19,7 +20,7 @@ const MODE_LABELS: Record<SessionMode['kind'], string> = {
 };
 
 export function modeLabel(mode: SessionMode, index: ContentIndex): string {
-  if (mode.kind === 'topic') return `Topic: ${index.topics.find((t) => t.id === mode.topicId)?.title ?? mode.topicId}`;
+  if (mode.kind === 'topic') return `Topic: ${catalogOf(index).get('topic', mode.topicId)?.title ?? mode.topicId}`;
   return MODE_LABELS[mode.kind];
 }
 
@@ -42,7 +43,7 @@ export function resumeDrillController(content: ContentService, state: StateServi
 
 /** Reads a mode from what a command received: a tree node, a topic id, `{ mode, topicId }`, or nothing. */
 export function modeFromArg(arg: unknown, index: ContentIndex): SessionMode | undefined {
-  if (typeof arg === 'string') return index.topics.some((t) => t.id === arg) ? { kind: 'topic', topicId: arg } : undefined;
+  if (typeof arg === 'string') return catalogOf(index).has('topic', arg) ? { kind: 'topic', topicId: arg } : undefined;
   if (!arg || typeof arg !== 'object') return undefined;
   const a = arg as { kind?: unknown; mode?: unknown; topicId?: unknown; summary?: { topic?: { id?: unknown } } };
   if (a.kind === 'topic' && typeof a.summary?.topic?.id === 'string') return { kind: 'topic', topicId: a.summary.topic.id };

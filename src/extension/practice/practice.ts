@@ -1,69 +1,20 @@
 import * as vscode from 'vscode';
-import type { CaseStudy } from '../../core/content/types';
-import { parseDesignDoc } from '../../core/designDoc';
+import { catalogOf } from '../../core/content/catalog';
 import { casePracticeXp } from '../../core/progress/xp';
 import type { SelfReview, SelfReviewResult } from '../../shared/selfReview';
 import { pickCase } from '../pickers';
 import { insertTemplate } from '../designDoc/templates';
-import type { ContentService } from '../content/contentService';
-import { DrillController } from '../../core/drill/controller';
 import { log } from '../log';
-import { DrillPanel } from '../drill/drillPanel';
-import type { StateService } from '../state/stateService';
-import { Settings } from '../config';
-import { isMarkdown, openDocument } from '../designDoc/documents';
-import { parsePhasesSetting, validPhases, type PracticePhase } from '../../core/practice/phases';
+import { validPhases, type PracticePhase } from '../../core/practice/phases';
 import { buildSelfReview, cardIdForPoint, scoreSelfReview } from '../../core/practice/selfReviewRubric';
-import type { RubricCardSync } from './rubricCardSync';
-import { PRACTICE_STATE_KEY, readPractice, writePractice, type PracticeMemento } from '../../core/practice/practiceState';
+import { PRACTICE_STATE_KEY, readPractice, writePractice } from '../../core/practice/practiceState';
 import { SelfReviewPanel, type SelfReviewHandler } from './selfReviewPanel';
-import { PracticeStatusBar, type PracticeStatus } from './practiceStatusBar';
-import { Countdown, formatClock, type Clock, type TimerState, type TimerView } from '../../core/practice/timer';
+import { PracticeStatusBar } from './practiceStatusBar';
+import { Countdown, formatClock, type TimerState } from '../../core/practice/timer';
+import { actionItems, drillMissed, phasesFromSettings, practiceDocument, practiceStatus } from './practiceActions';
+import type { PracticeDeps, PracticeOutcome, PracticeSession as Session, PracticeSnapshot } from './practiceTypes';
 
-export type { PracticeStatus } from './practiceStatusBar';
-
-/** A practice as tests and the status bar see it. */
-export interface PracticeSnapshot {
-  readonly caseId: string;
-  readonly status: PracticeStatus;
-  readonly phaseLabel: string;
-  readonly phaseIndex: number;
-  readonly phaseRemainingMs: number;
-  readonly statusBarText: string;
-  readonly documentUri: string;
-  /** The self-review once time is up or the user finished; undefined before. */
-  readonly review: SelfReview | undefined;
-}
-
-/** What confirming a self-review recorded. */
-export interface PracticeOutcome extends SelfReviewResult {
-  readonly caseId: string;
-  readonly missed: readonly string[];
-  /** The rubric cards rated Again for the missed points. */
-  readonly cardIds: readonly string[];
-}
-
-interface Session {
-  readonly id: string;
-  readonly caseStudy: CaseStudy;
-  readonly documentUri: string;
-  readonly countdown: Countdown;
-  review?: SelfReview;
-  /** Set while a confirm is being written, so a double click or the API racing the button records once. */
-  recording?: boolean;
-}
-
-export interface PracticeDeps {
-  readonly extensionUri: vscode.Uri;
-  readonly content: ContentService;
-  readonly state: StateService;
-  readonly cards: RubricCardSync;
-  readonly clock: Clock;
-  /** Resolves once content and progress are loaded. */
-  readonly ready: () => Promise<unknown>;
-  /** Workspace state: the practice under way is kept there, so a window reload resumes it. */
-  readonly memento: PracticeMemento;
-}
+export type { PracticeDeps, PracticeOutcome, PracticeSnapshot, PracticeStatus } from './practiceTypes';
 
 /**
  * "Practise a Case": a new design doc from the case's template, a status-bar countdown through the
@@ -94,7 +45,7 @@ export class PracticeController implements vscode.Disposable {
     }
     await this.deps.ready();
     if (this.session) return; // a practice started meanwhile wins
-    const caseStudy = this.deps.content.index.cases.find((c) => c.id === saved.caseId);
+    const caseStudy = catalogOf(this.deps.content.index).resolve('case', saved.caseId);
     if (!caseStudy) {
       void writePractice(this.deps.memento, undefined);
       void vscode.window.showWarningMessage(`Loop Prep: the practice of "${saved.caseId}" cannot resume after the reload: that case study is no longer in your content.`);
@@ -139,7 +90,7 @@ export class PracticeController implements vscode.Disposable {
   private panelHandler(): SelfReviewHandler {
     return {
       confirm: (reviewId, ticked) => this.confirm(reviewId, ticked),
-      drillMissed: () => this.drillMissed(),
+      drillMissed: async () => drillMissed(this.deps, this.lastMissed),
       closed: () => this.render(),
     };
   }
@@ -161,7 +112,7 @@ export class PracticeController implements vscode.Disposable {
     await this.restored;
     const id = caseId ?? (await pickCase(content.index, 'Practise which case?'));
     if (!id) return undefined;
-    const caseStudy = content.index.cases.find((c) => c.id === id || c.aliases.includes(id));
+    const caseStudy = catalogOf(content.index).resolve('case', id);
     if (!caseStudy) {
       void vscode.window.showWarningMessage(`Loop Prep has no case study "${id}" to practise.`);
       return undefined;
@@ -180,7 +131,7 @@ export class PracticeController implements vscode.Disposable {
     await vscode.window.showTextDocument(blank, { preview: false });
     const editor = await insertTemplate(content.index, caseStudy.id);
     if (!editor) return undefined;
-    const chosen = validPhases(phases) ?? this.phasesFromSettings();
+    const chosen = validPhases(phases) ?? phasesFromSettings();
     this.sequence += 1;
     const sessionId = `${caseStudy.id}-${this.deps.clock.now()}-${this.sequence}`;
     const countdown = this.countdown(chosen);
@@ -191,20 +142,13 @@ export class PracticeController implements vscode.Disposable {
     return editor;
   }
 
-  private phasesFromSettings(): readonly PracticePhase[] {
-    const { phases, problems } = parsePhasesSetting(vscode.workspace.getConfiguration('loopPrep').get<unknown>(Settings.practicePhases));
-    for (const p of problems) log().warn(p);
-    if (problems.length) void vscode.window.showWarningMessage(`Loop Prep: ${problems[0]}`);
-    return phases;
-  }
-
   snapshot(): PracticeSnapshot | undefined {
     const s = this.session;
     if (!s) return undefined;
     const view = s.countdown.view();
     return {
       caseId: s.caseStudy.id,
-      status: this.statusOf(s, view),
+      status: practiceStatus(s, view),
       phaseLabel: view.phase.label,
       phaseIndex: view.phaseIndex,
       phaseRemainingMs: view.phaseRemainingMs,
@@ -272,26 +216,10 @@ export class PracticeController implements vscode.Disposable {
       this.nothingToDo('show');
       return;
     }
-    const status = this.statusOf(s, s.countdown.view());
-    type Item = vscode.QuickPickItem & { run: () => unknown };
-    const items: Item[] =
-      status === 'review'
-        ? [
-            { label: '$(checklist) Open the self-review', run: () => this.finish() },
-            { label: '$(trash) Discard this practice', detail: 'Nothing is recorded.', run: () => this.stop() },
-          ]
-        : [
-            status === 'running' ? { label: '$(debug-pause) Pause', run: () => this.pause() } : { label: '$(debug-start) Resume', run: () => this.resume() },
-            { label: '$(pass) Finish now', detail: 'End the countdown and review your doc against the rubric.', run: () => this.finish() },
-            { label: '$(debug-stop) Stop', detail: 'End the practice without a self-review. Nothing is recorded.', run: () => this.stop() },
-          ];
+    const status = practiceStatus(s, s.countdown.view());
+    const items = actionItems(status, { finish: () => this.finish(), stop: () => this.stop(), pause: () => this.pause(), resume: () => this.resume() });
     const pick = await vscode.window.showQuickPick(items, { title: `Practice: ${s.caseStudy.title}`, placeHolder: this.statusBar.text.replace(/^\$\([\w-]+\) /, '') });
     await pick?.run();
-  }
-
-  private statusOf(s: Session, view: TimerView): PracticeStatus {
-    if (s.review || view.status === 'finished') return 'review';
-    return view.status === 'paused' ? 'paused' : 'running';
   }
 
   private nothingToDo(what: string): false {
@@ -302,27 +230,13 @@ export class PracticeController implements vscode.Disposable {
     return false;
   }
 
-  /** The design doc of the practice: the doc it opened, or, after a Save As, an open doc for the same case. */
-  private practiceDocument(s: Session): vscode.TextDocument | undefined {
-    const byUri = openDocument(s.documentUri);
-    if (byUri && !byUri.isClosed) return byUri;
-    const forCase = (d: vscode.TextDocument) => {
-      if (!isMarkdown(d)) return false;
-      const doc = parseDesignDoc(d.getText());
-      return doc.isDesignDoc && doc.caseId === s.caseStudy.id;
-    };
-    const active = vscode.window.activeTextEditor?.document;
-    if (active && forCase(active)) return active;
-    return vscode.workspace.textDocuments.find(forCase);
-  }
-
   private async openSelfReview(reason: SelfReview['reason']): Promise<SelfReviewPanel | undefined> {
     const s = this.session;
     if (!s) return undefined;
     s.countdown.end('finished');
     if (!s.review) {
-      const caseStudy = this.deps.content.index.cases.find((c) => c.id === s.caseStudy.id) ?? s.caseStudy;
-      const document = this.practiceDocument(s);
+      const caseStudy = catalogOf(this.deps.content.index).get('case', s.caseStudy.id) ?? s.caseStudy;
+      const document = practiceDocument(s.documentUri, s.caseStudy.id);
       const view = s.countdown.view();
       s.review = buildSelfReview(caseStudy, document?.getText() ?? '', {
         reviewId: s.id,
@@ -344,12 +258,8 @@ export class PracticeController implements vscode.Disposable {
     const { score, maxScore, missed } = scoreSelfReview(s.review, ticked);
     const now = new Date(this.deps.clock.now());
     s.recording = true;
-    let store: NonNullable<StateService['reviewStore']>;
     try {
-      await this.deps.state.ready;
-      if (!this.deps.state.reviewStore) throw new Error('your saved progress is not open');
-      store = this.deps.state.reviewStore;
-      await store.recordCasePractice({ caseId: s.caseStudy.id, score, maxScore, missed, now });
+      await this.deps.state.recordCasePractice({ caseId: s.caseStudy.id, score, maxScore, missed, now });
     } catch (err) {
       s.recording = false;
       throw err;
@@ -360,26 +270,16 @@ export class PracticeController implements vscode.Disposable {
     this.render();
     this.deps.cards.sync();
     const cardIds = missed.map((p) => cardIdForPoint(s.caseStudy.id, p)).filter((id): id is string => !!id && this.deps.cards.has(id));
-    for (const cardId of cardIds) await store.recordReview({ cardId, rating: 1, now, durationMs: 0, xp: 0 });
+    for (const cardId of cardIds) await this.deps.state.recordReview({ cardId, rating: 1, now, durationMs: 0, xp: 0 });
     this.lastMissed = cardIds;
     log().info(`practice of ${s.caseStudy.id} recorded: ${score}/${maxScore}, ${cardIds.length} rubric cards rated Again`);
     return { score, maxScore, cards: cardIds.length, xp: casePracticeXp(score, maxScore) };
   }
 
-  private async drillMissed(): Promise<void> {
-    const { content, state, extensionUri } = this.deps;
-    if (!this.lastMissed.length) {
-      void vscode.window.showInformationMessage('Loop Prep: you missed no rubric points, so there is nothing to drill.');
-      return;
-    }
-    const controller = new DrillController(state.drillBackend(() => content.index), { cardIds: this.lastMissed, modeLabel: 'Missed rubric points', now: () => new Date() });
-    DrillPanel.show(extensionUri, controller);
-  }
-
   private render(): void {
     const s = this.session;
     const view = s?.countdown.view();
-    this.statusBar.show(s && view ? { title: s.caseStudy.title, status: this.statusOf(s, view), view, phases: s.countdown.state.phases.length } : undefined);
+    this.statusBar.show(s && view ? { title: s.caseStudy.title, status: practiceStatus(s, view), view, phases: s.countdown.state.phases.length } : undefined);
   }
 
   dispose(): void {

@@ -21,6 +21,7 @@ type WithExtraQuestions = ContentService & { setExtraQuestions?(questions: reado
 export class RubricCardSync implements vscode.Disposable {
   private key = '';
   private current: readonly Question[] = [];
+  private ids: ReadonlySet<string> = new Set();
   private warned = false;
   private readonly disposables: vscode.Disposable[];
 
@@ -47,18 +48,18 @@ export class RubricCardSync implements vscode.Disposable {
   }
 
   has(cardId: string): boolean {
-    return this.current.some((q) => q.id === cardId);
+    return this.ids.has(cardId);
   }
 
   /** Recomputes the cards from the stored practices and publishes them when they changed. */
   sync(): void {
-    const store = this.state.reviewStore;
-    if (!store) return;
-    const cards = rubricCardsFromPractices(this.content.index.cases, store.casePractices());
+    if (!this.state.isOpen) return;
+    const cards = rubricCardsFromPractices(this.content.index.cases, this.state.casePractices());
     const key = cardsKey(cards);
     if (key === this.key) return;
     this.key = key;
     this.current = cards;
+    this.ids = new Set(cards.map((q) => q.id));
     const content = this.content as WithExtraQuestions;
     if (typeof content.setExtraQuestions === 'function') content.setExtraQuestions(cards);
     else if (!this.warned) {

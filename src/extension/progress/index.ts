@@ -58,15 +58,15 @@ export interface ProgressApi {
 
 async function computeView(deps: ProgressDeps): Promise<ProgressView> {
   await Promise.all([deps.content.ensureLoaded(), deps.state.ready]);
-  const store = deps.state.reviewStore;
+  // Under current card ids (aliases followed), as the Study Plan and the drill see them.
   return buildProgressView(
     {
       index: deps.content.index,
       roleId: roleSetting(),
-      reviews: store?.reviews() ?? [],
-      cards: store?.cards() ?? new Map(),
+      reviews: deps.state.reviews(),
+      cards: deps.state.cards(),
       reads: deps.state.reads(),
-      casePractices: store?.casePractices() ?? [],
+      casePractices: deps.state.casePractices(),
       desiredRetention: desiredRetention(),
       offsetAt: (d) => -d.getTimezoneOffset(),
       learnAheadMs: learnAheadMs(),

@@ -12,10 +12,11 @@ import * as vscode from 'vscode';
 import { isContentId } from '../../core/ids';
 import { buildExport, importSizeError, parseImport, planImport } from '../../core/progress';
 import type { ExportFile, ExportSettings, ImportError, ImportTally } from '../../core/progress';
-import type { ReviewStore } from '../../core/review/store';
+import { catalogOf } from '../../core/content/catalog';
+import type { ContentIndex } from '../../core/content/types';
 import { desiredRetention, newCardsPerDay, roleSetting, sessionSize } from '../config';
 import type { ContentService } from '../content/contentService';
-import type { StateService } from '../state/stateService';
+import type { StateService, StoredState } from '../state/stateService';
 import { exportBeside, writeSnapshot } from './restore';
 import { plural } from '../../core/text';
 
@@ -52,11 +53,14 @@ export interface ResetOutcome {
   readonly backup: vscode.Uri;
 }
 
-async function openStore(state: StateService): Promise<ReviewStore> {
+/**
+ * The stored state once it is open. Export and import work on the ids the history is stored under (a
+ * renamed card's stays under its alias), so an export round-trips byte for byte and names only ids the
+ * content still resolves.
+ */
+async function openState(state: StateService): Promise<StoredState> {
   await state.ready;
-  const store = state.reviewStore;
-  if (!store) throw new Error('the review state is not open');
-  return store;
+  return state.stored();
 }
 
 /** The settings an export carries. A hand-edited role that is not even a well-formed id is left out. */
@@ -66,8 +70,8 @@ export function exportSettings(): ExportSettings {
 }
 
 /** The export of everything the store holds now. */
-export function currentExport(store: ReviewStore, now: Date): ExportFile {
-  return buildExport({ reviews: store.reviews(), cards: store.cards(), reads: store.lessons(), casePractices: store.casePractices(), settings: exportSettings() }, now);
+export function currentExport(stored: StoredState, now: Date): ExportFile {
+  return buildExport({ reviews: stored.reviews, cards: stored.cards, reads: stored.reads, casePractices: stored.casePractices, settings: exportSettings() }, now);
 }
 
 async function writeJson(file: vscode.Uri, value: unknown): Promise<number> {
@@ -78,7 +82,7 @@ async function writeJson(file: vscode.Uri, value: unknown): Promise<number> {
 
 /** Writes the export file; overwrites `file` (the save dialog has asked already). */
 export async function exportTo(deps: TransferDeps, file: vscode.Uri): Promise<ExportOutcome> {
-  const exported = currentExport(await openStore(deps.state), deps.now());
+  const exported = currentExport(await openState(deps.state), deps.now());
   const bytes = await writeJson(file, exported);
   return { file, reviews: exported.reviews.length, cards: exported.cards.length, reads: exported.reads.length, casePractices: exported.casePractices.length, bytes };
 }
@@ -99,7 +103,7 @@ export function exportFileName(now: Date): string {
  */
 export async function writeBackup(deps: TransferDeps, reason: 'import' | 'reset'): Promise<vscode.Uri> {
   const now = deps.now();
-  const exported = currentExport(await openStore(deps.state), now);
+  const exported = currentExport(await openState(deps.state), now);
   const snapshot = await writeSnapshot(deps.backups, deps.memento, now, reason);
   const file = exportBeside(snapshot);
   await writeJson(file, exported);
@@ -122,10 +126,10 @@ export async function importFrom(deps: TransferDeps, file: vscode.Uri, confirm: 
   if (refusal) return { status: 'refused', error: refusal };
   const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
   await deps.content.ensureLoaded();
-  const store = await openStore(deps.state);
-  const parsed = parseImport(text, { now: deps.now(), knownCardIds: new Set(deps.content.index.questions.map((q) => q.id)) });
+  const stored = await openState(deps.state);
+  const parsed = parseImport(text, { now: deps.now(), knownCardIds: knownCardIds(deps.content.index) });
   if (!parsed.ok) return { status: 'refused', error: parsed.error };
-  const plan = planImport({ reviews: store.reviews(), cards: store.cards(), reads: store.lessons(), readsUndone: store.uncompletedLessons(), casePractices: store.casePractices() }, parsed);
+  const plan = planImport(stored, parsed);
   const settings = exportSettings();
   const theirs = parsed.data.settings;
   const settingsDiffer = theirs.role !== settings.role || theirs.desiredRetention !== settings.desiredRetention || theirs.newCardsPerDay !== settings.newCardsPerDay || theirs.sessionSize !== settings.sessionSize;
@@ -133,24 +137,27 @@ export async function importFrom(deps: TransferDeps, file: vscode.Uri, confirm: 
   if (plan.summary.empty) return { status: 'nothingNew', lines };
   if (!(await confirm(lines))) return { status: 'cancelled', lines };
   const backup = await writeBackup(deps, 'import');
-  const tally = await store.applyImport(plan, deps.now());
+  const tally = await deps.state.applyImport(plan);
   return { status: 'imported', lines, tally, backup };
+}
+
+/** The card ids an import file may use for cards the bank has: current ids and the aliases of renamed cards. */
+function knownCardIds(index: ContentIndex): ReadonlySet<string> {
+  const known = new Set(index.questions.map((q) => q.id));
+  for (const q of catalogOf(index).renamed('question')) for (const a of q.aliases) known.add(a);
+  return known;
 }
 
 /**
  * Resets every card with stored state (new again; review history and suspensions are kept, see
- * `ReviewStore.reset`) and marks every completed lesson and case walkthrough incomplete, after writing
- * a backup. Case practices are history and stay.
+ * `StateService.resetAll`) and marks every completed lesson and case walkthrough incomplete, after
+ * writing a backup. Case practices are history and stay.
  */
 export async function resetAll(deps: TransferDeps): Promise<ResetOutcome> {
-  const store = await openStore(deps.state);
+  await deps.state.ready;
   const backup = await writeBackup(deps, 'reset');
-  const now = deps.now();
-  const cardIds = [...store.cards().entries()].filter(([, s]) => s.card || s.buriedUntil).map(([id]) => id);
-  const reads = [...store.lessons().keys()];
-  if (cardIds.length) await store.reset(cardIds, now);
-  for (const id of reads) await store.uncompleteLesson(id, now);
-  return { cards: cardIds.length, reads: reads.length, backup };
+  const { cards, reads } = await deps.state.resetAll();
+  return { cards, reads, backup };
 }
 
 /** "12 reviews, 3 card schedules, 1 lesson or walkthrough and no case practices". */

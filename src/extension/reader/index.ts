@@ -4,6 +4,7 @@
  * entry point.
  */
 import * as vscode from 'vscode';
+import { catalogOf } from '../../core/content/catalog';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../features';
 import { idFrom, pickCase, pickLesson, pickReadable } from '../pickers';
@@ -34,12 +35,13 @@ export function registerReader(context: vscode.ExtensionContext, deps: FeatureDe
     await ready();
     const id = idFrom(arg) ?? (await pickReadable(content.index, (x) => state.isRead(x), complete ? 'Mark which lesson or case complete?' : 'Mark which lesson or case incomplete?'));
     if (!id) return undefined;
-    const known = content.index.lessons.some((l) => l.id === id) || content.index.cases.some((c) => c.id === id);
-    if (!known) {
+    const catalog = catalogOf(content.index);
+    const item = catalog.resolve('lesson', id) ?? catalog.resolve('case', id);
+    if (!item) {
       void vscode.window.showWarningMessage(`Loop Prep has no lesson or case "${id}".`);
       return undefined;
     }
-    await state.setRead(id, complete);
+    await state.setRead(item.id, complete);
     return true;
   };
   const markComplete = (arg?: unknown) => mark(arg, true);

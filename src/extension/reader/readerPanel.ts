@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex } from '../../core/content/types';
 import type { CommonWebviewMessage } from '../../shared/protocol';
 import { readerToHost, refusalOf, type HostToReader, type ReaderDocument, type ReaderToHost } from '../../shared/reader';
@@ -16,11 +17,12 @@ export interface ReaderDeps {
 
 /** Builds what the reader shows for a lesson or case id, or undefined when the id names neither. */
 export function readerDocument(index: ContentIndex, id: string, isComplete: ReaderDeps['isComplete']): ReaderDocument | undefined {
-  const lesson = index.lessons.find((l) => l.id === id || l.aliases.includes(id));
+  const catalog = catalogOf(index);
+  const lesson = catalog.resolve('lesson', id);
   if (lesson) {
     return { kind: 'lesson', id: lesson.id, title: lesson.title, subtitle: `Lesson · ${lesson.minutes} min read`, sections: [{ heading: '', html: lesson.html }], complete: isComplete('lesson', lesson.id) };
   }
-  const c = index.cases.find((x) => x.id === id || x.aliases.includes(id));
+  const c = catalog.resolve('case', id);
   if (!c) return undefined;
   return {
     kind: 'case',

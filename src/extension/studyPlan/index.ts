@@ -3,6 +3,7 @@
  * bury a card. `registerStudyPlan` is the one entry point; it returns the provider and its tree view.
  */
 import * as vscode from 'vscode';
+import { catalogOf } from '../../core/content/catalog';
 import type { CardStatus } from '../../core/studyPlan/studyPlan';
 import { Commands, ContextKeys, focusViewCommand, Views } from '../commands';
 import { roleSetting } from '../config';
@@ -67,9 +68,10 @@ export function registerStudyPlan(context: vscode.ExtensionContext, deps: Featur
   async function resetTopic(arg?: unknown, options?: { confirmed?: boolean }) {
     await ready();
     const topicId = idFrom(arg) ?? (await pickTopic(content.index, 'Reset the progress of which topic?'));
-    const topic = content.index.topics.find((t) => t.id === topicId);
+    const catalog = catalogOf(content.index);
+    const topic = catalog.resolve('topic', topicId);
     if (!topic) return false;
-    const ids = content.index.questions.filter((q) => q.topic === topic.id).map((q) => q.id);
+    const ids = catalog.questionsOf(topic.id).map((q) => q.id);
     const answer =
       options?.confirmed === true
         ? 'Reset Topic'

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex } from '../../core/content/types';
 import { roleSetting, setRole } from '../config';
 
@@ -17,7 +18,7 @@ export async function chooseRole(index: ContentIndex): Promise<string | undefine
 /** The role in effect: the setting when it names a known role, otherwise undefined. */
 export function effectiveRole(index: ContentIndex): string | undefined {
   const value = roleSetting();
-  return value && index.roles.some((r) => r.id === value) ? value : undefined;
+  return value && catalogOf(index).has('role', value) ? value : undefined;
 }
 
 let warnedFor: string | undefined;
@@ -28,7 +29,7 @@ let warnedFor: string | undefined;
  */
 export function warnAboutUnknownRole(index: ContentIndex): string | undefined {
   const value = roleSetting();
-  if (!value || !index.roles.length || index.roles.some((r) => r.id === value)) return undefined;
+  if (!value || !index.roles.length || catalogOf(index).has('role', value)) return undefined;
   if (warnedFor === value) return value;
   warnedFor = value;
   void vscode.window

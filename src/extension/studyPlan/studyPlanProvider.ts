@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex, Question } from '../../core/content/types';
 import { buildStudyPlan, CardStatus, describeCounts, matchesFilter, questionsByTopic, topicTooltip, type PlanFilter, type TopicSummary } from '../../core/studyPlan/studyPlan';
 import { Commands } from '../commands';
@@ -54,7 +55,8 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
   /** Refreshes only the topics that hold these cards, and the groups whose counts depend on them. */
   refreshCards(cardIds: readonly string[]): void {
     const index = this.content();
-    const topics = new Set(cardIds.map((id) => index.questions.find((q) => q.id === id)?.topic).filter((t): t is string => !!t));
+    const catalog = catalogOf(index);
+    const topics = new Set(cardIds.map((id) => catalog.resolve('question', id)?.topic).filter((t): t is string => !!t));
     for (const topic of topics) {
       const node = this.nodes.get(`topic:${topic}`);
       if (node && node.kind === 'topic') {
@@ -182,7 +184,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
         return groupItem(node, 'Lessons', `${lessons.filter((l) => this.state.isRead(l.id)).length} / ${lessons.length} complete`, 'mortar-board');
       }
       case 'lesson': {
-        const lesson = this.content().lessons.find((l) => l.id === node.id);
+        const lesson = catalogOf(this.content()).get('lesson', node.id);
         const done = this.state.isRead(node.id);
         const item = new vscode.TreeItem(lesson?.title ?? node.id, C.None);
         item.id = node.key;
@@ -196,7 +198,7 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
       case 'casesGroup':
         return groupItem(node, 'Case studies', `${this.content().cases.length}`, 'briefcase');
       case 'case': {
-        const c = this.content().cases.find((x) => x.id === node.id);
+        const c = catalogOf(this.content()).get('case', node.id);
         const read = this.state.isRead(node.id);
         const item = new vscode.TreeItem(c?.title ?? node.id, C.None);
         item.id = node.key;

@@ -8,7 +8,7 @@ import type { PracticeApi } from '../../../src/extension/practice';
 import { Commands } from '../../../src/extension/commands';
 import type { SectionCheck } from '../../../src/core/practice/sectionHelp';
 import type { LoopPrepApi } from '../../../src/extension/extension';
-import { activateExtension, waitFor } from '../util';
+import { activateExtension, storedState, waitFor } from '../util';
 
 const CASE = 'document-qa';
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Loop Prep');
@@ -214,7 +214,7 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
   it('runs a timed practice, opens the self-review, and turns unticked points into due cards', async function () {
     this.timeout(60_000);
     const { api, practice } = await apis();
-    const before = api.state.reviewStore!.casePractices().length;
+    const before = storedState(api.state).casePractices().length;
     const practiceEditor = await practice.startPractice(CASE, [
       { key: 'clarify', label: 'Clarify', seconds: 1 },
       { key: 'wrapUp', label: 'Wrap-up', seconds: 1 },
@@ -244,7 +244,7 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     assert.deepStrictEqual(outcome.cardIds, missedIds.map((_, i) => `${CASE}-rubric-latency-${i}`));
     assert.strictEqual(practice.practice(), undefined, 'the practice is over');
 
-    const practices = api.state.reviewStore!.casePractices();
+    const practices = storedState(api.state).casePractices();
     assert.strictEqual(practices.length, before + 1);
     const recorded = practices[practices.length - 1];
     assert.deepStrictEqual([recorded.caseId, recorded.score, recorded.maxScore, [...recorded.missed]], [CASE, outcome.score, outcome.maxScore, missedIds]);

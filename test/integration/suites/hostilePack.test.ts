@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { DrillController } from '../../../src/core/drill/controller';
 import { createDrillController } from '../../../src/extension/drill/startDrill';
 import type { StudyNode } from '../../../src/extension/studyPlan/studyPlanProvider';
-import { activateExtension, builtinFileCounts, waitFor } from '../util';
+import { activateExtension, builtinFileCounts, storedState, waitFor } from '../util';
 
 const config = () => vscode.workspace.getConfiguration('loopPrep');
 const IMAGE = 'https://tracker.loop-prep.invalid/pixel.png';
@@ -96,7 +96,7 @@ describe('a hostile content pack', function () {
     assert.strictEqual(next?.type, 'summary');
     // Good leaves a new card in its 10-minute learning step, which the 20-minute learn-ahead window counts as due.
     assert.strictEqual(api.state.statusOf('constructor'), 'due');
-    assert.strictEqual(api.state.reviewStore!.reviews('constructor').length, 1);
+    assert.strictEqual(storedState(api.state).reviews('constructor').length, 1);
   });
 
   it('shows pack text in the Study Plan as plain text: no Markdown, so no image or link to fetch on hover', async () => {

@@ -7,5 +7,6 @@ import './studyPlan.test';
 import './webviews.test';
 import './designDoc.test';
 import './progress.test';
+import './aliases.test';
 import './languageModel.test';
 import './journal.test';

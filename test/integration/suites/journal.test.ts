@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from '../util';
+import { activateExtension, storedState, waitFor } from '../util';
 
 /** The review journal as VS Code stores it: real files under the extension's globalStorageUri. */
 describe('review journal: files under globalStorageUri', () => {
@@ -12,7 +12,7 @@ describe('review journal: files under globalStorageUri', () => {
     assert.ok(journal, 'the state service has a journal');
     assert.match(journal.folder.path, /loop-prep\.loop-prep\/journal$/, `journal folder ${journal.folder.toString()}`);
 
-    const card = api.content.index.questions.find((q) => !api.state.reviewStore!.card(q.id)?.card)!;
+    const card = api.content.index.questions.find((q) => !storedState(api.state).card(q.id)?.card)!;
     const backend = api.state.drillBackend(() => api.content.index);
     await backend.record({ cardId: card.id, rating: 3, at: new Date(), correct: true, durationMs: 3210, xp: 7 });
 
