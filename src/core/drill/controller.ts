@@ -17,7 +17,7 @@ import type { DrillCard, DrillProgress, DrillResult, DrillSummary, HostToDrill, 
 import { RATING_LABELS } from '../../shared/drill';
 import type { AnsweredCard, DrillSnapshot } from './snapshot';
 import { HOUR_MS } from '../time';
-import { plural } from '../text';
+import { plural, truncate } from '../text';
 
 export interface DrillBackend {
   content(): ContentIndex;
@@ -258,9 +258,6 @@ export function toDrillCard(q: Question, index: ContentIndex, order = q.options?
   };
 }
 
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
 
 function describeDue(due: Date, now: Date): string {
   const ms = due.getTime() - now.getTime();
