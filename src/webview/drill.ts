@@ -60,7 +60,8 @@ function renderCard(card: DrillCard, progress: DrillProgress): void {
     body.append(h('p', { class: 'muted' }, 'Answer out loud or in your head, then reveal.'), h('div', { class: 'actions' }, reveal));
   }
   app.append(progressBar(progress), body, footer());
-  (app.querySelector('.option') as HTMLElement | null)?.focus();
+  // Keyboard focus inside the card, so its keys reach the panel (a flashcard's: the reveal button).
+  (app.querySelector('.option, #reveal') as HTMLElement | null)?.focus();
 }
 
 function toggle(i: number): void {
