@@ -115,7 +115,7 @@ describe('UI: each showing of a card', () => {
     const frame = webviewFrame(page);
     await frame.locator(`section.card[data-card-id="${q.id}"]:not(.result)`).waitFor({ timeout: 30_000 });
     // Keyboard focus into the editor group, the drill panel; it arrives a moment later.
-    for (let i = 0; i < 50 && !(await frame.locator('body').evaluate(() => document.hasFocus())); i++) {
+    for (let i = 0; i < 50 && !(await frame.locator('body').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus())); i++) {
       if (i % 10 === 0) await page.keyboard.press('Control+1');
       await page.waitForTimeout(100);
     }
