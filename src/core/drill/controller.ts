@@ -258,7 +258,6 @@ export function toDrillCard(q: Question, index: ContentIndex, order = q.options?
   };
 }
 
-
 function describeDue(due: Date, now: Date): string {
   const ms = due.getTime() - now.getTime();
   if (ms <= 0) return 'now';
