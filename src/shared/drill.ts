@@ -44,7 +44,12 @@ export interface DrillResult {
   readonly numeric?: { readonly given: number; readonly answer: number; readonly unit: string; readonly tolerance: number };
   readonly answerHtml?: string;
   readonly explanationHtml: string;
+  /** Each option's reason, in the order the options are on screen (as are the indices above). */
   readonly optionWhyHtml?: readonly string[];
+  /** A wrong estimate near a typical slip: the slip, as plain text ("That is the figure you get if …"). */
+  readonly slip?: string;
+  /** A flashcard's key points, as plain text: the checklist the user ticks to get a suggested rating. */
+  readonly keyPoints?: readonly string[];
   readonly suggestedRating: Rating;
   readonly previews: readonly RatingPreview[];
 }
@@ -85,6 +90,8 @@ const drillResult = z.object({
   answerHtml: z.optional(z.string()),
   explanationHtml: z.string(),
   optionWhyHtml: z.optional(z.array(z.string())),
+  slip: z.optional(z.string()),
+  keyPoints: z.optional(z.array(z.string()).check(z.maxLength(20))),
   suggestedRating: rating,
   previews: z.array(ratingPreview),
 });
@@ -117,7 +124,7 @@ export type HostToDrill =
   | { readonly type: 'notice'; readonly message: string };
 
 const cardId = shortString(200);
-/** Choice indices: at most ten, each 0-9; repeats are dropped and the rest sorted. */
+/** Choice positions on screen (0 = the first option shown): at most ten, each 0-9; repeats are dropped and the rest sorted. */
 const choiceIndices = z.array(z.int().check(z.gte(0), z.lt(10))).check(
   z.maxLength(10),
   z.overwrite((a) => [...new Set(a)].sort((x, y) => x - y)),

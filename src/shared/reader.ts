@@ -19,6 +19,8 @@ export interface ReaderDocument {
   readonly subtitle: string;
   readonly sections: readonly ReaderSection[];
   readonly complete: boolean;
+  /** A lesson's self-check cards, each opened in a drill; label: the card's prompt, cut short. */
+  readonly selfCheck?: readonly { readonly id: string; readonly label: string }[];
 }
 
 export type HostToReader = { readonly type: 'show'; readonly doc: ReaderDocument } | { readonly type: 'missing'; readonly id: string };
@@ -30,6 +32,7 @@ const readerDocument = z.object({
   subtitle: z.string(),
   sections: z.array(z.object({ heading: z.string(), html: z.string() })),
   complete: z.boolean(),
+  selfCheck: z.optional(z.array(z.object({ id: z.string(), label: z.string() })).check(z.maxLength(20))),
 });
 
 /** What the host sends; the webview checks it before drawing. */
@@ -48,6 +51,7 @@ export const readerToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setComplete'), id: contentId, complete: z.boolean() }),
   z.object({ type: z.literal('practiseCase'), id: contentId }),
   z.object({ type: z.literal('openLink'), href: httpLink }),
+  z.object({ type: z.literal('openCard'), cardId: contentId }),
 ]);
 
 export type ReaderToHost = z.infer<typeof readerToHost>;
@@ -70,7 +74,8 @@ export function linksOf(doc: ReaderDocument): Set<string> {
 
 /**
  * Checks a well-formed message against the document on show, which the host built from the content that
- * exists: only that document can be marked, only that case practised, only its own links opened. Returns
+ * exists: only that document can be marked, only that case practised, only its own links and self-check
+ * cards opened. Returns
  * why a message is refused, or undefined when it may be acted on.
  */
 export function refusalOf(msg: ReaderToHost, doc: ReaderDocument | undefined): string | undefined {
@@ -84,6 +89,9 @@ export function refusalOf(msg: ReaderToHost, doc: ReaderDocument | undefined): s
     case 'openLink':
       if (!doc) return 'openLink, but no lesson or case is on show';
       return linksOf(doc).has(msg.href) ? undefined : `openLink for a link that is not in "${doc.id}"`;
+    case 'openCard':
+      if (!doc || doc.kind !== 'lesson') return `openCard for "${msg.cardId}", but no lesson is on show`;
+      return doc.selfCheck?.some((c) => c.id === msg.cardId) ? undefined : `openCard for "${msg.cardId}", which is not a self-check card of "${doc.id}"`;
     default:
       return undefined;
   }

@@ -1,11 +1,14 @@
 /**
  * The drill panel: one card at a time, answered and rated entirely from the keyboard.
  * Keys: A-F or 1-6 pick an option, Enter submits, Space reveals a flashcard, 1-4 rate once the answer
- * is shown (Enter accepts the suggested rating), U undoes the last rating, Esc ends the session; on the
+ * is shown (Enter accepts the suggested rating; a flashcard's key-point checklist, ticked with Tab and
+ * Space, moves the suggestion), U undoes the last rating, Esc ends the session; on the
  * summary, C continues with the cards due again soon, and Tab reaches each failed card.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { parseHostToDrill, type DrillCard, type DrillProgress, type DrillResult, type DrillSummary, type DrillToHost, type Rating } from '../shared/drill';
+import { ratingForKeyPoints } from '../shared/keyPoints';
+import { keyPointChecklist, ratingButtons, showSuggestion } from './drill/keyPoints';
 import { clear, h, safeHtml } from './lib/dom';
 import { connect, onHostMessage } from './lib/host';
 
@@ -57,7 +60,8 @@ function renderCard(card: DrillCard, progress: DrillProgress): void {
     body.append(h('p', { class: 'muted' }, 'Answer out loud or in your head, then reveal.'), h('div', { class: 'actions' }, reveal));
   }
   app.append(progressBar(progress), body, footer());
-  (app.querySelector('.option') as HTMLElement | null)?.focus();
+  // Keyboard focus inside the card, so its keys reach the panel (a flashcard's: the reveal button).
+  (app.querySelector('.option, #reveal') as HTMLElement | null)?.focus();
 }
 
 function toggle(i: number): void {
@@ -119,19 +123,23 @@ function renderResult(result: DrillResult, progress: DrillProgress): void {
     body.append(list);
   }
   if (result.numeric) body.append(h('p', { id: 'numeric-result' }, `Your estimate: ${result.numeric.given} ${result.numeric.unit}. Answer: ${result.numeric.answer} ${result.numeric.unit} (within ${Math.round(result.numeric.tolerance * 100)}% counts).`));
+  // The slip is plain text from the content: shown as text, never as HTML.
+  if (result.slip) body.append(h('p', { id: 'numeric-slip', class: 'slip' }, `That is the figure you get if ${result.slip.trim().replace(/[.\s]+$/, '')}.`));
   if (result.answerHtml) body.append(h('h2', {}, 'Answer'), safeHtml(result.answerHtml));
+  const points = result.keyPoints ?? [];
+  // Until a box is ticked the host's suggestion stands; after that the share ticked decides it.
+  if (points.length) body.append(keyPointChecklist(points, (ticked) => suggest(ratingForKeyPoints(ticked, points.length))));
   body.append(h('h2', {}, 'Explanation'), safeHtml(result.explanationHtml, 'div', 'content explanation'));
-  const ratings = h('div', { class: 'ratings', role: 'group', 'aria-label': 'Rate how well you knew it' });
-  for (const p of result.previews) {
-    // The accessible name starts with the visible text, so speech users can say what they see.
-    const text = `${p.rating} ${p.label} · ${p.interval}`;
-    const b = h('vscode-button', { id: `rate-${p.rating}`, appearance: p.rating === result.suggestedRating ? 'primary' : 'secondary', 'aria-label': `${text}: next review in ${p.interval}${p.rating === result.suggestedRating ? ', suggested' : ''}` }, text);
-    b.addEventListener('click', () => rate(p.rating));
-    ratings.append(b);
-  }
-  body.append(h('p', { class: 'muted', id: 'suggested' }, `Suggested: ${result.previews.find((p) => p.rating === result.suggestedRating)?.label ?? ''} (Enter). Press 1-4 to choose another.`), ratings);
+  body.append(h('p', { class: 'muted', id: 'suggested' }), ratingButtons(result.previews, rate));
+  showSuggestion(body, result.previews, result.suggestedRating);
   app.append(progressBar(progress), body, footer());
-  (document.getElementById(`rate-${result.suggestedRating}`) as HTMLElement | null)?.focus();
+  (document.getElementById(points.length ? 'key-point-0' : `rate-${result.suggestedRating}`) as HTMLElement | null)?.focus();
+}
+
+function suggest(rating: Rating): void {
+  if (phase.kind !== 'result') return;
+  phase.rating = rating;
+  showSuggestion(app, phase.result.previews, rating);
 }
 
 function rate(rating: Rating): void {
@@ -202,7 +210,9 @@ function footer(): HTMLElement {
 
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
-  const inInput = (e.target as HTMLElement | null)?.tagName === 'INPUT';
+  // Typing fields keep their keys; a key-point checkbox keeps only Space (1-4 and Enter still rate).
+  const target = e.target as HTMLInputElement | null;
+  const inInput = target?.tagName === 'INPUT' && target.type !== 'checkbox';
   const key = e.key;
   if (key === 'Escape') {
     e.preventDefault();

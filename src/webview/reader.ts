@@ -1,4 +1,7 @@
-/** The reader panel: a lesson or a case-study walkthrough, with "Mark complete" and "Practise this case". */
+/**
+ * The reader panel: a lesson or a case-study walkthrough, with "Mark complete", "Practise this case",
+ * and at a lesson's end its "Check yourself" cards.
+ */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { parseHostToReader, type ReaderDocument, type ReaderToHost } from '../shared/reader';
 import { clear, h, safeHtml } from './lib/dom';
@@ -24,7 +27,19 @@ function render(doc: ReaderDocument): void {
     const section = h('section', {}, s.heading ? h('h2', {}, s.heading) : undefined, safeHtml(s.html));
     article.append(section);
   }
+  if (doc.selfCheck?.length) article.append(selfCheck(doc.selfCheck));
   app.append(article);
+}
+
+/** "Check yourself": one button per self-check card, each opening that card in a drill. */
+function selfCheck(cards: NonNullable<ReaderDocument['selfCheck']>): HTMLElement {
+  const list = h('ul', { class: 'self-check' });
+  for (const c of cards) {
+    const open = h('button', { class: 'link', 'data-card-id': c.id, title: 'Open this card in a drill' }, c.label);
+    open.addEventListener('click', () => host.post({ type: 'openCard', cardId: c.id }));
+    list.append(h('li', {}, open));
+  }
+  return h('section', { 'aria-labelledby': 'self-check-title' }, h('h2', { id: 'self-check-title' }, 'Check yourself'), list);
 }
 
 /**

@@ -11,7 +11,7 @@
  *   1.139, whose test mode (smoke-test driver) hides toasts. Both hold the message's buttons (`.monaco-button`).
  * - `runCommand(page, title)`, `pickInQuickInput(page, text, row)`: the command palette and quick picks.
  * - `startNewCardsDrill(page)`: picks the ML infra role and starts a drill of new cards; `answerCard` and
- *   `answerAndRate` answer the card on screen with the keyboard.
+ *   `answerAndRate` answer the card on screen with the keyboard; `screenOrder` says where each option is shown.
  * - `colorTheme(page, name)`: switches the theme through its picker.
  * - `webviewFrame(page)` (the active editor webview) and `webviewFrameWith(page, selector)` (any webview,
  *   such as the Progress view in the sidebar, found by an element it holds).
@@ -20,7 +20,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ContentIndex } from '../../src/core/content/types';
+import type { ContentIndex, Question } from '../../src/core/content/types';
 import { readBuiltinIndex } from '../../src/node/builtinIndex';
 import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
@@ -240,9 +240,24 @@ export async function answerCard(page: Page, frame: FrameLocator, beWrong = fals
   }
   const correct = q.correct!;
   const picks = beWrong ? [q.options!.findIndex((_, i) => !correct.includes(i))] : correct;
-  for (const i of picks) await page.keyboard.press('ABCDEF'[i]);
+  const order = await screenOrder(frame, q);
+  for (const i of picks) await page.keyboard.press('ABCDEF'[order.indexOf(i)]);
   await page.keyboard.press('Enter');
   return { id, graded: true, wrong: beWrong };
+}
+
+/**
+ * The file index of each option of the card on screen, in the order shown: options are shuffled for each
+ * review, so a test finds an option by its text (whitespace aside) before pressing its key.
+ */
+export async function screenOrder(frame: FrameLocator, q: Question): Promise<number[]> {
+  const bare = (s: string) => s.replace(/\s+/g, '');
+  const texts = await frame.locator('section.card[data-card-id]:not(.result) .option .option-text').allTextContents();
+  return texts.map((t) => {
+    const i = q.options!.findIndex((o) => bare(o.text) === bare(t));
+    if (i < 0) throw new Error(`the option "${t}" on screen is not one of ${q.id}'s options`);
+    return i;
+  });
 }
 
 /** Picks a role and starts a drill of new cards from the palette; resolves with the drill frame on its first card. */

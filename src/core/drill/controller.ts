@@ -7,6 +7,8 @@
 import { catalogOf } from '../content/catalog';
 import type { ContentIndex, Question } from '../content/types';
 import { grade, suggestRating, type Answer } from './grade';
+import { optionOrder, toFileIndices, toScreenPositions } from './optionOrder';
+import { slipFor } from './slips';
 import { reviewXp } from '../progress/xp';
 import { inLearningSteps } from '../review/due';
 import { afterRating, createLearnQueue, isFinished, keepCards, pickNext, queueProgress, requeue, undoRating, type LearnQueue, type Requeued } from '../review/learnQueue';
@@ -16,7 +18,7 @@ import type { DrillCard, DrillProgress, DrillResult, DrillSummary, HostToDrill, 
 import { RATING_LABELS } from '../../shared/drill';
 import type { AnsweredCard, DrillSnapshot } from './snapshot';
 import { HOUR_MS } from '../time';
-import { plural } from '../text';
+import { plural, truncate } from '../text';
 
 export interface DrillBackend {
   content(): ContentIndex;
@@ -114,29 +116,49 @@ export class DrillController {
       const q = this.question(shown.cardId);
       if (q) {
         this.shownAt = this.options.now().getTime();
-        return { type: 'card', card: toDrillCard(q, this.backend.content()), progress: this.progress() };
+        return { type: 'card', card: toDrillCard(q, this.backend.content(), this.orderOf(q)), progress: this.progress() };
       }
       this.queue = keepCards(this.queue, (id) => id !== shown.cardId); // its pack was removed meanwhile
     }
   }
 
-  /** Grades an answer for the current card. Stale or foreign card ids are ignored (undefined). */
+  /**
+   * The order this showing of a choice card presents its options in (file indices). It follows from the
+   * card id and its review count, so the result, an undo (which takes the count back) and a window reload
+   * show the same order, and the next review of the card a new one.
+   */
+  private orderOf(q: Question): number[] | undefined {
+    if (!q.options) return undefined;
+    return optionOrder(q.id, q.options.map((o) => o.pinLast === true), this.backend.card(q.id)?.reps ?? 0);
+  }
+
+  /**
+   * Grades an answer for the current card. Choices arrive as positions on screen; they are graded (and
+   * would be stored) in the file's order, and the result lists options, marks and reasons in screen order.
+   * Stale or foreign card ids are ignored (undefined).
+   */
   submit(cardId: string, answer: Answer): HostToDrill | undefined {
     if (this.ended || this.pending || cardId !== this.currentCardId) return undefined;
     const q = this.question(cardId);
     if (!q) return undefined;
-    const g = grade(q, answer);
+    const order = this.orderOf(q);
+    const onScreen = (fileIndices: readonly number[] | undefined) => (fileIndices && order ? toScreenPositions(order, fileIndices).sort((a, b) => a - b) : fileIndices);
+    const g = grade(q, answer.kind === 'choice' && order ? { kind: 'choice', indices: toFileIndices(order, answer.indices) } : answer);
+    const slip = q.numeric && answer.kind === 'numeric' ? slipFor(q.numeric, answer.value) : undefined;
+    const keyPoints = q.type === 'flashcard' && q.keyPoints?.length ? [...q.keyPoints] : undefined;
     const now = this.options.now();
     const previews = this.backend.preview(cardId, now).map((p) => ({ rating: p.rating, label: RATING_LABELS[p.rating], interval: p.label }));
     const result: DrillResult = {
       cardId,
       correct: g.correct,
-      correctIndices: q.correct,
-      chosenIndices: g.chosen,
+      correctIndices: onScreen(q.correct),
+      chosenIndices: onScreen(g.chosen),
       numeric: q.numeric && answer.kind === 'numeric' ? { given: answer.value, answer: q.numeric.answer, unit: q.numeric.unit, tolerance: q.numeric.tolerance } : undefined,
       answerHtml: q.answerHtml,
       explanationHtml: q.explanationHtml,
-      optionWhyHtml: q.options?.map((o) => o.whyHtml),
+      optionWhyHtml: order?.map((i) => q.options![i].whyHtml),
+      slip: slip?.why,
+      keyPoints,
       suggestedRating: suggestRating(g.correct),
       previews,
     };
@@ -225,20 +247,17 @@ export class DrillController {
   }
 }
 
-export function toDrillCard(q: Question, index: ContentIndex): DrillCard {
+/** The card as the webview shows it, its options in `order` (file indices; the file's order by default). */
+export function toDrillCard(q: Question, index: ContentIndex, order = q.options?.map((_, i) => i)): DrillCard {
   return {
     id: q.id,
     type: q.type,
     topicTitle: catalogOf(index).get('topic', q.topic)?.title ?? q.topic,
     difficulty: q.difficulty,
     promptHtml: q.promptHtml,
-    options: q.options?.map((o, i) => ({ html: o.html, label: 'ABCDEF'[i] })),
+    options: q.options && order?.map((fileIndex, position) => ({ html: q.options![fileIndex].html, label: 'ABCDEF'[position] })),
     unit: q.numeric?.unit,
   };
-}
-
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
 function describeDue(due: Date, now: Date): string {

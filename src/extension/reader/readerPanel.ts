@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex } from '../../core/content/types';
+import { truncate } from '../../core/text';
 import type { CommonWebviewMessage } from '../../shared/protocol';
 import { readerToHost, refusalOf, type HostToReader, type ReaderDocument, type ReaderToHost } from '../../shared/reader';
 import { Commands } from '../commands';
@@ -20,7 +21,20 @@ export function readerDocument(index: ContentIndex, id: string, isComplete: Read
   const catalog = catalogOf(index);
   const lesson = catalog.resolve('lesson', id);
   if (lesson) {
-    return { kind: 'lesson', id: lesson.id, title: lesson.title, subtitle: `Lesson · ${lesson.minutes} min read`, sections: [{ heading: '', html: lesson.html }], complete: isComplete('lesson', lesson.id) };
+    // Only cards that exist now are offered, so the host can check a request against this list.
+    const selfCheck = lesson.selfCheck.flatMap((cardId) => {
+      const q = index.questions.find((x) => x.id === cardId);
+      return q ? [{ id: q.id, label: truncate(q.promptText, 90) }] : [];
+    });
+    return {
+      kind: 'lesson',
+      id: lesson.id,
+      title: lesson.title,
+      subtitle: `Lesson · ${lesson.minutes} min read`,
+      sections: [{ heading: '', html: lesson.html }],
+      complete: isComplete('lesson', lesson.id),
+      ...(selfCheck.length ? { selfCheck } : {}),
+    };
   }
   const c = catalog.resolve('case', id);
   if (!c) return undefined;
@@ -128,6 +142,9 @@ export class ReaderPanel implements vscode.Disposable {
         break;
       case 'openLink':
         await vscode.env.openExternal(vscode.Uri.parse(msg.href));
+        break;
+      case 'openCard':
+        await vscode.commands.executeCommand(Commands.openCard, msg.cardId);
         break;
     }
   }

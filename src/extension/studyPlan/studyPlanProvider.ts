@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex, Question } from '../../core/content/types';
 import { buildStudyPlan, CardStatus, describeCounts, matchesFilter, questionsByTopic, topicTooltip, type PlanFilter, type TopicSummary } from '../../core/studyPlan/studyPlan';
+import { truncate } from '../../core/text';
 import { Commands } from '../commands';
 
 /** What the tree needs to know about the user's progress. */
@@ -228,6 +229,3 @@ function groupItem(node: StudyNode, label: string, description: string, icon: st
   return item;
 }
 
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}

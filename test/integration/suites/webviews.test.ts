@@ -10,11 +10,11 @@ describe('the webview host', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('sends the reader its lesson once the page says ready, and again when the lesson changes', async () => {
+  it('sends the reader its lesson (with its self-check cards) once the page says ready, and again when the lesson changes', async () => {
     const api = await activateExtension();
     await api.content.load();
     await api.state.ready;
-    const lesson = api.content.index.lessons[0];
+    const lesson = api.content.index.lessons.find((l) => l.selfCheck.length > 0) ?? api.content.index.lessons[0];
     const wasRead = api.state.isRead(lesson.id);
     await vscode.commands.executeCommand(Commands.openLesson, lesson.id);
     const probe = await waitFor(() => api.webviews('reader'), 'the reader panel');
@@ -24,6 +24,11 @@ describe('the webview host', () => {
     assert.ok(first?.type === 'show');
     assert.strictEqual(first.doc.id, lesson.id);
     assert.strictEqual(first.doc.complete, wasRead);
+    // Its self-check cards, the ones that exist, each labelled by its prompt.
+    const cards = lesson.selfCheck.flatMap((id) => api.content.index.questions.filter((q) => q.id === id));
+    assert.ok(cards.length > 0, `lesson ${lesson.id} has self-check cards in the bank`);
+    assert.deepStrictEqual(first.doc.selfCheck?.map((c) => c.id), cards.map((q) => q.id));
+    first.doc.selfCheck?.forEach((c, i) => assert.ok(cards[i].promptText.startsWith(c.label.replace(/…$/, '')), c.label));
 
     const posted = probe.posted;
     try {

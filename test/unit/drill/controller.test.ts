@@ -40,12 +40,14 @@ describe('drill controller', () => {
     assert.strictEqual(first.type, 'card');
     assert.strictEqual(first.type === 'card' && first.progress.position, 1);
 
-    const wrong = c.submit('q1', { kind: 'choice', indices: [2] });
+    // Options are shuffled: find where file option C (wrong) and B (correct) are on screen.
+    const shown = first.type === 'card' ? first.card.options!.map((o) => o.html) : [];
+    const wrong = c.submit('q1', { kind: 'choice', indices: [shown.indexOf('C')] });
     assert.ok(wrong && wrong.type === 'result');
     assert.strictEqual(wrong.result.correct, false);
     assert.strictEqual(wrong.result.suggestedRating, 1);
-    assert.deepStrictEqual(wrong.result.correctIndices, [1]);
-    assert.deepStrictEqual(wrong.result.optionWhyHtml, ['why A', 'why B', 'why C', 'why D']);
+    assert.deepStrictEqual(wrong.result.correctIndices, [shown.indexOf('B')]);
+    assert.deepStrictEqual(wrong.result.optionWhyHtml, shown.map((t) => `why ${t}`));
     assert.deepStrictEqual(wrong.result.previews.map((p) => p.label), ['Again', 'Hard', 'Good', 'Easy']);
     assert.strictEqual(c.submit('q1', { kind: 'choice', indices: [1] }), undefined, 'a second submit is ignored');
 

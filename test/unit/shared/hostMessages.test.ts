@@ -30,6 +30,8 @@ const result: Required<DrillResult> = {
   answerHtml: '<p>B</p>',
   explanationHtml: '<p>Because.</p>',
   optionWhyHtml: ['<p>no</p>', '<p>yes</p>'],
+  slip: 'forgets the 3 tools',
+  keyPoints: ['prefill is compute-bound', 'decode is memory-bound'],
   suggestedRating: 1,
   previews: [{ rating: 1, label: 'Again', interval: '10m' }],
 };

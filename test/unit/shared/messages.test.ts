@@ -63,4 +63,19 @@ describe('webview message validation', () => {
     assert.strictEqual(refusalOf({ type: 'openLink', href: 'https://evil.example/' }, kase), 'openLink for a link that is not in "rag-bot"');
     assert.strictEqual(refusalOf({ type: 'ready' }, undefined), undefined);
   });
+
+  it('opens only the self-check cards of the lesson on show', () => {
+    const lesson: ReaderDocument = {
+      kind: 'lesson', id: 'intro', title: 'Intro', subtitle: '', complete: false, sections: [{ heading: '', html: '<p>Text.</p>' }],
+      selfCheck: [{ id: 'evals-golden-set', label: 'What is a golden set?' }, { id: 'metrics-pr-auc', label: 'When PR-AUC?' }],
+    };
+    const kase: ReaderDocument = { ...lesson, kind: 'case', id: 'rag-bot' };
+    assert.deepStrictEqual(parseReaderMessage({ type: 'openCard', cardId: 'metrics-pr-auc' }), { type: 'openCard', cardId: 'metrics-pr-auc' });
+    for (const cardId of ['Not An Id', '__proto__', 'x'.repeat(300)]) assert.strictEqual(parseReaderMessage({ type: 'openCard', cardId }), undefined, cardId.slice(0, 20));
+    assert.strictEqual(refusalOf({ type: 'openCard', cardId: 'metrics-pr-auc' }, lesson), undefined);
+    assert.strictEqual(refusalOf({ type: 'openCard', cardId: 'serving-replica-count' }, lesson), 'openCard for "serving-replica-count", which is not a self-check card of "intro"');
+    assert.strictEqual(refusalOf({ type: 'openCard', cardId: 'metrics-pr-auc' }, { ...lesson, selfCheck: undefined }), 'openCard for "metrics-pr-auc", which is not a self-check card of "intro"');
+    assert.strictEqual(refusalOf({ type: 'openCard', cardId: 'metrics-pr-auc' }, kase), 'openCard for "metrics-pr-auc", but no lesson is on show');
+    assert.strictEqual(refusalOf({ type: 'openCard', cardId: 'metrics-pr-auc' }, undefined), 'openCard for "metrics-pr-auc", but no lesson is on show');
+  });
 });
