@@ -53,15 +53,24 @@ function renderCard(card: DrillCard, progress: DrillProgress): void {
     const submit = h('vscode-button', { id: 'submit' }, 'Submit (Enter)');
     submit.addEventListener('click', submitAnswer);
     body.append(h('div', { class: 'numeric' }, input, h('span', { class: 'unit' }, card.unit ?? '')), h('div', { class: 'actions' }, submit));
-    setTimeout(() => input.focus(), 0);
   } else {
     const reveal = h('vscode-button', { id: 'reveal' }, 'Reveal answer (Space)');
     reveal.addEventListener('click', () => host.post({ type: 'submit', cardId: card.id, answer: { kind: 'reveal' } }));
     body.append(h('p', { class: 'muted' }, 'Answer out loud or in your head, then reveal.'), h('div', { class: 'actions' }, reveal));
   }
   app.append(progressBar(progress), body, footer());
-  // Keyboard focus inside the card, so its keys reach the panel (a flashcard's: the reveal button).
-  (app.querySelector('.option, #reveal') as HTMLElement | null)?.focus();
+  focusCurrent();
+  // A numeric input rendered in the same task can refuse focus while the panel is still being laid out.
+  if (card.type === 'numeric') setTimeout(focusCurrent, 0);
+}
+
+/**
+ * Focuses the control the keyboard works on in this phase: the estimate field, the first option, the
+ * reveal button, the first key point or the suggested rating, or Continue.
+ */
+function focusCurrent(): void {
+  const id = phase.kind === 'answering' ? (phase.card.type === 'numeric' ? 'numeric' : phase.card.options ? 'option-0' : 'reveal') : phase.kind === 'result' ? (phase.result.keyPoints?.length ? 'key-point-0' : `rate-${phase.rating}`) : phase.kind === 'done' ? 'continue' : undefined;
+  if (id) document.getElementById(id)?.focus();
 }
 
 function toggle(i: number): void {
@@ -133,7 +142,7 @@ function renderResult(result: DrillResult, progress: DrillProgress): void {
   body.append(h('p', { class: 'muted', id: 'suggested' }), ratingButtons(result.previews, rate));
   showSuggestion(body, result.previews, result.suggestedRating);
   app.append(progressBar(progress), body, footer());
-  (document.getElementById(points.length ? 'key-point-0' : `rate-${result.suggestedRating}`) as HTMLElement | null)?.focus();
+  focusCurrent();
 }
 
 function suggest(rating: Rating): void {
@@ -192,7 +201,7 @@ function renderSummary(s: DrillSummary): void {
       h('p', { class: 'muted' }, `${resume ? 'Press C to continue, ' : 'Press '}U to undo the last rating, or close this tab.`),
     ),
   );
-  resume?.focus();
+  focusCurrent();
 }
 
 function showNotice(message: string): void {
@@ -207,6 +216,13 @@ function showNotice(message: string): void {
 function footer(): HTMLElement {
   return h('p', { class: 'muted keys' }, 'Keys: A–F or 1–6 pick · Enter submit · Space reveal · 1–4 rate · U undo · Esc end');
 }
+
+// A panel revived after a window reload renders its card before it is shown, so that focus call can be
+// lost; when the panel then gets focus (Ctrl+1, a click on its tab), the keyboard lands on the card's
+// control again instead of the page body, where typed digits would go nowhere.
+window.addEventListener('focus', () => {
+  if (!document.activeElement || document.activeElement === document.body) focusCurrent();
+});
 
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;

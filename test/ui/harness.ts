@@ -9,7 +9,9 @@
  *   previous test; call `resetSettings()` yourself before a reload that must forget them.
  * - `notification(page, /text/)` (and `notificationCount`) finds a notification: the toast on 1.100, the Notifications center entry on
  *   1.139, whose test mode (smoke-test driver) hides toasts. Both hold the message's buttons (`.monaco-button`).
- * - `runCommand(page, title)`, `pickInQuickInput(page, text, row)`: the command palette and quick picks.
+ * - `runCommand(page, title)`, `pickInQuickInput(page, text, row)`, `acceptQuickPick(page)`: the command
+ *   palette and quick picks (1.139 drops an Enter pressed before a row is active).
+ * - `sidebarTreeRow(page, text)`: a tree row, scrolled into view (trees draw only the rows on screen).
  * - `startNewCardsDrill(page)`: picks the ML infra role and starts a drill of new cards; `answerCard` and
  *   `answerAndRate` answer the card on screen with the keyboard; `screenOrder` says where each option is shown.
  * - `colorTheme(page, name)`: switches the theme through its picker.
@@ -197,6 +199,32 @@ export async function colorTheme(page: Page, theme: string): Promise<void> {
       if (attempt >= 3) throw err;
     }
   }
+}
+
+/**
+ * Accepts the quick pick's highlighted row with Enter. 1.139 ignores an Enter that arrives after the rows
+ * are drawn but before one is made active, so this waits for the active (focused) row first.
+ */
+export async function acceptQuickPick(page: Page): Promise<void> {
+  await page.locator('.quick-input-list .monaco-list-row.focused').first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The sidebar tree row holding `text`, scrolled into view. Trees draw only the rows on screen, so a row
+ * below the fold (a long Study Plan on 1.139) is not in the page until the tree is scrolled down to it.
+ */
+export async function sidebarTreeRow(page: Page, text: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
+  const row = page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
+  const deadline = Date.now() + timeoutMs;
+  while (!(await row.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`no sidebar row "${text}" within ${timeoutMs / 1000} s, scrolling down`);
+    const box = await page.locator('.sidebar .monaco-list:has(.monaco-list-row)').first().boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(250);
+  }
+  return row;
 }
 
 /** Types into the open quick input and accepts the first row that matches. */
