@@ -9,6 +9,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { parseHostToDrill, type DrillCard, type DrillProgress, type DrillResult, type DrillSummary, type DrillToHost, type Rating } from '../shared/drill';
 import { ratingForKeyPoints } from '../shared/keyPoints';
 import { keyPointChecklist, ratingButtons, showSuggestion } from './drill/keyPoints';
+import { cardHeader, footer, progressBar } from './drill/parts';
 import { clear, h, safeHtml } from './lib/dom';
 import { connect, onHostMessage } from './lib/host';
 
@@ -17,17 +18,6 @@ const app = document.getElementById('app')!;
 
 type Phase = { kind: 'loading' } | { kind: 'answering'; card: DrillCard; selected: Set<number> } | { kind: 'result'; card: DrillCard; result: DrillResult; rating: Rating } | { kind: 'done' };
 let phase: Phase = { kind: 'loading' };
-
-function progressBar(p: DrillProgress): HTMLElement {
-  const bar = h('progress', { max: p.total, value: p.position - 1, 'aria-hidden': 'true' });
-  const again = p.again ? ` · ${p.again} again` : '';
-  const label = `Card ${p.position} of ${p.total}${p.again ? `, ${p.again} of them coming back` : ''}`;
-  return h('div', { class: 'drill-progress' }, h('span', { id: 'progress-text', role: 'status', 'aria-label': label }, `${p.position} / ${p.total}${again}`), bar, h('span', { class: 'muted' }, p.modeLabel));
-}
-
-function cardHeader(card: DrillCard): HTMLElement {
-  return h('p', { class: 'muted card-meta' }, `${card.topicTitle} · ${card.difficulty} · ${card.type === 'multi' ? 'select all that apply' : card.type === 'numeric' ? 'estimate' : card.type === 'flashcard' ? 'recall' : 'choose one'}`);
-}
 
 function renderCard(card: DrillCard, progress: DrillProgress): void {
   phase = { kind: 'answering', card, selected: new Set() };
@@ -211,10 +201,6 @@ function showNotice(message: string): void {
     app.prepend(el);
   }
   el.textContent = message;
-}
-
-function footer(): HTMLElement {
-  return h('p', { class: 'muted keys' }, 'Keys: A–F or 1–6 pick · Enter submit · Space reveal · 1–4 rate · U undo · Esc end');
 }
 
 // A panel revived after a window reload renders its card before it is shown, so that focus call can be

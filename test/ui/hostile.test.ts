@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { acceptQuickPick, openWorkbench, pickInQuickInput, runCommand, screenshot, sidebarTreeRow, webviewFrame, type Workbench } from './harness';
+import { openWorkbench, pickInQuickInput, runCommand, screenshot, sidebarTreeRow, webviewFrame, type Workbench } from './harness';
 
 const TRACKER = 'https://tracker.loop-prep.invalid';
 const DOCS = 'https://docs.loop-prep.invalid';
@@ -127,7 +127,8 @@ describe('UI: hostile pack text and reloads', () => {
     await page.bringToFront();
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'Loop Prep: Practise a Case');
-    await acceptQuickPick(page);
+    // Typing the case's name first: a bare Enter on the case picker was sometimes dropped on 1.139.
+    await pickInQuickInput(page, 'Question answering over company', /Question answering over company documents/);
     step('practice started');
     const clock = page.locator('.statusbar-item', { hasText: /Clarify \d+:\d\d/ }).first();
     await clock.waitFor({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { openWorkbench, screenshot, webviewFrame, Workbench } from './harness';
+import { builtInBank, openWorkbench, screenshot, sidebarTreeRow, webviewFrame, Workbench } from './harness';
 
 /** Clicks through the real sidebar: the container, then role, a topic, a lesson marked complete. One window. */
 describe('UI: study plan sidebar', () => {
@@ -56,11 +56,9 @@ describe('UI: study plan sidebar', () => {
     assert.ok((await sidebar.locator('.monaco-list-row[aria-level="2"]').count()) >= 12, 'the topic lists its cards');
     await topic.click(); // collapse again
 
-    const lessons = rows.filter({ hasText: /^Lessons/ }).first();
-    await lessons.scrollIntoViewIfNeeded();
+    const lessons = await sidebarTreeRow(page, /^Lessons/);
     await lessons.click();
-    const lesson = rows.filter({ hasText: 'Choose your role' }).first();
-    await lesson.waitFor();
+    const lesson = await sidebarTreeRow(page, 'Choose your role');
     await lesson.click();
 
     const frame = webviewFrame(page);
@@ -69,7 +67,7 @@ describe('UI: study plan sidebar', () => {
     await frame.locator('vscode-button#complete').click();
     await frame.locator('#status.done').waitFor();
     assert.match((await frame.locator('#status').textContent()) ?? '', /Completed/);
-    await rows.filter({ hasText: /^Lessons/ }).filter({ hasText: '1 / 7 complete' }).first().waitFor();
+    await (await sidebarTreeRow(page, new RegExp(`^Lessons.*1 / ${builtInBank().lessons.length} complete`))).waitFor();
     await screenshot(page, 'study-plan-lesson-complete');
   });
 });
