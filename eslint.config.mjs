@@ -14,7 +14,16 @@ const noVscode = {
 const storeMessage = 'Only src/extension/state/ and src/core/ may use the review store: go through StateService.';
 const reviewStorePatterns = [
   {
-    group: ['**/core/review/store', '**/core/review/storeReads', '**/core/review/storeParts', '**/core/review/storage', '**/core/review/load', '**/core/review/reconcile', '**/core/review/merge', '**/core/review/migrateV1'],
+    group: [
+      '**/core/review/store',
+      '**/core/review/storeReads',
+      '**/core/review/storeParts',
+      '**/core/review/storage',
+      '**/core/review/load',
+      '**/core/review/reconcile',
+      '**/core/review/merge',
+      '**/core/review/migrateV1',
+    ],
     message: storeMessage,
   },
   { group: ['**/core/review', '**/core/review/index'], importNames: ['ReviewStore'], message: storeMessage },
@@ -48,16 +57,41 @@ export default tseslint.config(
   },
   {
     files: ['test/fixtures/**/*.js', 'bin/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable', module: 'writable', process: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        exports: 'writable',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['scripts/**/*.mjs', 'test/harness/**/*.mjs', 'eslint.config.mjs'],
     languageOptions: {
       globals: {
-        process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly',
-        clearInterval: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly', performance: 'readonly',
-        describe: 'readonly', it: 'readonly', before: 'readonly', after: 'readonly', beforeEach: 'readonly', afterEach: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        Buffer: 'readonly',
+        performance: 'readonly',
+        describe: 'readonly',
+        it: 'readonly',
+        before: 'readonly',
+        after: 'readonly',
+        beforeEach: 'readonly',
+        afterEach: 'readonly',
       },
     },
   },

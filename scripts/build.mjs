@@ -124,7 +124,10 @@ async function main() {
     process.exit(1);
   }
   // The content index: compiled from content/ by the tool just built; fails the build on any content error.
-  const compiled = spawnSync(process.execPath, ['out/tools/content.js', 'build', 'dist/content.json', 'dist/content.schema.json'], { cwd: root, stdio: 'inherit' });
+  const compiled = spawnSync(process.execPath, ['out/tools/content.js', 'build', 'dist/content.json', 'dist/content.schema.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (compiled.status !== 0) {
     console.error('[loop-prep] build failed: content/ has errors (listed above as FILE:LINE)');
     process.exit(1);

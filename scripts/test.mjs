@@ -46,6 +46,7 @@ const stages = [
   ['type check (core: no vscode, no DOM)', npx('tsc'), ['-p', 'src/core/tsconfig.json', '--noEmit']],
   ['type check (webview: DOM, no vscode)', npx('tsc'), ['-p', 'src/webview/tsconfig.json', '--noEmit']],
   ['lint', npx('eslint'), ['.']],
+  ['format (prettier --check; npm run format fixes it)', npx('prettier'), ['--check', '.']],
   ['build', process.execPath, ['scripts/build.mjs', '--tests']],
   ['content check (schema, references, quality gates)', process.execPath, ['out/tools/content.js', 'check']],
   ['unit tests', npx('mocha'), ['--config', '.mocharc.json'], { countMocha: true }],

@@ -14,7 +14,12 @@ const result = {
 };
 
 const benchDir = path.join(root, 'out', 'test', 'bench');
-for (const file of fs.existsSync(benchDir) ? fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.js')).sort() : []) {
+for (const file of fs.existsSync(benchDir)
+  ? fs
+      .readdirSync(benchDir)
+      .filter((f) => f.endsWith('.bench.js'))
+      .sort()
+  : []) {
   const mod = await import(path.join(benchDir, file));
   const bench = mod.default?.bench ?? mod.bench;
   result[file.replace(/\.bench\.js$/, '')] = await bench();

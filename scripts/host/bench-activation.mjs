@@ -47,10 +47,19 @@ async function sampleWindow(browser, server, i) {
       if (text.startsWith('BENCH ')) resolveLine(JSON.parse(text.slice(6)));
     });
     await page.exposeFunction('codeAutomationExit', () => {});
-    await page.goto(workbenchUrl(server.url, { folder: path.join(repoRoot, 'playground'), extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'commit', timeout: 120_000 });
+    await page.goto(workbenchUrl(server.url, { folder: path.join(repoRoot, 'playground'), extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), {
+      waitUntil: 'commit',
+      timeout: 120_000,
+    });
     let timer;
     try {
-      return await Promise.race([line, new Promise((_, rej) => (timer = setTimeout(() => rej(new UserFacingError(`window ${i + 1}: no BENCH line within 90 s. Last lines:\n${tail.join('\n')}`)), 90_000)))]);
+      return await Promise.race([
+        line,
+        new Promise(
+          (_, rej) =>
+            (timer = setTimeout(() => rej(new UserFacingError(`window ${i + 1}: no BENCH line within 90 s. Last lines:\n${tail.join('\n')}`)), 90_000)),
+        ),
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -124,10 +133,13 @@ runMain(async () => {
   const over = [];
   if (bundle > BUNDLE_BUDGET_BYTES) over.push(`dist/extension.js is ${bundle} bytes`);
   for (const r of results) {
-    info(`VS Code ${r.vscode}: activation ratio ${r.activation.ratioMedian} (${r.activation.loopPrepMedianMs} ms vs ${r.activation.helloWorldMedianMs} ms); first card ratio ${r.firstCard.ratioMedian} (${r.firstCard.drillMedianMs} ms vs bare webview ${r.firstCard.bareWebviewMedianMs} ms); goal ${RATIO_GOAL}, budget ${RATIO_BUDGET}`);
+    info(
+      `VS Code ${r.vscode}: activation ratio ${r.activation.ratioMedian} (${r.activation.loopPrepMedianMs} ms vs ${r.activation.helloWorldMedianMs} ms); first card ratio ${r.firstCard.ratioMedian} (${r.firstCard.drillMedianMs} ms vs bare webview ${r.firstCard.bareWebviewMedianMs} ms); goal ${RATIO_GOAL}, budget ${RATIO_BUDGET}`,
+    );
     if (r.activation.ratioMedian > RATIO_BUDGET) over.push(`VS Code ${r.vscode}: activation ratio ${r.activation.ratioMedian} > ${RATIO_BUDGET}`);
     if (r.firstCard.ratioMedian > RATIO_BUDGET) over.push(`VS Code ${r.vscode}: first-card ratio ${r.firstCard.ratioMedian} > ${RATIO_BUDGET}`);
-    if (r.firstCard.drillMedianMs > FIRST_CARD_BUDGET_MS) over.push(`VS Code ${r.vscode}: first card ${r.firstCard.drillMedianMs} ms > ${FIRST_CARD_BUDGET_MS} ms`);
+    if (r.firstCard.drillMedianMs > FIRST_CARD_BUDGET_MS)
+      over.push(`VS Code ${r.vscode}: first card ${r.firstCard.drillMedianMs} ms > ${FIRST_CARD_BUDGET_MS} ms`);
   }
   if (over.length) {
     info(`over budget:\n  ${over.join('\n  ')}`);

@@ -14,7 +14,8 @@ export const fakeLmDir = path.join(repoRoot, 'test', 'fixtures', 'fake-lm');
 /** Packs test/fixtures/fake-lm into `outDir`/fake-lm.vsix and returns its path. Fails loudly when it cannot. */
 export async function packFakeLm(outDir, dir = fakeLmDir) {
   for (const f of ['package.json', 'extension.js']) {
-    if (!fs.existsSync(path.join(dir, f))) throw new UserFacingError(`the fake language model fixture is missing ${path.join(dir, f)}; the AI tests cannot run without it`);
+    if (!fs.existsSync(path.join(dir, f)))
+      throw new UserFacingError(`the fake language model fixture is missing ${path.join(dir, f)}; the AI tests cannot run without it`);
   }
   fs.mkdirSync(outDir, { recursive: true });
   const vsix = path.join(outDir, 'fake-lm.vsix');

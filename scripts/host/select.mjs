@@ -26,7 +26,9 @@ export function hostsFromArgs(argv, defaults, env = process.env) {
   const host = findHost(spec);
   if (!host) {
     const known = HOSTS.map((h) => `${h.id} (VS Code ${h.vscode})`).join(', ');
-    throw new UserFacingError(`unknown VS Code version "${spec}" (from ${argv.some((a) => a.startsWith('--vscode')) ? '--vscode' : 'LOOP_PREP_VSCODE'}). Known: ${known}, or "oldest" / "newest".`);
+    throw new UserFacingError(
+      `unknown VS Code version "${spec}" (from ${argv.some((a) => a.startsWith('--vscode')) ? '--vscode' : 'LOOP_PREP_VSCODE'}). Known: ${known}, or "oldest" / "newest".`,
+    );
   }
   return [host];
 }

@@ -51,11 +51,16 @@ export async function startCodeServer({ host, port = 0, userDataDir, extensionsD
   if (!fs.existsSync(path.join(userDataDir, 'User', 'settings.json'))) resetUserSettings(userDataDir);
   const args = [
     codeServerEntry(host),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--config', configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--config',
+    configFile,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -78,10 +83,12 @@ export async function startCodeServer({ host, port = 0, userDataDir, extensionsD
   child.stderr.on('data', remember);
 
   let exited = false;
-  const exitedPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
-    exited = true;
-    resolve({ code, signal });
-  }));
+  const exitedPromise = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
 
   const stop = async () => {
     if (exited) return;
@@ -124,10 +131,15 @@ export async function startCodeServer({ host, port = 0, userDataDir, extensionsD
 export function installExtension({ host, extensionsDir, vsix, id }) {
   if (!fs.existsSync(vsix)) throw new UserFacingError(`cannot install ${id}: ${vsix} does not exist`);
   fs.mkdirSync(extensionsDir, { recursive: true });
-  const r = spawnSync(nodeFor(host), [codeServerEntry(host), '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(nodeFor(host), [codeServerEntry(host), '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const installed = fs.readdirSync(extensionsDir).some((d) => d.toLowerCase().startsWith(`${id.toLowerCase()}-`));
   if (r.status !== 0 || !installed) {
-    throw new UserFacingError(`installing ${id} from ${vsix} into VS Code ${host.vscode} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stdout}${r.stderr}`);
+    throw new UserFacingError(
+      `installing ${id} from ${vsix} into VS Code ${host.vscode} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stdout}${r.stderr}`,
+    );
   }
 }
 

@@ -30,7 +30,8 @@ export function linkExtension(extensionsDir, root = repoRoot) {
 }
 
 runMain(async () => {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`LOOP_PREP_PORT must be a port number, not "${process.env.LOOP_PREP_PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UserFacingError(`LOOP_PREP_PORT must be a port number, not "${process.env.LOOP_PREP_PORT}"`);
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) throw new UserFacingError('dist/extension.js is missing: run "npm run build" first.');
   const [host] = hostsFromArgs(process.argv, [NEWEST]);
   await ensureInstalled(host, { needBrowser: false }); // you open the URL in your own browser

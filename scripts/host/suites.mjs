@@ -17,7 +17,11 @@ function formatLogArgs(args) {
 
 /** Lines that every run logs and that say nothing about Loop Prep. */
 function isNoise(line) {
-  return /ENOTFOUND open-vsx\.org/.test(line) || /^\s*at .*(\/static\/out\/|code-server\/lib\/vscode\/out\/)/.test(line) || /\[AgentHost\] No signed-in session/.test(line);
+  return (
+    /ENOTFOUND open-vsx\.org/.test(line) ||
+    /^\s*at .*(\/static\/out\/|code-server\/lib\/vscode\/out\/)/.test(line) ||
+    /\[AgentHost\] No signed-in session/.test(line)
+  );
 }
 
 /**
@@ -56,12 +60,19 @@ export async function runIntegration({ browser, server, host, freshWorkspace }, 
     info(`VS Code ${host.vscode}: integration suite, starting a window with the extension under test`);
     const started = Date.now();
     // Only the first response is awaited: the suite's own timeout covers a page that loads slowly or never.
-    await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), { waitUntil: 'commit', timeout: 120_000 });
+    await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }), {
+      waitUntil: 'commit',
+      timeout: 120_000,
+    });
     let timer;
     const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), suiteTimeoutMs)))]);
     clearTimeout(timer);
     if (code === 'timeout') {
-      const tail = lines.filter((l) => !isNoise(l)).slice(-40).join('\n') || '(the extension host logged nothing)';
+      const tail =
+        lines
+          .filter((l) => !isNoise(l))
+          .slice(-40)
+          .join('\n') || '(the extension host logged nothing)';
       const serverTail = server.logs.slice(-15).join('\n');
       throw new UserFacingError(
         `the integration suite on VS Code ${host.vscode} did not report back within ${suiteTimeoutMs / 1000} s (set LOOP_PREP_TEST_TIMEOUT_MS to change this).\n` +
@@ -85,7 +96,12 @@ export async function runIntegration({ browser, server, host, freshWorkspace }, 
 export async function runUi({ browser, server, host, userDataDir, freshWorkspace }) {
   const dir = path.join(repoRoot, 'out', 'test', 'ui');
   const grep = process.env.LOOP_PREP_UI_GREP;
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.test.js'))
+        .sort()
+    : [];
   if (!files.length) return { passed: 0, failed: 0 };
   const screenshotDir = path.join(testOutputDir, host.id);
   fs.mkdirSync(screenshotDir, { recursive: true });
@@ -105,7 +121,10 @@ export async function runUi({ browser, server, host, userDataDir, freshWorkspace
     // A failed test leaves a screenshot of every open window, named after the test.
     async afterEach() {
       if (this.currentTest?.state !== 'failed') return;
-      const name = this.currentTest.fullTitle().replace(/[^\w.-]+/g, '-').slice(0, 100);
+      const name = this.currentTest
+        .fullTitle()
+        .replace(/[^\w.-]+/g, '-')
+        .slice(0, 100);
       let n = 0;
       for (const context of browser.contexts()) {
         for (const page of context.pages()) await page.screenshot({ path: path.join(screenshotDir, `FAILED-${name}-${n++}.png`) }).catch(() => {});
@@ -121,7 +140,13 @@ export async function runUi({ browser, server, host, userDataDir, freshWorkspace
     const stats = await new Promise((resolve) => {
       const runner = mocha.run(() => resolve(runner.stats));
     });
-    if (stats.failures) process.stdout.write(`  last VS Code server lines:\n${server.logs.slice(-15).map((l) => `    ${l}`).join('\n')}\n`);
+    if (stats.failures)
+      process.stdout.write(
+        `  last VS Code server lines:\n${server.logs
+          .slice(-15)
+          .map((l) => `    ${l}`)
+          .join('\n')}\n`,
+      );
     return { passed: stats.passes, failed: stats.failures };
   } finally {
     mocha.unloadFiles();

@@ -134,7 +134,8 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     progress,
     showQuarantine,
     panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active },
-    webviews: (kind) => ({ drill: DrillPanel.active?.probe, reader: ReaderPanel.active?.probe, selfReview: SelfReviewPanel.active?.probe, progress: progress.probe() })[kind],
+    webviews: (kind) =>
+      ({ drill: DrillPanel.active?.probe, reader: ReaderPanel.active?.probe, selfReview: SelfReviewPanel.active?.probe, progress: progress.probe() })[kind],
   };
 }
 

@@ -23,7 +23,8 @@ export interface LeanIndexFile extends Omit<ContentIndex, 'formatVersion' | 'que
  */
 export function readBuiltinIndex(distDir: string, onProblem: (message: string) => void): ContentIndex {
   const parsed = JSON.parse(fs.readFileSync(path.join(distDir, 'content.json'), 'utf8')) as LeanIndexFile;
-  if (parsed?.formatVersion !== LEAN_FORMAT || !Array.isArray(parsed.questions)) throw new Error(`unexpected format (formatVersion ${String(parsed?.formatVersion)})`);
+  if (parsed?.formatVersion !== LEAN_FORMAT || !Array.isArray(parsed.questions))
+    throw new Error(`unexpected format (formatVersion ${String(parsed?.formatVersion)})`);
   const shards = new Map<string, BodyShard | Error>();
   const shardOf = (topic: string): BodyShard | Error => {
     let shard = shards.get(topic);
@@ -53,7 +54,11 @@ export function readBuiltinIndex(distDir: string, onProblem: (message: string) =
 }
 
 /** Writes the lean index and one body file per topic (the build's side of `readBuiltinIndex`). */
-export function writeBuiltinIndex(distDir: string, index: ContentIndex, split: (index: ContentIndex) => { lean: object; shards: Map<string, BodyShard> }): { indexBytes: number; bodyBytes: number } {
+export function writeBuiltinIndex(
+  distDir: string,
+  index: ContentIndex,
+  split: (index: ContentIndex) => { lean: object; shards: Map<string, BodyShard> },
+): { indexBytes: number; bodyBytes: number } {
   const { lean, shards } = split(index);
   const bodiesDir = path.join(distDir, 'bodies');
   fs.rmSync(bodiesDir, { recursive: true, force: true });

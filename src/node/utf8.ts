@@ -44,7 +44,7 @@ export function findInvalidUtf8(buf: Uint8Array): Utf8Error | undefined {
   }
   let lineStart = 0;
   let line = 1;
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const n = sequenceLength(buf, i);
     if (n === 0) {
       const column = strict.decode(buf.subarray(lineStart, i)).length + 1;

@@ -55,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     if (path.basename(out) !== 'content.json') throw new Error('content build writes OUT as content.json, with a bodies/ folder beside it');
     const { indexBytes, bodyBytes } = writeBuiltinIndex(path.dirname(out), index, splitBodies);
-    console.log(`content build: index ${(indexBytes / 1e6).toFixed(2)} MB, card bodies ${(bodyBytes / 1e6).toFixed(2)} MB in ${index.topics.length} topic files`);
+    console.log(
+      `content build: index ${(indexBytes / 1e6).toFixed(2)} MB, card bodies ${(bodyBytes / 1e6).toFixed(2)} MB in ${index.topics.length} topic files`,
+    );
     fs.mkdirSync(path.dirname(schemaOut), { recursive: true });
     fs.writeFileSync(schemaOut, JSON.stringify(frontMatterJsonSchema(), null, 2));
     return 0;
@@ -80,12 +82,16 @@ async function main(argv: string[]): Promise<number> {
         continue;
       }
       all.push(...pack.problems, ...compiled.problems);
-      console.log(`${folder}: ${compiled.index.questions.length} questions, ${compiled.index.cases.length} cases, ${compiled.index.lessons.length} lessons loaded`);
+      console.log(
+        `${folder}: ${compiled.index.questions.length} questions, ${compiled.index.cases.length} cases, ${compiled.index.lessons.length} lessons loaded`,
+      );
     }
     print(all);
     const errors = all.filter((p) => p.severity === 'error').length;
     const warnings = all.length - errors;
-    console.log(`content check: ${index.questions.length} questions, ${index.topics.length} topics, ${index.cases.length} cases, ${index.lessons.length} lessons; ${errors} errors, ${warnings} warnings`);
+    console.log(
+      `content check: ${index.questions.length} questions, ${index.topics.length} topics, ${index.cases.length} cases, ${index.lessons.length} lessons; ${errors} errors, ${warnings} warnings`,
+    );
     return errors ? 1 : 0;
   }
   console.error('usage: content check [FOLDER...] | content stats | content build OUT SCHEMA');

@@ -10,13 +10,18 @@ import { parseHostToDrill, type DrillCard, type DrillProgress, type DrillResult,
 import { ratingForKeyPoints } from '../shared/keyPoints';
 import { keyPointChecklist, ratingButtons, showSuggestion } from './drill/keyPoints';
 import { cardHeader, footer, progressBar } from './drill/parts';
+import { summaryView } from './drill/summary';
 import { clear, h, safeHtml } from './lib/dom';
 import { connect, onHostMessage } from './lib/host';
 
 const host = connect<DrillToHost>();
 const app = document.getElementById('app')!;
 
-type Phase = { kind: 'loading' } | { kind: 'answering'; card: DrillCard; selected: Set<number> } | { kind: 'result'; card: DrillCard; result: DrillResult; rating: Rating } | { kind: 'done' };
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'answering'; card: DrillCard; selected: Set<number> }
+  | { kind: 'result'; card: DrillCard; result: DrillResult; rating: Rating }
+  | { kind: 'done' };
 let phase: Phase = { kind: 'loading' };
 
 function renderCard(card: DrillCard, progress: DrillProgress): void {
@@ -30,7 +35,12 @@ function renderCard(card: DrillCard, progress: DrillProgress): void {
     const multi = card.type === 'multi';
     const list = h('div', { class: 'options', role: multi ? 'group' : 'radiogroup', 'aria-labelledby': 'prompt' });
     card.options.forEach((o, i) => {
-      const opt = h('button', { class: 'option', id: `option-${i}`, role: multi ? 'checkbox' : 'radio', 'aria-checked': 'false', 'data-index': i }, h('span', { class: 'key' }, o.label), safeHtml(o.html, 'span', 'content option-text'));
+      const opt = h(
+        'button',
+        { class: 'option', id: `option-${i}`, role: multi ? 'checkbox' : 'radio', 'aria-checked': 'false', 'data-index': i },
+        h('span', { class: 'key' }, o.label),
+        safeHtml(o.html, 'span', 'content option-text'),
+      );
       opt.addEventListener('click', () => toggle(i));
       list.append(opt);
     });
@@ -39,7 +49,13 @@ function renderCard(card: DrillCard, progress: DrillProgress): void {
     submit.addEventListener('click', submitAnswer);
     body.append(h('div', { class: 'actions' }, submit));
   } else if (card.type === 'numeric') {
-    const input = h('input', { id: 'numeric', type: 'text', inputmode: 'decimal', 'aria-label': `Your estimate${card.unit ? ` in ${card.unit}` : ''}`, autocomplete: 'off' });
+    const input = h('input', {
+      id: 'numeric',
+      type: 'text',
+      inputmode: 'decimal',
+      'aria-label': `Your estimate${card.unit ? ` in ${card.unit}` : ''}`,
+      autocomplete: 'off',
+    });
     const submit = h('vscode-button', { id: 'submit' }, 'Submit (Enter)');
     submit.addEventListener('click', submitAnswer);
     body.append(h('div', { class: 'numeric' }, input, h('span', { class: 'unit' }, card.unit ?? '')), h('div', { class: 'actions' }, submit));
@@ -59,7 +75,20 @@ function renderCard(card: DrillCard, progress: DrillProgress): void {
  * reveal button, the first key point or the suggested rating, or Continue.
  */
 function focusCurrent(): void {
-  const id = phase.kind === 'answering' ? (phase.card.type === 'numeric' ? 'numeric' : phase.card.options ? 'option-0' : 'reveal') : phase.kind === 'result' ? (phase.result.keyPoints?.length ? 'key-point-0' : `rate-${phase.rating}`) : phase.kind === 'done' ? 'continue' : undefined;
+  const id =
+    phase.kind === 'answering'
+      ? phase.card.type === 'numeric'
+        ? 'numeric'
+        : phase.card.options
+          ? 'option-0'
+          : 'reveal'
+      : phase.kind === 'result'
+        ? phase.result.keyPoints?.length
+          ? 'key-point-0'
+          : `rate-${phase.rating}`
+        : phase.kind === 'done'
+          ? 'continue'
+          : undefined;
   if (id) document.getElementById(id)?.focus();
 }
 
@@ -107,21 +136,35 @@ function renderResult(result: DrillResult, progress: DrillProgress): void {
   phase = { kind: 'result', card, result, rating: result.suggestedRating };
   clear(app);
   const verdict =
-    result.correct === null ? h('p', { class: 'verdict', id: 'verdict' }, 'Compare with the model answer, then rate your recall.') : h('p', { class: `verdict ${result.correct ? 'right' : 'wrong'}`, id: 'verdict', role: 'alert' }, result.correct ? '✓ Correct' : '✗ Not quite');
+    result.correct === null
+      ? h('p', { class: 'verdict', id: 'verdict' }, 'Compare with the model answer, then rate your recall.')
+      : h('p', { class: `verdict ${result.correct ? 'right' : 'wrong'}`, id: 'verdict', role: 'alert' }, result.correct ? '✓ Correct' : '✗ Not quite');
   const body = h('section', { class: 'card result', 'data-card-id': card.id }, cardHeader(card), safeHtml(card.promptHtml, 'div', 'content prompt'), verdict);
   if (card.options) {
     const list = h('ol', { class: 'options-result', type: 'A' });
     card.options.forEach((o, i) => {
       const isCorrect = result.correctIndices?.includes(i) ?? false;
       const chosen = result.chosenIndices?.includes(i) ?? false;
-      const li = h('li', { class: `${isCorrect ? 'is-correct' : ''} ${chosen ? 'is-chosen' : ''}` }, safeHtml(o.html, 'div', 'content'), h('span', { class: 'sr-only' }, `${isCorrect ? 'correct option' : 'incorrect option'}${chosen ? ', your choice' : ''}`));
+      const li = h(
+        'li',
+        { class: `${isCorrect ? 'is-correct' : ''} ${chosen ? 'is-chosen' : ''}` },
+        safeHtml(o.html, 'div', 'content'),
+        h('span', { class: 'sr-only' }, `${isCorrect ? 'correct option' : 'incorrect option'}${chosen ? ', your choice' : ''}`),
+      );
       const why = result.optionWhyHtml?.[i];
       if (why) li.append(safeHtml(why, 'div', 'content why'));
       list.append(li);
     });
     body.append(list);
   }
-  if (result.numeric) body.append(h('p', { id: 'numeric-result' }, `Your estimate: ${result.numeric.given} ${result.numeric.unit}. Answer: ${result.numeric.answer} ${result.numeric.unit} (within ${Math.round(result.numeric.tolerance * 100)}% counts).`));
+  if (result.numeric)
+    body.append(
+      h(
+        'p',
+        { id: 'numeric-result' },
+        `Your estimate: ${result.numeric.given} ${result.numeric.unit}. Answer: ${result.numeric.answer} ${result.numeric.unit} (within ${Math.round(result.numeric.tolerance * 100)}% counts).`,
+      ),
+    );
   // The slip is plain text from the content: shown as text, never as HTML.
   if (result.slip) body.append(h('p', { id: 'numeric-slip', class: 'slip' }, `That is the figure you get if ${result.slip.trim().replace(/[.\s]+$/, '')}.`));
   if (result.answerHtml) body.append(h('h2', {}, 'Answer'), safeHtml(result.answerHtml));
@@ -150,47 +193,7 @@ function rate(rating: Rating): void {
 function renderSummary(s: DrillSummary): void {
   phase = { kind: 'done' };
   clear(app);
-  const accuracy = s.graded ? `${Math.round((s.correct / s.graded) * 100)}%` : 'n/a';
-  const minutes = Math.max(1, Math.round(s.durationMs / 60000));
-  const goOn = s.left ? `${s.left} card${s.left === 1 ? ' is' : 's are'} left in this session.` : s.dueAgain ? `${s.dueAgain}.` : undefined;
-  let resume: HTMLElement | undefined;
-  if (goOn) {
-    resume = h('vscode-button', { id: 'continue' }, 'Continue now (C)');
-    resume.addEventListener('click', () => host.post({ type: 'continue' }));
-  }
-  const failed = s.failed.length
-    ? h(
-        'ul',
-        { class: 'failed-cards', 'aria-labelledby': 'summary-failed-title' },
-        ...s.failed.map((f) => {
-          const open = h('button', { class: 'link', 'data-card-id': f.id, title: 'Open this card in a drill' }, f.label);
-          open.addEventListener('click', () => host.post({ type: 'openCard', cardId: f.id }));
-          return h('li', {}, open);
-        }),
-      )
-    : undefined;
-  app.append(
-    h(
-      'section',
-      { class: 'summary', 'aria-labelledby': 'summary-title' },
-      h('h1', { id: 'summary-title' }, s.left ? 'Session paused' : 'Session complete'),
-      h(
-        'dl',
-        { class: 'stats' },
-        h('dt', {}, 'Cards reviewed'), h('dd', { id: 'summary-reviewed' }, String(s.reviewed)),
-        h('dt', {}, 'Accuracy'), h('dd', { id: 'summary-accuracy' }, `${accuracy}${s.graded ? ` (${s.correct} of ${s.graded} graded answers)` : ''}`),
-        h('dt', {}, 'Time'), h('dd', {}, `${minutes} min`),
-        h('dt', {}, 'XP gained'), h('dd', { id: 'summary-xp' }, `+${s.xpGained}`),
-        h('dt', {}, 'Failed'), h('dd', { id: 'summary-failed' }, s.failed.length ? `${s.failed.length} card${s.failed.length === 1 ? '' : 's'} rated Again` : 'none'),
-        h('dt', {}, 'Next cards due'), h('dd', { id: 'summary-next' }, s.nextDue),
-      ),
-      goOn ? h('p', { id: 'summary-due-again' }, goOn) : undefined,
-      resume ? h('div', { class: 'actions' }, resume) : undefined,
-      failed ? h('h2', { id: 'summary-failed-title' }, 'Cards you failed') : undefined,
-      failed,
-      h('p', { class: 'muted' }, `${resume ? 'Press C to continue, ' : 'Press '}U to undo the last rating, or close this tab.`),
-    ),
-  );
+  app.append(summaryView(s, (msg) => host.post(msg)));
   focusCurrent();
 }
 

@@ -13,7 +13,11 @@ const app = document.getElementById('app')!;
 function render(doc: ReaderDocument): void {
   clear(app);
   host.setState({ id: doc.id });
-  const complete = h('vscode-button', { id: 'complete', appearance: doc.complete ? 'secondary' : 'primary' }, doc.complete ? 'Mark incomplete' : 'Mark complete');
+  const complete = h(
+    'vscode-button',
+    { id: 'complete', appearance: doc.complete ? 'secondary' : 'primary' },
+    doc.complete ? 'Mark incomplete' : 'Mark complete',
+  );
   complete.addEventListener('click', () => host.post({ type: 'setComplete', id: doc.id, complete: !doc.complete }));
   const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Reader actions' }, complete);
   if (doc.kind === 'case') {

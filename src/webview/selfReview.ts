@@ -60,7 +60,14 @@ function render(review: SelfReview): void {
         'label',
         { class: box.checked ? 'option selected' : 'option', for: id },
         box,
-        h('span', {}, point.text, point.found.length ? h('span', { class: 'why', id: `${id}-found` }, ` Found in your doc: ${point.found.map((f) => `“${f}”`).join(', ')}.`) : undefined),
+        h(
+          'span',
+          {},
+          point.text,
+          point.found.length
+            ? h('span', { class: 'why', id: `${id}-found` }, ` Found in your doc: ${point.found.map((f) => `“${f}”`).join(', ')}.`)
+            : undefined,
+        ),
       );
       box.addEventListener('change', () => {
         label.classList.toggle('selected', box.checked);

@@ -74,5 +74,7 @@ export async function run(): Promise<void> {
     drillOpenMs.push(await timeDrillOpen(api));
   }
   for (let i = 0; i < 4; i++) drillOpenMs.push(await timeDrillOpen(api));
-  console.log(`BENCH ${JSON.stringify({ helloWorldMs: result['loop-prep-bench.hello-world'], loopPrepMs: result['loop-prep.loop-prep'], bareWebviewMs, drillOpenMs })}`);
+  console.log(
+    `BENCH ${JSON.stringify({ helloWorldMs: result['loop-prep-bench.hello-world'], loopPrepMs: result['loop-prep.loop-prep'], bareWebviewMs, drillOpenMs })}`,
+  );
 }

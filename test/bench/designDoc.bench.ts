@@ -50,7 +50,10 @@ export async function bench(): Promise<Record<string, number>> {
   // The worst realistic keystroke: a long draft where every section still carries its guiding questions.
   const unanswered = doc2000.replace(/^- Point (\d+): .*$/gm, '- What is the target for point $1, and who owns it?');
   const doc10mb = doc2000.repeat(Math.ceil((10 * 1024 * 1024) / doc2000.length));
-  const rubric = { latency: [{ point: 'Streams the answer.', evidence: ['streaming', 'time to first token'] }], safety: [{ point: 'Permissions.', evidence: ['acl', 'permissions'] }] };
+  const rubric = {
+    latency: [{ point: 'Streams the answer.', evidence: ['streaming', 'time to first token'] }],
+    safety: [{ point: 'Permissions.', evidence: ['acl', 'permissions'] }],
+  };
 
   timeRuns(10, () => checkDesignDoc(doc2000));
   const check2000 = timeRuns(21, () => checkDesignDoc(doc2000));

@@ -106,13 +106,39 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function formatTable(r: CorpusResult): string {
   const rows = [['doc', 'style', 'kind', 'planted', 'found', 'TP', 'precision', 'recall', 'notes']];
   for (const d of r.docs) {
-    const notes = [...d.falsePositives.map((f) => `FP ${f}`), ...d.missed.map((m) => `missed ${m}`), d.kind !== d.expectedKind ? `kind (expected ${d.expectedKind})` : ''].filter(Boolean).join('; ');
-    rows.push([d.name, d.style, d.kind, String(d.planted), String(d.found), String(d.truePositives), d.found ? pct(d.truePositives / d.found) : '-', d.planted ? pct(d.truePositives / d.planted) : '-', notes]);
+    const notes = [
+      ...d.falsePositives.map((f) => `FP ${f}`),
+      ...d.missed.map((m) => `missed ${m}`),
+      d.kind !== d.expectedKind ? `kind (expected ${d.expectedKind})` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    rows.push([
+      d.name,
+      d.style,
+      d.kind,
+      String(d.planted),
+      String(d.found),
+      String(d.truePositives),
+      d.found ? pct(d.truePositives / d.found) : '-',
+      d.planted ? pct(d.truePositives / d.planted) : '-',
+      notes,
+    ]);
   }
   const planted = r.docs.reduce((n, d) => n + d.planted, 0);
   const found = r.docs.reduce((n, d) => n + d.found, 0);
   const tp = r.docs.reduce((n, d) => n + d.truePositives, 0);
-  rows.push(['total', `${r.styles} styles`, `${pct(r.kindAccuracy)} right`, String(planted), String(found), String(tp), pct(r.precision), pct(r.recall), `good docs: ${r.goodDocFindings} findings`]);
+  rows.push([
+    'total',
+    `${r.styles} styles`,
+    `${pct(r.kindAccuracy)} right`,
+    String(planted),
+    String(found),
+    String(tp),
+    pct(r.precision),
+    pct(r.recall),
+    `good docs: ${r.goodDocFindings} findings`,
+  ]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');

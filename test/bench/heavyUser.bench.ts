@@ -56,7 +56,13 @@ async function ratingMs(store: ReviewStore, ids: readonly string[], from: number
   const samples: number[] = [];
   for (let i = 0; i < 40; i++) {
     const t = performance.now();
-    await store.recordReview({ cardId: ids[Math.floor(random() * ids.length)], rating: (1 + Math.floor(random() * 4)) as Rating, now: new Date(T0.getTime() + (from + i) * 60_000), durationMs: 5000, xp: 8 });
+    await store.recordReview({
+      cardId: ids[Math.floor(random() * ids.length)],
+      rating: (1 + Math.floor(random() * 4)) as Rating,
+      now: new Date(T0.getTime() + (from + i) * 60_000),
+      durationMs: 5000,
+      xp: 8,
+    });
     samples.push(performance.now() - t);
   }
   return median(samples.slice(5));
@@ -81,11 +87,34 @@ export async function bench(): Promise<Record<string, number | string>> {
   const recordReviewWithJournalMs = await ratingMs(store, ids, 0);
 
   // The Progress view, as the extension computes it: the decoded log, then the model.
-  const index: ContentIndex = { ...bank(), roles: [role('product-ai', 'Product AI engineer', TOPICS.map((t, i) => [t, i % 3 ? 'supporting' : 'core']))], topics: TOPICS.map((t) => topic(t, t)), questions: fixture.questions.map((q) => question(q.id, q.topic)) };
+  const index: ContentIndex = {
+    ...bank(),
+    roles: [
+      role(
+        'product-ai',
+        'Product AI engineer',
+        TOPICS.map((t, i) => [t, i % 3 ? 'supporting' : 'core']),
+      ),
+    ],
+    topics: TOPICS.map((t) => topic(t, t)),
+    questions: fixture.questions.map((q) => question(q.id, q.topic)),
+  };
   const progressSamples: number[] = [];
   for (let i = 0; i < 7; i++) {
     const t = performance.now();
-    computeProgress({ index, roleId: 'product-ai', reviews: store.reviews(), cards: store.cards(), reads: store.lessons(), casePractices: store.casePractices(), desiredRetention: 0.9, offsetAt: () => 0 }, T0);
+    computeProgress(
+      {
+        index,
+        roleId: 'product-ai',
+        reviews: store.reviews(),
+        cards: store.cards(),
+        reads: store.lessons(),
+        casePractices: store.casePractices(),
+        desiredRetention: 0.9,
+        offsetAt: () => 0,
+      },
+      T0,
+    );
     progressSamples.push(performance.now() - t);
   }
 
@@ -112,9 +141,17 @@ export async function bench(): Promise<Record<string, number | string>> {
   const small = buildHistory(300, 5, 3);
   const flushWith = new FlushAllMemento(Object.fromEntries(REVIEW_KEYS.map((k) => [k, small.memento.get(k)]).filter(([, v]) => v !== undefined)));
   await flushWith.update(REVIEW_QUARANTINE_KEY, big);
-  const withQuarantineInGlobalStateMs = await ratingMs(await ReviewStore.open(flushWith, { now: T0, writerId: 'hvq1' }), small.questions.map((q) => q.id), 100);
+  const withQuarantineInGlobalStateMs = await ratingMs(
+    await ReviewStore.open(flushWith, { now: T0, writerId: 'hvq1' }),
+    small.questions.map((q) => q.id),
+    100,
+  );
   await flushWith.update(REVIEW_QUARANTINE_KEY, undefined);
-  const withQuarantineInFileMs = await ratingMs(await ReviewStore.open(flushWith, { now: T0, writerId: 'hvq2', quarantine: { where: 'file', keep: async () => undefined } }), small.questions.map((q) => q.id), 200);
+  const withQuarantineInFileMs = await ratingMs(
+    await ReviewStore.open(flushWith, { now: T0, writerId: 'hvq2', quarantine: { where: 'file', keep: async () => undefined } }),
+    small.questions.map((q) => q.id),
+    200,
+  );
 
   return {
     cards: CARDS,

@@ -34,14 +34,21 @@ function time(runs: number, f: () => void): number {
 
 function syntheticIndex(): ContentIndex {
   const topicIds = Array.from({ length: TOPICS }, (_, i) => `topic-${i}`);
-  const weights = (shift: number): [string, TopicWeight][] => topicIds.map((id, i) => [id, (['core', 'supporting', 'supporting', 'skip'] as const)[(i + shift) % 4]]);
+  const weights = (shift: number): [string, TopicWeight][] =>
+    topicIds.map((id, i) => [id, (['core', 'supporting', 'supporting', 'skip'] as const)[(i + shift) % 4]]);
   return {
     ...bank(),
-    roles: [role('product-ai', 'Product AI engineer', weights(0)), role('applied-ml', 'Applied ML engineer', weights(1)), role('ml-infra', 'ML infra engineer', weights(2))],
+    roles: [
+      role('product-ai', 'Product AI engineer', weights(0)),
+      role('applied-ml', 'Applied ML engineer', weights(1)),
+      role('ml-infra', 'ML infra engineer', weights(2)),
+    ],
     topics: topicIds.map((id) => topic(id, id)),
     questions: Array.from({ length: CARDS }, (_, i) => question(`topic-${i % TOPICS}-card-${i}`, `topic-${i % TOPICS}`)),
     lessons: Array.from({ length: 7 }, (_, i) => lesson(`lesson-${i}`, `Lesson ${i}`, i)),
-    cases: Array.from({ length: 6 }, (_, i) => caseStudy(`case-${i}`, `Case ${i}`, ['product-ai', 'applied-ml', 'ml-infra'].slice(0, 1 + (i % 3)), [`topic-${i}`])),
+    cases: Array.from({ length: 6 }, (_, i) =>
+      caseStudy(`case-${i}`, `Case ${i}`, ['product-ai', 'applied-ml', 'ml-infra'].slice(0, 1 + (i % 3)), [`topic-${i}`]),
+    ),
   };
 }
 
@@ -62,12 +69,30 @@ function syntheticInput(index: ContentIndex, scattered = false): ProgressInput {
       const minute = scattered ? random() * 1440 : (random() < 0.6 ? 480 : 1230) + random() * 40;
       t = Math.min(NOW.getTime() - 3_600_000, day * DAY + minute * 60_000);
       const rating = (random() < 0.12 ? 1 : random() < 0.2 ? 2 : random() < 0.9 ? 3 : 4) as Rating;
-      reviews.push({ id: `${q.id}#w${r.toString(36)}`, cardId: q.id, rating, reviewedAt: new Date(t), correct: undefined, durationMs: 8000, xp: 5 + Math.floor(random() * 20) });
+      reviews.push({
+        id: `${q.id}#w${r.toString(36)}`,
+        cardId: q.id,
+        rating,
+        reviewedAt: new Date(t),
+        correct: undefined,
+        durationMs: 8000,
+        xp: 5 + Math.floor(random() * 20),
+      });
       day += 1 + Math.floor(random() * 44);
     }
     const stability = 1 + random() * 120;
     const lastReview = new Date(t);
-    const card = { due: new Date(t + stability * DAY), stability, difficulty: 5, scheduledDays: Math.round(stability), learningSteps: 0, reps: REVIEWS_PER_CARD, lapses: 2, phase: 'review' as const, lastReview };
+    const card = {
+      due: new Date(t + stability * DAY),
+      stability,
+      difficulty: 5,
+      scheduledDays: Math.round(stability),
+      learningSteps: 0,
+      reps: REVIEWS_PER_CARD,
+      lapses: 2,
+      phase: 'review' as const,
+      lastReview,
+    };
     cards.set(q.id, { card, suspended: random() < 0.02, buriedUntil: undefined });
   }
   reviews.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
@@ -77,7 +102,14 @@ function syntheticInput(index: ContentIndex, scattered = false): ProgressInput {
     reviews,
     cards,
     reads: new Map(index.lessons.slice(0, 4).map((l, i) => [l.id, new Date(NOW.getTime() - i * DAY)])),
-    casePractices: index.cases.map((c, i) => ({ id: `p${i}`, caseId: c.id, practicedAt: new Date(NOW.getTime() - i * DAY), score: 10 + i, maxScore: 20, missed: [] })),
+    casePractices: index.cases.map((c, i) => ({
+      id: `p${i}`,
+      caseId: c.id,
+      practicedAt: new Date(NOW.getTime() - i * DAY),
+      score: 10 + i,
+      maxScore: 20,
+      missed: [],
+    })),
     desiredRetention: 0.9,
     offsetAt: (d) => -d.getTimezoneOffset(),
   };

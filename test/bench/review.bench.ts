@@ -33,7 +33,18 @@ function time(runs: number, f: (i: number) => void): number {
 
 function toFsrs(c: ReviewCard): Card {
   const state = { learning: 1, review: 2, relearning: 3 }[c.phase];
-  return { due: c.due, stability: c.stability, difficulty: c.difficulty, elapsed_days: 0, scheduled_days: c.scheduledDays, learning_steps: c.learningSteps, reps: c.reps, lapses: c.lapses, state, last_review: c.lastReview };
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: 0,
+    scheduled_days: c.scheduledDays,
+    learning_steps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state,
+    last_review: c.lastReview,
+  };
 }
 
 const round = (x: number, digits = 3): number => +x.toFixed(digits);

@@ -12,12 +12,41 @@ function median(xs: number[]): number {
 
 export async function bench(): Promise<Record<string, number>> {
   const src = { pack: 'builtin', file: 'x.md' };
-  const topics: Topic[] = Array.from({ length: 25 }, (_, i) => ({ kind: 'topic', id: `t${i}`, aliases: [], source: src, title: `Topic ${i}`, summary: '', concepts: [], html: '' }));
-  const questions: Question[] = Array.from({ length: 2000 }, (_, i) => ({
-    kind: 'question', id: `q${i}`, aliases: [], source: src, topic: `t${i % 25}`, roles: ['r'], difficulty: 'medium', type: 'flashcard',
-    promptHtml: '', promptText: `q${i}`, explanationHtml: '', explanationText: '', tags: [],
+  const topics: Topic[] = Array.from({ length: 25 }, (_, i) => ({
+    kind: 'topic',
+    id: `t${i}`,
+    aliases: [],
+    source: src,
+    title: `Topic ${i}`,
+    summary: '',
+    concepts: [],
+    html: '',
   }));
-  const role: Role = { kind: 'role', id: 'r', aliases: [], source: src, name: 'R', summary: '', html: '', topics: topics.map((t, i) => ({ id: t.id, weight: i < 6 ? 'core' : i > 21 ? 'skip' : 'supporting' })) };
+  const questions: Question[] = Array.from({ length: 2000 }, (_, i) => ({
+    kind: 'question',
+    id: `q${i}`,
+    aliases: [],
+    source: src,
+    topic: `t${i % 25}`,
+    roles: ['r'],
+    difficulty: 'medium',
+    type: 'flashcard',
+    promptHtml: '',
+    promptText: `q${i}`,
+    explanationHtml: '',
+    explanationText: '',
+    tags: [],
+  }));
+  const role: Role = {
+    kind: 'role',
+    id: 'r',
+    aliases: [],
+    source: src,
+    name: 'R',
+    summary: '',
+    html: '',
+    topics: topics.map((t, i) => ({ id: t.id, weight: i < 6 ? 'core' : i > 21 ? 'skip' : 'supporting' })),
+  };
   const index: ContentIndex = { formatVersion: 1, roles: [role], topics, questions, cases: [], lessons: [], templates: [] };
   const statuses: CardStatus[] = ['new', 'learning', 'due', 'mastered'];
   const status = new Map(questions.map((q, i) => [q.id, statuses[i % 4]]));

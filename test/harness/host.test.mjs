@@ -111,14 +111,28 @@ describe('harness', () => {
         const stale = path.join(dir, `node-${version}.partial-999999999`);
         touch(path.join(stale, 'x'));
         await assert.rejects(
-          installAtomically({ dir: target(), version, label: 'test Node', complete, fill: async () => { throw new UserFacingError('registry unreachable'); } }),
+          installAtomically({
+            dir: target(),
+            version,
+            label: 'test Node',
+            complete,
+            fill: async () => {
+              throw new UserFacingError('registry unreachable');
+            },
+          }),
           /registry unreachable/,
         );
-        assert.deepStrictEqual(fs.readdirSync(dir).filter((n) => !n.endsWith('.log')), []);
+        assert.deepStrictEqual(
+          fs.readdirSync(dir).filter((n) => !n.endsWith('.log')),
+          [],
+        );
       });
 
       it('fails when the install finished without the files it promised, and keeps a complete install untouched', async () => {
-        await assert.rejects(installAtomically({ dir: target(), version, label: 'test Node', complete, fill: async () => {} }), /finished but is missing files/);
+        await assert.rejects(
+          installAtomically({ dir: target(), version, label: 'test Node', complete, fill: async () => {} }),
+          /finished but is missing files/,
+        );
         assert.ok(!fs.existsSync(target()));
         await installAtomically({ dir: target(), version, label: 'test Node', complete, fill: fillNode });
         let called = false;
@@ -138,21 +152,31 @@ describe('harness', () => {
     it('packs test/fixtures/fake-lm into a .vsix with its manifest and code', async () => {
       const vsix = await packFakeLm(dir);
       const names = zipNames(fs.readFileSync(vsix));
-      for (const n of ['extension.vsixmanifest', 'extension/package.json', 'extension/extension.js']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+      for (const n of ['extension.vsixmanifest', 'extension/package.json', 'extension/extension.js'])
+        assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
     });
 
     it('stops with a clear message when the fixture is missing, instead of skipping the AI tests', async () => {
-      await assert.rejects(packFakeLm(dir, path.join(dir, 'nowhere')), (err) => err instanceof UserFacingError && /fake language model fixture is missing .*nowhere.*package\.json/.test(err.message));
+      await assert.rejects(
+        packFakeLm(dir, path.join(dir, 'nowhere')),
+        (err) => err instanceof UserFacingError && /fake language model fixture is missing .*nowhere.*package\.json/.test(err.message),
+      );
     });
 
     it('stops with a clear message when the .vsix to install does not exist', () => {
-      assert.throws(() => installExtension({ host: NEWEST, extensionsDir: dir, vsix: path.join(dir, 'none.vsix'), id: FAKE_LM_ID }), (err) => err instanceof UserFacingError && /cannot install loop-prep-test\.fake-lm: .*none\.vsix does not exist/.test(err.message));
+      assert.throws(
+        () => installExtension({ host: NEWEST, extensionsDir: dir, vsix: path.join(dir, 'none.vsix'), id: FAKE_LM_ID }),
+        (err) => err instanceof UserFacingError && /cannot install loop-prep-test\.fake-lm: .*none\.vsix does not exist/.test(err.message),
+      );
     });
   });
 
   describe('choosing the VS Code version', () => {
     it('runs every version by default, oldest first', () => {
-      assert.deepStrictEqual(hostsFromArgs(['node', 'x'], HOSTS, {}).map((h) => h.vscode), ['1.100.3', '1.139.1']);
+      assert.deepStrictEqual(
+        hostsFromArgs(['node', 'x'], HOSTS, {}).map((h) => h.vscode),
+        ['1.100.3', '1.139.1'],
+      );
     });
 
     it('takes --vscode, --vscode=, then LOOP_PREP_VSCODE, by short or full version or by name', () => {
@@ -164,7 +188,12 @@ describe('harness', () => {
     });
 
     it('names the known versions when asked for an unknown one', () => {
-      assert.throws(() => hostsFromArgs([], HOSTS, { LOOP_PREP_VSCODE: '1.50' }), (err) => err instanceof UserFacingError && /unknown VS Code version "1\.50" \(from LOOP_PREP_VSCODE\).*1\.100 \(VS Code 1\.100\.3\), 1\.139 \(VS Code 1\.139\.1\)/.test(err.message));
+      assert.throws(
+        () => hostsFromArgs([], HOSTS, { LOOP_PREP_VSCODE: '1.50' }),
+        (err) =>
+          err instanceof UserFacingError &&
+          /unknown VS Code version "1\.50" \(from LOOP_PREP_VSCODE\).*1\.100 \(VS Code 1\.100\.3\), 1\.139 \(VS Code 1\.139\.1\)/.test(err.message),
+      );
       assert.throws(() => hostsFromArgs(['--vscode'], HOSTS, {}), /--vscode needs a version/);
     });
   });
@@ -214,8 +243,14 @@ describe('harness', () => {
 
     it('stops with a clear message when the named Chromium is missing, before launching anything', async () => {
       process.env.LOOP_PREP_CHROMIUM = '/nonexistent/chromium';
-      assert.throws(() => ensureSystemPackages({ forInstall: false }), (err) => err instanceof UserFacingError && /LOOP_PREP_CHROMIUM points at \/nonexistent\/chromium, which does not exist/.test(err.message));
-      await assert.rejects(launchChromium(), (err) => err instanceof UserFacingError && /Chromium is missing at \/nonexistent\/chromium.*apt-get install -y chromium/.test(err.message));
+      assert.throws(
+        () => ensureSystemPackages({ forInstall: false }),
+        (err) => err instanceof UserFacingError && /LOOP_PREP_CHROMIUM points at \/nonexistent\/chromium, which does not exist/.test(err.message),
+      );
+      await assert.rejects(
+        launchChromium(),
+        (err) => err instanceof UserFacingError && /Chromium is missing at \/nonexistent\/chromium.*apt-get install -y chromium/.test(err.message),
+      );
     });
   });
 });

@@ -89,15 +89,26 @@ export async function tabWalk(page: Page, frame: Frame): Promise<TabWalk> {
       querySelectorAll(s: string): ElLike[];
       body: ElLike & { removeAttribute(n: string): void };
     }
-    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], vscode-button, vscode-checkbox, vscode-radio-group, vscode-textfield, vscode-single-select';
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], vscode-button, vscode-checkbox, vscode-radio-group, vscode-textfield, vscode-single-select';
     const els = [...w.document.querySelectorAll(selector)].filter(
       // checkVisibility also sees content that a closed <details> hides through content-visibility.
-      (el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && (el.checkVisibility ? el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }) : el.getClientRects().length > 0) && w.getComputedStyle(el).visibility !== 'hidden',
+      (el) =>
+        !el.hasAttribute('disabled') &&
+        el.tabIndex >= 0 &&
+        (el.checkVisibility ? el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }) : el.getClientRects().length > 0) &&
+        w.getComputedStyle(el).visibility !== 'hidden',
     );
-    const look = (el: ElLike) => [el, ...(el.shadowRoot ? [...el.shadowRoot.querySelectorAll('*')] : [])].map((x) => {
-      const s = w.getComputedStyle(x);
-      return [s.outlineStyle === 'none' || s.outlineWidth === '0px' ? 'none' : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, s.boxShadow, s.borderColor, s.backgroundColor].join('|');
-    });
+    const look = (el: ElLike) =>
+      [el, ...(el.shadowRoot ? [...el.shadowRoot.querySelectorAll('*')] : [])].map((x) => {
+        const s = w.getComputedStyle(x);
+        return [
+          s.outlineStyle === 'none' || s.outlineWidth === '0px' ? 'none' : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+          s.boxShadow,
+          s.borderColor,
+          s.backgroundColor,
+        ].join('|');
+      });
     (globalThis as unknown as { a11yLook: typeof look }).a11yLook = look;
     const baseline: string[][] = [];
     els.forEach((el, i) => {
@@ -117,7 +128,10 @@ export async function tabWalk(page: Page, frame: Frame): Promise<TabWalk> {
     await page.keyboard.press('Tab');
     const at = await frame.evaluate(() => {
       const g = globalThis as unknown as {
-        document: { hasFocus(): boolean; activeElement: { getAttribute(n: string): string | null; tagName: string; id: string; textContent: string | null } | null };
+        document: {
+          hasFocus(): boolean;
+          activeElement: { getAttribute(n: string): string | null; tagName: string; id: string; textContent: string | null } | null;
+        };
         a11yLook(el: unknown): string[];
         a11yBaseline: string[][];
       };
@@ -129,7 +143,11 @@ export async function tabWalk(page: Page, frame: Frame): Promise<TabWalk> {
       const before = g.a11yBaseline[Number(index)];
       const changed = now.some((v, j) => v !== before[j]);
       const outlined = now[0].split('|')[0] !== 'none';
-      return { index: Number(index), visible: changed || outlined, name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"` };
+      return {
+        index: Number(index),
+        visible: changed || outlined,
+        name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`,
+      };
     });
     if (at.index === -1) break; // focus left the frame
     stops++;
@@ -139,20 +157,33 @@ export async function tabWalk(page: Page, frame: Frame): Promise<TabWalk> {
     if (!at.visible) invisibleFocus.push(at.name);
   }
   if (stops) await page.keyboard.press('Shift+Tab');
-  const unreached = await frame.evaluate((reached: number[]) => {
-    const d = (globalThis as unknown as { document: { querySelectorAll(s: string): { getAttribute(n: string): string | null; tagName: string; id: string; textContent: string | null }[]; body: { removeAttribute(n: string): void } } }).document;
-    d.body.removeAttribute('tabindex');
-    return [...d.querySelectorAll('[data-a11y-index]')]
-      .filter((el) => !reached.includes(Number(el.getAttribute('data-a11y-index'))))
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
-  }, [...seen]);
+  const unreached = await frame.evaluate(
+    (reached: number[]) => {
+      const d = (
+        globalThis as unknown as {
+          document: {
+            querySelectorAll(s: string): { getAttribute(n: string): string | null; tagName: string; id: string; textContent: string | null }[];
+            body: { removeAttribute(n: string): void };
+          };
+        }
+      ).document;
+      d.body.removeAttribute('tabindex');
+      return [...d.querySelectorAll('[data-a11y-index]')]
+        .filter((el) => !reached.includes(Number(el.getAttribute('data-a11y-index'))))
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+    },
+    [...seen],
+  );
   return { unreached, invisibleFocus, stops };
 }
 
 /** One readable message for what a state failed, or '' when it passed. */
 export function formatViolations(where: string, violations: AxeViolation[], walk?: TabWalk): string {
   const lines: string[] = [];
-  for (const v of violations) lines.push(`  ${v.impact} ${v.rule}: ${v.help} (${v.helpUrl})\n    at ${v.targets.slice(0, 5).join(', ')}${v.targets.length > 5 ? ` and ${v.targets.length - 5} more` : ''}`);
+  for (const v of violations)
+    lines.push(
+      `  ${v.impact} ${v.rule}: ${v.help} (${v.helpUrl})\n    at ${v.targets.slice(0, 5).join(', ')}${v.targets.length > 5 ? ` and ${v.targets.length - 5} more` : ''}`,
+    );
   if (walk?.unreached.length) lines.push(`  not reachable with Tab: ${walk.unreached.join('; ')}`);
   if (walk?.invisibleFocus.length) lines.push(`  no visible focus: ${walk.invisibleFocus.join('; ')}`);
   return lines.length ? `${where}:\n${lines.join('\n')}` : '';

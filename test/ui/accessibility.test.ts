@@ -1,7 +1,19 @@
 import * as assert from 'assert';
 import type { Frame, Page } from 'playwright-core';
 import { axeViolations, formatViolations, tabWalk } from './a11y';
-import { answerAndRate, answerCard, builtInBank, colorTheme, openWorkbench, pickInQuickInput, runCommand, screenshot, startNewCardsDrill, webviewFrameWith, Workbench } from './harness';
+import {
+  answerAndRate,
+  answerCard,
+  builtInBank,
+  colorTheme,
+  openWorkbench,
+  pickInQuickInput,
+  runCommand,
+  screenshot,
+  startNewCardsDrill,
+  webviewFrameWith,
+  Workbench,
+} from './harness';
 
 /**
  * Every Loop Prep webview, measured: axe-core's serious and critical rules, and a Tab walk (every control
@@ -66,7 +78,10 @@ describe('UI: accessibility of every webview, in light, dark and high-contrast t
     await drill.locator('#summary-reviewed').waitFor();
     problems.push(...(await checkInEveryTheme(page, 'drill summary', '#summary-reviewed')));
     await screenshot(page, 'a11y-drill-summary');
-    assert.ok(problems.every((p) => !p), `\n${problems.join('\n')}`);
+    assert.ok(
+      problems.every((p) => !p),
+      `\n${problems.join('\n')}`,
+    );
   });
 
   it('reader: a case-study walkthrough', async () => {
@@ -82,7 +97,10 @@ describe('UI: accessibility of every webview, in light, dark and high-contrast t
     await reader.locator('vscode-button#complete').click();
     await reader.locator('#status.done').waitFor();
     problems.push(formatViolations(`reader marked complete, ${theme}`, await axeViolations(reader)));
-    assert.ok(problems.every((p) => !p), `\n${problems.join('\n')}`);
+    assert.ok(
+      problems.every((p) => !p),
+      `\n${problems.join('\n')}`,
+    );
   });
 
   it('progress view', async () => {
@@ -92,7 +110,10 @@ describe('UI: accessibility of every webview, in light, dark and high-contrast t
     const frame = await webviewFrameWith(page, '#progress-root');
     await frame.locator('#xp-total').waitFor({ timeout: 30_000 });
     const problems = await checkInEveryTheme(page, 'progress', '#progress-root');
-    assert.ok(problems.every((p) => !p), `\n${problems.join('\n')}`);
+    assert.ok(
+      problems.every((p) => !p),
+      `\n${problems.join('\n')}`,
+    );
   });
 
   it('self-review after a practice', async () => {
@@ -100,11 +121,17 @@ describe('UI: accessibility of every webview, in light, dark and high-contrast t
     const caseStudy = index.cases[0];
     await runCommand(page, 'Loop Prep: Practise a Case');
     await pickInQuickInput(page, caseStudy.title, caseStudy.title);
-    await page.locator('.monaco-editor .view-lines', { hasText: caseStudy.title.slice(0, 20) }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.monaco-editor .view-lines', { hasText: caseStudy.title.slice(0, 20) })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await runCommand(page, 'Loop Prep: Finish Practice and Self-review');
     await webviewFrameWith(page, 'vscode-button#confirm'); // the Progress view's frame is on the page too
     const problems = await checkInEveryTheme(page, 'self-review', 'vscode-button#confirm');
     await screenshot(page, 'a11y-self-review');
-    assert.ok(problems.every((p) => !p), `\n${problems.join('\n')}`);
+    assert.ok(
+      problems.every((p) => !p),
+      `\n${problems.join('\n')}`,
+    );
   });
 });

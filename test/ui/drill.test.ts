@@ -95,7 +95,8 @@ describe('UI: each showing of a card', () => {
   const index = builtInBank();
   const simple = (s: string) => /^[A-Za-z0-9 ,'-]{40}/.test(s);
   // A card whose prompt is easy to type into the quick pick and names it alone within its topic.
-  const pickable = (q: Question) => simple(q.promptText) && index.questions.filter((x) => x.topic === q.topic && x.promptText.startsWith(q.promptText.slice(0, 40))).length === 1;
+  const pickable = (q: Question) =>
+    simple(q.promptText) && index.questions.filter((x) => x.topic === q.topic && x.promptText.startsWith(q.promptText.slice(0, 40))).length === 1;
 
   before(async () => {
     wb = await openWorkbench({ width: 1400, height: 1400 });
@@ -115,7 +116,11 @@ describe('UI: each showing of a card', () => {
     const frame = webviewFrame(page);
     await frame.locator(`section.card[data-card-id="${q.id}"]:not(.result)`).waitFor({ timeout: 30_000 });
     // Keyboard focus into the editor group, the drill panel; it arrives a moment later.
-    for (let i = 0; i < 50 && !(await frame.locator('body').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus())); i++) {
+    for (
+      let i = 0;
+      i < 50 && !(await frame.locator('body').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus()));
+      i++
+    ) {
       if (i % 10 === 0) await page.keyboard.press('Control+1');
       await page.waitForTimeout(100);
     }
@@ -133,7 +138,10 @@ describe('UI: each showing of a card', () => {
     assert.match((await frame.locator('#verdict').textContent()) ?? '', /Correct/, `keys ${keys.join('')} for the order ${order.join()}`);
     // The result lists the options in the same order, the right ones marked where they were on screen.
     const marked = await frame.locator('.options-result li').evaluateAll((els) => els.flatMap((e, i) => (e.classList.contains('is-correct') ? [i] : [])));
-    assert.deepStrictEqual(marked, q.correct!.map((i) => order.indexOf(i)).sort((a, b) => a - b));
+    assert.deepStrictEqual(
+      marked,
+      q.correct!.map((i) => order.indexOf(i)).sort((a, b) => a - b),
+    );
     return order;
   }
 
@@ -178,7 +186,9 @@ describe('UI: each showing of a card', () => {
     await page.keyboard.press('2'); // any rating, whatever the suggestion
     await frame.locator('section.card.result').waitFor({ state: 'detached' });
 
-    const est = index.questions.find((x) => x.type === 'numeric' && pickable(x) && x.numeric!.mistakes?.some((m) => !withinTolerance(m.value, x.numeric!.answer, x.numeric!.tolerance)))!;
+    const est = index.questions.find(
+      (x) => x.type === 'numeric' && pickable(x) && x.numeric!.mistakes?.some((m) => !withinTolerance(m.value, x.numeric!.answer, x.numeric!.tolerance)),
+    )!;
     const slip = est.numeric!.mistakes!.find((m) => !withinTolerance(m.value, est.numeric!.answer, est.numeric!.tolerance))!;
     frame = await openCard(page, est);
     await frame.locator('#numeric').waitFor();
@@ -186,6 +196,9 @@ describe('UI: each showing of a card', () => {
     await page.keyboard.press('Enter');
     await frame.locator('#verdict').waitFor();
     assert.match((await frame.locator('#verdict').textContent()) ?? '', /Not quite/);
-    assert.strictEqual(((await frame.locator('#numeric-slip').textContent()) ?? '').trim(), `That is the figure you get if ${slip.why.trim().replace(/[.\s]+$/, '')}.`);
+    assert.strictEqual(
+      ((await frame.locator('#numeric-slip').textContent()) ?? '').trim(),
+      `That is the figure you get if ${slip.why.trim().replace(/[.\s]+$/, '')}.`,
+    );
   });
 });

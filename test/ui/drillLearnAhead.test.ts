@@ -79,7 +79,16 @@ describe('UI: failed cards come back in the same drill', () => {
     const links = frame.locator('.failed-cards button.link');
     assert.deepStrictEqual(await links.evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id'))), failed);
     await screenshot(page, 'drill-learn-ahead-summary');
-    for (let i = 0; i < 6 && (await frame.locator(':focus').getAttribute('data-card-id').catch(() => null)) !== failed[0]; i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 6 &&
+      (await frame
+        .locator(':focus')
+        .getAttribute('data-card-id')
+        .catch(() => null)) !== failed[0];
+      i++
+    )
+      await page.keyboard.press('Tab');
     assert.strictEqual(await frame.locator(':focus').getAttribute('data-card-id'), failed[0], 'Tab reaches the first failed card');
     await page.keyboard.press('Enter');
     await frame.locator(`section.card[data-card-id="${failed[0]}"]`).waitFor({ timeout: 20_000 });

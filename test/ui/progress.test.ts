@@ -52,7 +52,11 @@ describe('UI: the Progress view', () => {
     const steps = frame.locator('#checklist button.check-action');
     assert.ok((await steps.count()) > 0, 'the checklist has buttons');
     await steps.first().focus();
-    assert.strictEqual(await frame.locator('#checklist button.check-action:focus-visible, #checklist button.check-action:focus').count(), 1, 'a checklist button takes focus');
+    assert.strictEqual(
+      await frame.locator('#checklist button.check-action:focus-visible, #checklist button.check-action:focus').count(),
+      1,
+      'a checklist button takes focus',
+    );
 
     // The focused button scrolled the view; show it from the top. Give it the sidebar's whole height.
     await frame.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));

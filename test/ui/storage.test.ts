@@ -2,7 +2,18 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import * as fs from 'fs';
 import * as path from 'path';
-import { answerCard, notification, notificationCount, openWorkbench, pickInQuickInput, runCommand, screenshot, serverStorageDir, webviewFrame, Workbench } from './harness';
+import {
+  answerCard,
+  notification,
+  notificationCount,
+  openWorkbench,
+  pickInQuickInput,
+  runCommand,
+  screenshot,
+  serverStorageDir,
+  webviewFrame,
+  Workbench,
+} from './harness';
 
 const DB = 'vscode-web-state-db-global';
 const KEY = 'loop-prep.loop-prep';
@@ -15,7 +26,12 @@ interface Req<T> {
   onerror: (() => void) | null;
 }
 interface Idb {
-  open(name: string): Req<{ transaction(store: string, mode: string): { objectStore(name: string): { get(key: string): Req<unknown>; put(value: string, key: string): Req<unknown>; delete(key: string): Req<unknown> } } }>;
+  open(name: string): Req<{
+    transaction(
+      store: string,
+      mode: string,
+    ): { objectStore(name: string): { get(key: string): Req<unknown>; put(value: string, key: string): Req<unknown>; delete(key: string): Req<unknown> } };
+  }>;
 }
 
 /**
@@ -49,7 +65,9 @@ function storedReviewIds(value: string | undefined): string[] {
     return [];
   }
   const ids: string[] = [];
-  for (const [key, shard] of Object.entries(state)) if (key.startsWith('loopPrep.review.cards.')) for (const [card, record] of Object.entries(shard.c ?? {})) for (const e of record[1]) ids.push(`${card}#${e[0]}`);
+  for (const [key, shard] of Object.entries(state))
+    if (key.startsWith('loopPrep.review.cards.'))
+      for (const [card, record] of Object.entries(shard.c ?? {})) for (const e of record[1]) ids.push(`${card}#${e[0]}`);
   return ids.sort();
 }
 
@@ -57,7 +75,11 @@ function storedReviewIds(value: string | undefined): string[] {
 function journalReviewLines(): number {
   const dir = path.join(serverStorageDir(), 'journal');
   if (!fs.existsSync(dir)) return 0;
-  return fs.readdirSync(dir).filter((n) => n.endsWith('.jsonl')).flatMap((n) => fs.readFileSync(path.join(dir, n), 'utf8').split('\n')).filter((l) => l.startsWith('["r",')).length;
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .flatMap((n) => fs.readFileSync(path.join(dir, n), 'utf8').split('\n'))
+    .filter((l) => l.startsWith('["r",')).length;
 }
 
 async function reloadLoopPrep(page: Page): Promise<void> {
@@ -93,7 +115,12 @@ describe('UI: corrupted saved progress', () => {
     let kept = '';
     for (let i = 0; i < 100 && !kept; i++) {
       await page.waitForTimeout(200);
-      kept = fs.existsSync(folder) ? fs.readdirSync(folder).map((n) => fs.readFileSync(path.join(folder, n), 'utf8')).join('') : '';
+      kept = fs.existsSync(folder)
+        ? fs
+            .readdirSync(folder)
+            .map((n) => fs.readFileSync(path.join(folder, n), 'utf8'))
+            .join('')
+        : '';
     }
     assert.ok(kept.includes('not a shard') && kept.includes('99'), 'the raw values are kept in the quarantine folder');
     assert.ok(!('loopPrep.review.quarantine' in JSON.parse((await idb(page)) ?? '{}')), 'nothing quarantined in globalState');
@@ -101,7 +128,10 @@ describe('UI: corrupted saved progress', () => {
     // Everything else keeps working: the sidebar shows its welcome view or plan.
     await page.locator('.sidebar .composite.title', { hasText: /Loop Prep/i }).waitFor();
     await toast.locator('.monaco-button', { hasText: 'Show Details' }).click();
-    await page.locator('.panel .monaco-editor, .part.panel', { hasText: /newer version|quarantine/i }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.panel .monaco-editor, .part.panel', { hasText: /newer version|quarantine/i })
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     // Show Quarantined Data: read-only JSON, then Discard after a modal confirmation.
     await runCommand(page, 'Loop Prep: Show Quarantined Data');
@@ -109,7 +139,10 @@ describe('UI: corrupted saved progress', () => {
     await page.locator('.editor-instance .view-lines', { hasText: 'not a shard' }).first().waitFor({ timeout: 15_000 });
     const offer = await notification(page, /could not read/);
     await offer.locator('.monaco-button', { hasText: 'Discard' }).click();
-    await page.locator('.monaco-dialog-box', { hasText: /Discard .* quarantined data/ }).locator('.monaco-button', { hasText: /^Discard$/ }).click();
+    await page
+      .locator('.monaco-dialog-box', { hasText: /Discard .* quarantined data/ })
+      .locator('.monaco-button', { hasText: /^Discard$/ })
+      .click();
     await notification(page, /discarded .* quarantined data/, 15_000);
     assert.ok(!fs.existsSync(folder), 'the quarantine folder is gone');
     await screenshot(page, 'storage-quarantine-discarded');
@@ -137,7 +170,10 @@ describe('UI: corrupted saved progress', () => {
       assert.strictEqual(reviewed.length, 3, 'three reviews in globalState');
       assert.strictEqual(journalReviewLines(), 3, 'three reviews in the journal on disk');
 
-      for (const [what, value] of [['not JSON', 'not json'], ['deleted', null]] as const) {
+      for (const [what, value] of [
+        ['not JSON', 'not json'],
+        ['deleted', null],
+      ] as const) {
         await idb(page, value);
         await reloadLoopPrep(page);
         await notification(page, "Restored 3 reviews from Loop Prep's journal");

@@ -35,9 +35,21 @@ const menuEntries = Object.entries(pkg.contributes.menus).flatMap(([menu, entrie
 
 describe('package.json against the command registry', () => {
   it('contributes every registry command once, and only those', () => {
-    assert.deepStrictEqual(contributed.filter((id, i) => contributed.indexOf(id) !== i), [], 'contributed twice');
-    assert.deepStrictEqual(contributed.filter((id) => !registry.has(id)), [], 'contributed but not in src/extension/commands.ts');
-    assert.deepStrictEqual([...registry].filter((id) => !contributed.includes(id)), [], 'in the registry but not contributed');
+    assert.deepStrictEqual(
+      contributed.filter((id, i) => contributed.indexOf(id) !== i),
+      [],
+      'contributed twice',
+    );
+    assert.deepStrictEqual(
+      contributed.filter((id) => !registry.has(id)),
+      [],
+      'contributed but not in src/extension/commands.ts',
+    );
+    assert.deepStrictEqual(
+      [...registry].filter((id) => !contributed.includes(id)),
+      [],
+      'in the registry but not contributed',
+    );
     for (const c of pkg.contributes.commands) assert.strictEqual(c.category, 'Loop Prep', `${c.command} has no Loop Prep category`);
   });
 
@@ -66,20 +78,34 @@ describe('package.json against the command registry', () => {
   it('offers Mark Complete and Mark Incomplete on lesson and case nodes', () => {
     const whens = (id: string) => pkg.contributes.menus['view/item/context'].filter((e) => e.command === id).map((e) => e.when ?? '');
     for (const kind of ['lesson', 'case']) {
-      assert.ok(whens(Commands.markComplete).some((w) => w.includes(`viewItem == ${kind}.incomplete`)), `no Mark Complete on ${kind}.incomplete`);
-      assert.ok(whens(Commands.markIncomplete).some((w) => w.includes(`viewItem == ${kind}.complete`)), `no Mark Incomplete on ${kind}.complete`);
+      assert.ok(
+        whens(Commands.markComplete).some((w) => w.includes(`viewItem == ${kind}.incomplete`)),
+        `no Mark Complete on ${kind}.incomplete`,
+      );
+      assert.ok(
+        whens(Commands.markIncomplete).some((w) => w.includes(`viewItem == ${kind}.complete`)),
+        `no Mark Incomplete on ${kind}.complete`,
+      );
     }
   });
 
   it('declares the registry views, and reads only known views and context keys in when clauses', () => {
-    const views = Object.values(pkg.contributes.views).flat().map((v) => v.id);
-    const containers = Object.values(pkg.contributes.viewsContainers).flat().map((c) => c.id);
+    const views = Object.values(pkg.contributes.views)
+      .flat()
+      .map((v) => v.id);
+    const containers = Object.values(pkg.contributes.viewsContainers)
+      .flat()
+      .map((c) => c.id);
     assert.deepStrictEqual([...views, ...containers].sort(), Object.values(Views).sort());
     const known = new Set<string>([...views, ...Object.values(ContextKeys)]);
     const whens = [...menuEntries, ...(pkg.contributes.keybindings ?? [])].map((e) => e.when ?? '');
     // `config.loopPrep.…` reads a setting; any other loopPrep.… name is a view id or a context key this extension sets.
     const names = whens.flatMap((w) => [...w.matchAll(/(?<![\w.])loopPrep\.[\w.]+/g)].map((m) => m[0]));
     assert.ok(names.length > 10, `only ${names.length} names found in when clauses`);
-    assert.deepStrictEqual(names.filter((n) => !known.has(n)), [], 'when clauses read names nothing sets');
+    assert.deepStrictEqual(
+      names.filter((n) => !known.has(n)),
+      [],
+      'when clauses read names nothing sets',
+    );
   });
 });

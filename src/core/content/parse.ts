@@ -19,6 +19,10 @@ import {
 import { clip, preview } from './valueBounds';
 import { CASE_SECTIONS, type CaseSectionKey, type ContentItem, type ContentProblem, type RubricPoint, type Source } from './types';
 
+import { utf8Length } from '../text';
+
+export { utf8Length };
+
 /** A file with more schema problems than this reports the first ones and a count. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
@@ -61,20 +65,6 @@ export function splitSections(body: string, firstLine: number): { intro: string;
   };
 }
 
-/** UTF-8 byte length without Buffer or TextEncoder, which core cannot assume. */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 function isBinary(text: string): boolean {
   return text.includes('\u0000');

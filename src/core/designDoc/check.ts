@@ -43,9 +43,11 @@ const CODE_ORDER = new Map<string, number>(DESIGN_DOC_CODES.map((c, i) => [c, i]
 const KIND_RULES = new Set(['latency-no-number', 'cost-no-estimate', 'safety-no-risk']);
 
 function placeholderMessage(p: PlaceholderSpan): string {
-  if (p.kind === 'question') return 'A guiding question is still here. Answer it in the section\'s own words (a decision, a number, a reason), then delete the question.';
+  if (p.kind === 'question')
+    return "A guiding question is still here. Answer it in the section's own words (a decision, a number, a reason), then delete the question.";
   if (p.kind === 'snippet') return `Snippet placeholder ${p.text} is still here. Replace it with your actual value or decision.`;
-  if (p.kind === 'angle') return `Placeholder ${p.text.length > 60 ? `${p.text.slice(0, 57)}...>` : p.text} is still here. Replace it with the concrete name, number or choice.`;
+  if (p.kind === 'angle')
+    return `Placeholder ${p.text.length > 60 ? `${p.text.slice(0, 57)}...>` : p.text} is still here. Replace it with the concrete name, number or choice.`;
   return `"${p.text}" is still here. Replace it with the decision, number or reason; an interviewer reads a gap as "not considered".`;
 }
 
@@ -80,11 +82,22 @@ export function checkDesignDocReport(input: string | ParsedDesignDoc, options: C
   const addPlaceholders = (spans: readonly (PlaceholderSpan & { line: number })[], section?: DesignSectionKey) => {
     for (const p of spans) {
       if (placeholderBudget-- <= 0) return;
-      out.push({ code: 'placeholder', severity: 'warning', message: placeholderMessage(p), ...(section ? { section } : {}), startLine: p.line, startCol: p.start, endLine: p.line, endCol: p.end });
+      out.push({
+        code: 'placeholder',
+        severity: 'warning',
+        message: placeholderMessage(p),
+        ...(section ? { section } : {}),
+        startLine: p.line,
+        startCol: p.start,
+        endLine: p.line,
+        endCol: p.end,
+      });
     }
   };
   const kindNote = (code: string) =>
-    KIND_RULES.has(code) ? ` (Checked as an ${kindLabel(kind.kind)}: ${kind.reason}${kind.declared ? '' : '; set "loopPrep: { kind: ... }" in the front matter to change it'}.)` : '';
+    KIND_RULES.has(code)
+      ? ` (Checked as an ${kindLabel(kind.kind)}: ${kind.reason}${kind.declared ? '' : '; set "loopPrep: { kind: ... }" in the front matter to change it'}.)`
+      : '';
   const runRules = (key: DesignSectionKey, text: string, range: Range, prefix: string) => {
     for (const rule of CONTENT_RULES) {
       if (rule.section === key && !rule.satisfied(text, kind.kind)) {

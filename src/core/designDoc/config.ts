@@ -36,7 +36,8 @@ const RULE_NAMES = new Set<string>([...DESIGN_DOC_CODES, ...SECTION_KEYS]);
 /** One zod issue in words (zod/mini carries no messages of its own). */
 function describe(issue: z.core.$ZodIssue, where: string): string {
   if (issue.code === 'invalid_value') return `${where} must be one of ${issue.values.map(String).join(', ')}`;
-  if (issue.code === 'invalid_type') return `${where} must be ${issue.expected === 'record' || issue.expected === 'object' ? 'a mapping of "key: value" entries' : `a ${issue.expected}`}`;
+  if (issue.code === 'invalid_type')
+    return `${where} must be ${issue.expected === 'record' || issue.expected === 'object' ? 'a mapping of "key: value" entries' : `a ${issue.expected}`}`;
   return `${where}: ${issue.message}`;
 }
 
@@ -62,7 +63,8 @@ export function validateConfig(
   if (data === null || data === undefined) return { config: { source: file }, problems };
   // Validate the shape with zod, but read entries from the value itself: zod copies records into plain
   // objects, where a key such as "__proto__" would be lost.
-  const mapping = (value: unknown, path: readonly string[], where: string) => (check(MappingSchema, value, path, where) ? (value as Record<string, unknown>) : undefined);
+  const mapping = (value: unknown, path: readonly string[], where: string) =>
+    check(MappingSchema, value, path, where) ? (value as Record<string, unknown>) : undefined;
   const top = mapping(data, [], 'the config');
   if (!top) return { config: { source: file }, problems };
   for (const key of Object.keys(top)) if (!TOP_LEVEL.has(key)) at([key], `unknown field "${key}": use kind, headings, rules`);
@@ -79,7 +81,10 @@ export function validateConfig(
   const rawRules = top.rules === undefined ? {} : (mapping(top.rules, ['rules'], 'rules') ?? {});
   for (const [name, value] of Object.entries(rawRules)) {
     if (!RULE_NAMES.has(name)) {
-      at(['rules', name], `unknown rule "${name}": use a diagnostic code (${DESIGN_DOC_CODES.slice(0, 3).join(', ')}, ...) or a section (${SECTION_KEYS.join(', ')})`);
+      at(
+        ['rules', name],
+        `unknown rule "${name}": use a diagnostic code (${DESIGN_DOC_CODES.slice(0, 3).join(', ')}, ...) or a section (${SECTION_KEYS.join(', ')})`,
+      );
       continue;
     }
     const setting = check(SettingSchema, value, ['rules', name], `rules.${name}`);
@@ -111,7 +116,8 @@ function locator(read: Extract<ReadResult, { ok: true }>, fallback: number): (pa
 /** Parses and validates a config file's text; `file` names it in problems and picks JSON or YAML. */
 export function parseConfigFile(text: string, file: string): { config: DesignDocConfig; problems: ConfigProblem[] } {
   if (typeof text !== 'string') return { config: { source: file }, problems: [{ file, line: 1, message: 'cannot read the config as text' }] };
-  if (text.length > MAX_CONFIG_BYTES) return { config: { source: file }, problems: [{ file, line: 1, message: `the config is too large (over ${MAX_CONFIG_BYTES / 1024} KB)` }] };
+  if (text.length > MAX_CONFIG_BYTES)
+    return { config: { source: file }, problems: [{ file, line: 1, message: `the config is too large (over ${MAX_CONFIG_BYTES / 1024} KB)` }] };
   const clean = text.replace(/^\uFEFF/, '');
   const read = /\.json$/i.test(file) ? readJsonWithLines(clean) : readYamlSubset(clean.split(/\r\n|\r|\n/));
   if (!read.ok) return { config: { source: file }, problems: [{ file, line: read.line, message: read.message }] };

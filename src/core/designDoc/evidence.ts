@@ -23,13 +23,17 @@ export interface DocBlock {
 const TOPICS: Record<Exclude<DesignSectionKey, 'safety'>, RegExp> = {
   requirements: /\b(?:requirements?|goals?|non-goals|success (?:metrics?|criteria)|out of scope|in scope|constraints?|peak (?:qps|load|traffic))\b/i,
   data: /\b(?:training data|data ?sets?|labels?|labell?ed|labell?ing|ground[ -]truth|annotat\w*|data sources?|feature (?:store|pipeline)s?|event logs?|corpus)\b/i,
-  'model-choice': /\b(?:baseline|models?|classifiers?|retrieval|retriever|rankers?|gradient[- ]boost\w*|xgboost|lightgbm|transformers?|embeddings?|llms?|fine[- ]tun\w*|logistic regression)\b/i,
-  evals: /\b(?:evals?|evaluat\w*|golden set|test set|held[- ]?out|holdout|offline metrics?|pr[- ]auc|auc|ndcg|precision|recall|accuracy|benchmarks?|backtest\w*)\b/i,
+  'model-choice':
+    /\b(?:baseline|models?|classifiers?|retrieval|retriever|rankers?|gradient[- ]boost\w*|xgboost|lightgbm|transformers?|embeddings?|llms?|fine[- ]tun\w*|logistic regression)\b/i,
+  evals:
+    /\b(?:evals?|evaluat\w*|golden set|test set|held[- ]?out|holdout|offline metrics?|pr[- ]auc|auc|ndcg|precision|recall|accuracy|benchmarks?|backtest\w*)\b/i,
   latency: /\b(?:latency|latencies|p50|p90|p95|p99|response time|time to first token|ttft|throughput)\b/i,
   cost: /\b(?:costs?|spend\w*|pricing|gpu[- ]hours?|per 1k|cost budget)\b|[$€£]\d/i,
   monitoring: /\b(?:monitor\w*|dashboards?|alert\w*|alarm\w*|on-?call|observability|pag(?:ed|ing))\b/i,
-  'failure-modes': /\b(?:fallbacks?|falls? back|failures?|fails?|outages?|timeouts?|times? out|degrad\w*|circuit[ -]breakers?|unavailable|goes down|is down)\b/i,
-  rollout: /\b(?:shadow (?:mode|traffic|deploy\w*)|canary|canaries|a\/b|ab tests?|roll(?:s|ed|ing)? ?outs?|ramp\w*|staged|gradual\w*|feature flags?|roll(?:s|ed|ing)? ?backs?|launch\w*)\b/i,
+  'failure-modes':
+    /\b(?:fallbacks?|falls? back|failures?|fails?|outages?|timeouts?|times? out|degrad\w*|circuit[ -]breakers?|unavailable|goes down|is down)\b/i,
+  rollout:
+    /\b(?:shadow (?:mode|traffic|deploy\w*)|canary|canaries|a\/b|ab tests?|roll(?:s|ed|ing)? ?outs?|ramp\w*|staged|gradual\w*|feature flags?|roll(?:s|ed|ing)? ?backs?|launch\w*)\b/i,
 };
 
 const SAFETY_RULE = CONTENT_RULES.find((r) => r.code === 'safety-no-risk')!;

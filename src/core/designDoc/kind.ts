@@ -26,7 +26,10 @@ const SIGNALS: Record<DesignDocKind, readonly [string, RegExp][]> = {
   'ml-system': [
     ['features', /\b(?:features?|feature engineering)\b/gi],
     ['labels', /\b(?:labels?|labell?ed|labell?ing|chargebacks?)\b/gi],
-    ['a classic model', /\b(?:classifiers?|gradient[- ]boost\w*|gbdt|xgboost|lightgbm|logistic regression|random forests?|two[- ]tower|ranking model|ranker|regression)\b/gi],
+    [
+      'a classic model',
+      /\b(?:classifiers?|gradient[- ]boost\w*|gbdt|xgboost|lightgbm|logistic regression|random forests?|two[- ]tower|ranking model|ranker|regression)\b/gi,
+    ],
     ['training', /\b(?:training (?:data|set|pipeline)|retrain\w*|trained)\b/gi],
     ['offline metrics', /\b(?:pr[- ]auc|roc[- ]auc|auc|precision|recall|ndcg|log ?loss|calibration)\b/gi],
     ['scores and thresholds', /\b(?:scores?|decision threshold|false (?:positives?|negatives?|declines?))\b/gi],
@@ -35,7 +38,10 @@ const SIGNALS: Record<DesignDocKind, readonly [string, RegExp][]> = {
     ['a platform for other teams', /\b(?:platform|self[- ]serve|other teams|internal (?:customers|users|teams)|onboard\w*)\b/gi],
     ['tenants', /\b(?:tenants?|multi[- ]tenant\w*|quotas?|noisy neighbou?rs?)\b/gi],
     ['GPUs', /\b(?:gpus?|gpu[- ]hours?|accelerators?|a100s?|h100s?|cuda)\b/gi],
-    ['serving infrastructure', /\b(?:serving|inference (?:service|server|cluster|endpoint)s?|model (?:registry|server)s?|autoscal\w*|kubernetes|k8s|clusters?)\b/gi],
+    [
+      'serving infrastructure',
+      /\b(?:serving|inference (?:service|server|cluster|endpoint)s?|model (?:registry|server)s?|autoscal\w*|kubernetes|k8s|clusters?)\b/gi,
+    ],
     ['training infrastructure', /\b(?:training jobs?|schedulers?|job queue|feature store|pipelines? for|orchestrat\w*)\b/gi],
   ],
 };

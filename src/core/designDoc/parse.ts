@@ -42,7 +42,9 @@ export function parseDesignDoc(text: string, options: ParseOptions = {}): Parsed
 
   const front = readFrontMatter(lines);
   for (let i = 0; i <= front.end; i++) flags[i] = LINE_FRONT_MATTER;
-  const own = front.configAt ? parseFrontMatterConfig(lines.slice(front.configAt.from, front.configAt.to + 1), front.configAt.from, options.file ?? 'front matter') : undefined;
+  const own = front.configAt
+    ? parseFrontMatterConfig(lines.slice(front.configAt.from, front.configAt.to + 1), front.configAt.from, options.file ?? 'front matter')
+    : undefined;
   const config = mergeConfigs(options.config, own?.config);
   const headings = scanBody(lines, front.end + 1, flags, config.headings);
   const sectionLevel = dominantLevel(headings);
@@ -249,7 +251,10 @@ function buildSections(lines: readonly string[], headings: readonly Heading[], l
       level: h.level,
       line: h.line,
       endLine,
-      body: lines.slice(h.line + 1, endLine + 1).join('\n').trim(),
+      body: lines
+        .slice(h.line + 1, endLine + 1)
+        .join('\n')
+        .trim(),
       duplicate: seen.has(same),
     });
     seen.add(same);

@@ -64,7 +64,8 @@ const SAFETY_BY_KIND: Record<DesignDocKind, RegExp> = {
   'llm-app': /\b(?:hallucinat\w*|prompt injection|injection|jailbreak\w*|toxic\w*|copyright|misinformation|self-harm|hate|harassment|csam)\b/i,
   'ml-system':
     /\b(?:false (?:positives?|negatives?|declines?|accepts?|alarms?|bans?)|wrongly (?:blocked|declined|flagged|banned)|probing|gaming|evasion|feedback loops?|manipulat\w*|appeals?|amplif\w*|starv\w*|borderline|integrity|exposure|protected groups|demographic\w*|under-?represent\w*)\b/i,
-  'ml-platform': /\b(?:tenant isolation|isolation|noisy neighbou?rs?|multi[- ]tenan\w*|quotas?|secrets?|supply chain|sandbox\w*|rbac|authz|authori[sz]ation|untrusted (?:code|models?))\b/i,
+  'ml-platform':
+    /\b(?:tenant isolation|isolation|noisy neighbou?rs?|multi[- ]tenan\w*|quotas?|secrets?|supply chain|sandbox\w*|rbac|authz|authori[sz]ation|untrusted (?:code|models?))\b/i,
 };
 
 const DATA_LABELS =
@@ -78,7 +79,8 @@ const FALLBACK =
   /\b(?:fall(?:s|ing)?[ -]?backs?|fallbacks?|degrad\w*|fail(?:s|ing)?[ -]?over|fails? (?:open|closed|safe)|circuit[ -]breakers?|backups?|secondary|abstain\w*|stale|cached|caches?|switch(?:es|ed)? to|route[sd]? to|hand(?:s|ed|ing)?[ -]?(?:offs?|over)|handover|escalat\w* to|human (?:agents?|review\w*)|manual review|rules?[ -]engine|rule[ -]based|heuristics?|default (?:answers?|responses?|scores?|decisions?|values?|ranking|model)|last[ -]known[ -]good|previous (?:model|version)|smaller model|queue[sd]? for (?:review|later)|(?:scor|process|retri|deliver|sen)(?:ed|t)? later|(?:rate[- ]limit|existing|old|simple|static) rules|on[- ]device (?:\w+ )?models?|local models?|says (?:so|it cannot)|(?:tells|shows|notifies|informs) (?:the )?(?:users?|customers?|drivers?)|status note|without (?:an? |the )?(?:generated |llm )?(?:answers?|comments?|summary|summaries|suggestions?))\b/i;
 
 /** A platform's data is what it stores and serves for others: its provenance stands in for labels. */
-export const PLATFORM_DATA = /\b(?:lineage|retention|schemas?|versioned|owners?|point[- ]in[- ]time|freshness|model (?:registry|artifacts?)|registry|request logs?|logs|traces|checkpoints?|telemetry|warehouse)\b/i;
+export const PLATFORM_DATA =
+  /\b(?:lineage|retention|schemas?|versioned|owners?|point[- ]in[- ]time|freshness|model (?:registry|artifacts?)|registry|request logs?|logs|traces|checkpoints?|telemetry|warehouse)\b/i;
 
 /** The rules, in the order their warnings are listed for one section. */
 export const CONTENT_RULES: readonly ContentRule[] = [
@@ -87,37 +89,46 @@ export const CONTENT_RULES: readonly ContentRule[] = [
     section: 'data',
     satisfied: (t, kind) => DATA_LABELS.test(t) || (kind === 'ml-platform' && PLATFORM_DATA.test(t)),
     message: {
-      'llm-app': 'Data does not say where labels or ground truth come from. A strong answer names the source (human raters, user actions, logs, an existing system) and how noisy it is.',
-      'ml-system': 'Data does not say where labels or ground truth come from. A strong answer names the source (human raters, user actions, logs, an existing system), how noisy and how delayed it is.',
-      'ml-platform': 'Data does not say what the platform stores or serves and where it comes from. A strong answer names the sources, their owners and freshness, and how lineage and retention are kept.',
+      'llm-app':
+        'Data does not say where labels or ground truth come from. A strong answer names the source (human raters, user actions, logs, an existing system) and how noisy it is.',
+      'ml-system':
+        'Data does not say where labels or ground truth come from. A strong answer names the source (human raters, user actions, logs, an existing system), how noisy and how delayed it is.',
+      'ml-platform':
+        'Data does not say what the platform stores or serves and where it comes from. A strong answer names the sources, their owners and freshness, and how lineage and retention are kept.',
     },
   },
   {
     code: 'evals-no-dataset',
     section: 'evals',
     satisfied: (t) => EVAL_DATASET.test(t),
-    message: 'Evals names no eval dataset. A strong answer says what you evaluate on: how many examples, where they come from and who labeled them (for example "a golden set of 500 expert-labeled questions").',
+    message:
+      'Evals names no eval dataset. A strong answer says what you evaluate on: how many examples, where they come from and who labeled them (for example "a golden set of 500 expert-labeled questions").',
   },
   {
     code: 'evals-no-metric',
     section: 'evals',
     satisfied: (t, kind) => EVAL_METRIC.test(t) || (kind === 'ml-platform' && EVAL_METRIC_PLATFORM.test(t)),
-    message: 'Evals names no metric. A strong answer picks one per quality dimension, for example recall@k for retrieval, answer correctness, faithfulness, or precision at the operating threshold.',
+    message:
+      'Evals names no metric. A strong answer picks one per quality dimension, for example recall@k for retrieval, answer correctness, faithfulness, or precision at the operating threshold.',
   },
   {
     code: 'evals-no-threshold',
     section: 'evals',
     satisfied: (t) => EVAL_THRESHOLD.test(t),
-    message: 'Evals sets no acceptance threshold. A strong answer states, as a number, the bar a new version must meet before release (for example "correctness at least 85%, no regression over 2 points").',
+    message:
+      'Evals sets no acceptance threshold. A strong answer states, as a number, the bar a new version must meet before release (for example "correctness at least 85%, no regression over 2 points").',
   },
   {
     code: 'latency-no-number',
     section: 'latency',
     satisfied: (t, kind) => LATENCY.test(t) || (kind !== 'llm-app' && THROUGHPUT.test(t)),
     message: {
-      'llm-app': 'Latency gives no number with a unit. A strong answer sets targets such as "p95 under 800 ms" or "time to first token under 1 s", gives throughput in tokens per second where it matters, and splits the budget across steps.',
-      'ml-system': 'Latency gives no number with a unit. A strong answer sets targets such as "p99 scoring under 50 ms at 3k QPS", splits the budget across feature lookup and model, and sets a timeout per remote call.',
-      'ml-platform': 'Latency gives no number with a unit. A strong answer sets targets such as "p95 under 200 ms at 1,000 requests/s per GPU" and "cold start under 60 s", and splits the budget across queueing, batching and compute.',
+      'llm-app':
+        'Latency gives no number with a unit. A strong answer sets targets such as "p95 under 800 ms" or "time to first token under 1 s", gives throughput in tokens per second where it matters, and splits the budget across steps.',
+      'ml-system':
+        'Latency gives no number with a unit. A strong answer sets targets such as "p99 scoring under 50 ms at 3k QPS", splits the budget across feature lookup and model, and sets a timeout per remote call.',
+      'ml-platform':
+        'Latency gives no number with a unit. A strong answer sets targets such as "p95 under 200 ms at 1,000 requests/s per GPU" and "cold start under 60 s", and splits the budget across queueing, batching and compute.',
     },
   },
   {
@@ -125,9 +136,12 @@ export const CONTENT_RULES: readonly ContentRule[] = [
     section: 'cost',
     satisfied: (t) => DIGIT.test(t) && COST_UNIT.test(t),
     message: {
-      'llm-app': 'Cost has no estimate. A strong answer works out the cost per 1k requests from input and output tokens and an illustrative price per token or GPU-hour (for example "about $4 per 1k requests"), then the monthly total.',
-      'ml-system': 'Cost has no estimate. A strong answer works out the cost per 1k predictions from instance- or GPU-hours at an illustrative price (for example "$0.02 per 1k predictions on 6 CPU nodes"), plus training and labeling, then the monthly total.',
-      'ml-platform': 'Cost has no estimate. A strong answer prices GPU-hours or instance-hours at an illustrative rate, the expected utilization, and the cost per 1k requests or per team, then the monthly total.',
+      'llm-app':
+        'Cost has no estimate. A strong answer works out the cost per 1k requests from input and output tokens and an illustrative price per token or GPU-hour (for example "about $4 per 1k requests"), then the monthly total.',
+      'ml-system':
+        'Cost has no estimate. A strong answer works out the cost per 1k predictions from instance- or GPU-hours at an illustrative price (for example "$0.02 per 1k predictions on 6 CPU nodes"), plus training and labeling, then the monthly total.',
+      'ml-platform':
+        'Cost has no estimate. A strong answer prices GPU-hours or instance-hours at an illustrative rate, the expected utilization, and the cost per 1k requests or per team, then the monthly total.',
     },
   },
   {
@@ -135,27 +149,33 @@ export const CONTENT_RULES: readonly ContentRule[] = [
     section: 'safety',
     satisfied: (t, kind) => SAFETY_COMMON.test(t) || SAFETY_BY_KIND[kind].test(t),
     message: {
-      'llm-app': 'Safety names no concrete risk. A strong answer names the risks that apply (hallucination, prompt injection, PII leakage, harmful content, unauthorized actions) and the mitigation and test for each.',
-      'ml-system': 'Safety names no concrete risk. A strong answer names the risks that apply (adversaries probing the model, harm from false positives such as wrongly blocked users, unfair outcomes across groups, privacy of personal data) and the mitigation and test for each.',
-      'ml-platform': 'Safety names no concrete risk. A strong answer names the risks that apply (tenant isolation and noisy neighbours, access control on models and data, secrets, untrusted model code) and the mitigation and test for each.',
+      'llm-app':
+        'Safety names no concrete risk. A strong answer names the risks that apply (hallucination, prompt injection, PII leakage, harmful content, unauthorized actions) and the mitigation and test for each.',
+      'ml-system':
+        'Safety names no concrete risk. A strong answer names the risks that apply (adversaries probing the model, harm from false positives such as wrongly blocked users, unfair outcomes across groups, privacy of personal data) and the mitigation and test for each.',
+      'ml-platform':
+        'Safety names no concrete risk. A strong answer names the risks that apply (tenant isolation and noisy neighbours, access control on models and data, secrets, untrusted model code) and the mitigation and test for each.',
     },
   },
   {
     code: 'monitoring-no-signal',
     section: 'monitoring',
     satisfied: (t) => MONITOR_SIGNAL.test(t),
-    message: 'Monitoring names no signal. A strong answer lists what you watch in production: latency, error rate, token usage and cost, refusals, user feedback, drift, and a daily sample of outputs reviewed for quality.',
+    message:
+      'Monitoring names no signal. A strong answer lists what you watch in production: latency, error rate, token usage and cost, refusals, user feedback, drift, and a daily sample of outputs reviewed for quality.',
   },
   {
     code: 'monitoring-no-alert',
     section: 'monitoring',
     satisfied: (t) => MONITOR_ALERT.test(t),
-    message: 'Monitoring has no alert. A strong answer says which alert fires on which threshold (for example "p95 over 3 s for 10 minutes") and who gets paged.',
+    message:
+      'Monitoring has no alert. A strong answer says which alert fires on which threshold (for example "p95 over 3 s for 10 minutes") and who gets paged.',
   },
   {
     code: 'failure-no-fallback',
     section: 'failure-modes',
     satisfied: (t) => FALLBACK.test(t),
-    message: 'Failure modes gives no fallback. A strong answer says what the system does when each part fails: a rules engine or a smaller model, a cached or default answer, a handover to a person, abstaining, or a degraded mode behind a circuit breaker.',
+    message:
+      'Failure modes gives no fallback. A strong answer says what the system does when each part fails: a rules engine or a smaller model, a cached or default answer, a handover to a person, abstaining, or a degraded mode behind a circuit breaker.',
   },
 ];

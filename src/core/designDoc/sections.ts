@@ -22,61 +22,71 @@ export const DESIGN_DOC_SECTIONS: readonly DesignDocSectionInfo[] = [
     key: 'requirements',
     heading: 'Problem and requirements',
     aliases: HEADING_ALIASES.requirements,
-    strongAnswer: 'names the user problem and the one product metric that shows it is solved, the load (peak QPS, users, corpus size), a launch quality bar as a number, hard constraints, and what is out of scope',
+    strongAnswer:
+      'names the user problem and the one product metric that shows it is solved, the load (peak QPS, users, corpus size), a launch quality bar as a number, hard constraints, and what is out of scope',
   },
   {
     key: 'data',
     heading: 'Data',
     aliases: HEADING_ALIASES.data,
-    strongAnswer: 'says what data is read at request time and where it lives, where labels or ground truth come from and how noisy they are, how fresh the data must be, and how leakage and sensitive fields are handled',
+    strongAnswer:
+      'says what data is read at request time and where it lives, where labels or ground truth come from and how noisy they are, how fresh the data must be, and how leakage and sensitive fields are handled',
   },
   {
     key: 'model-choice',
     heading: 'Retrieval or model choice',
     aliases: HEADING_ALIASES['model-choice'],
-    strongAnswer: 'starts from a simple baseline and its score, names the model or retrieval method and why it beats the baseline and the next-larger option, and says what evidence would change the choice',
+    strongAnswer:
+      'starts from a simple baseline and its score, names the model or retrieval method and why it beats the baseline and the next-larger option, and says what evidence would change the choice',
   },
   {
     key: 'evals',
     heading: 'Evals',
     aliases: HEADING_ALIASES.evals,
-    strongAnswer: 'names the eval dataset (size, source, who labeled it), a metric per quality dimension, and the acceptance threshold a new version must meet before release',
+    strongAnswer:
+      'names the eval dataset (size, source, who labeled it), a metric per quality dimension, and the acceptance threshold a new version must meet before release',
   },
   {
     key: 'latency',
     heading: 'Latency',
     aliases: HEADING_ALIASES.latency,
-    strongAnswer: 'states targets as numbers with units (p50 and p95 in ms, time to first token, tokens per second), splits the budget across steps, and sets a timeout per remote call',
+    strongAnswer:
+      'states targets as numbers with units (p50 and p95 in ms, time to first token, tokens per second), splits the budget across steps, and sets a timeout per remote call',
   },
   {
     key: 'cost',
     heading: 'Cost',
     aliases: HEADING_ALIASES.cost,
-    strongAnswer: 'estimates the unit cost (per 1k requests or predictions, from tokens or from GPU- or instance-hours at an illustrative price), projects the monthly cost, and names the first levers to cut it',
+    strongAnswer:
+      'estimates the unit cost (per 1k requests or predictions, from tokens or from GPU- or instance-hours at an illustrative price), projects the monthly cost, and names the first levers to cut it',
   },
   {
     key: 'safety',
     heading: 'Safety',
     aliases: HEADING_ALIASES.safety,
-    strongAnswer: 'names the concrete risks for this kind of system (for an LLM app: hallucination, prompt injection, PII leakage; for a classic model: adversaries and abuse, harm from false positives, fairness; for a platform: tenant isolation, access control), the mitigation and test for each, and how permissions are enforced',
+    strongAnswer:
+      'names the concrete risks for this kind of system (for an LLM app: hallucination, prompt injection, PII leakage; for a classic model: adversaries and abuse, harm from false positives, fairness; for a platform: tenant isolation, access control), the mitigation and test for each, and how permissions are enforced',
   },
   {
     key: 'monitoring',
     heading: 'Monitoring',
     aliases: HEADING_ALIASES.monitoring,
-    strongAnswer: 'lists the production signals (latency, error rate, token usage, cost, feedback, drift), how quality is sampled after launch, and which alert fires on which threshold and who is paged',
+    strongAnswer:
+      'lists the production signals (latency, error rate, token usage, cost, feedback, drift), how quality is sampled after launch, and which alert fires on which threshold and who is paged',
   },
   {
     key: 'failure-modes',
     heading: 'Failure modes and fallbacks',
     aliases: HEADING_ALIASES['failure-modes'],
-    strongAnswer: 'walks through what happens when each dependency (model, provider, feature store, retrieval) is slow, down or wrong, with the degraded path for each (a rules engine, a smaller model, a cached or default answer, a handover to a person), and how retries avoid duplicate side effects',
+    strongAnswer:
+      'walks through what happens when each dependency (model, provider, feature store, retrieval) is slow, down or wrong, with the degraded path for each (a rules engine, a smaller model, a cached or default answer, a handover to a person), and how retries avoid duplicate side effects',
   },
   {
     key: 'rollout',
     heading: 'Rollout',
     aliases: HEADING_ALIASES.rollout,
-    strongAnswer: 'goes from shadow traffic to a canary with gating metrics, to an A/B test with a primary metric and guardrails, and says what triggers a rollback and how fast it is',
+    strongAnswer:
+      'goes from shadow traffic to a canary with gating metrics, to an A/B test with a primary metric and guardrails, and says what triggers a rollback and how fast it is',
   },
 ];
 

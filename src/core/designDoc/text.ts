@@ -23,7 +23,46 @@ const SNIPPET = /\$\{\d{1,4}(?:[:|][^}\n]{0,200})?\}/g;
  * tps" and "latency<300ms, cost>$1" are not placeholders.
  */
 const ANGLE = /<([^\s\d<>=-][^<>\n]{0,98}[^\s<>]|[^\s\d<>=!/-])>/g;
-const HTML_TAGS = new Set(['a', 'abbr', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 's', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'u', 'ul']);
+const HTML_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'code',
+  'dd',
+  'del',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'u',
+  'ul',
+]);
 const CODE_SPAN = /`[^`\n]*`/g;
 
 /** A list item ending in "?": the template's guiding questions, which the user replaces with answers. */

@@ -9,16 +9,28 @@ import type { ContentIndex, Question } from '../content/types';
 import { grade, suggestRating, type Answer } from './grade';
 import { optionOrder, toFileIndices, toScreenPositions } from './optionOrder';
 import { slipFor } from './slips';
+import { describeDue, describeDueAgain } from './dueText';
 import { reviewXp } from '../progress/xp';
 import { inLearningSteps } from '../review/due';
-import { afterRating, createLearnQueue, isFinished, keepCards, pickNext, queueProgress, requeue, undoRating, type LearnQueue, type Requeued } from '../review/learnQueue';
+import {
+  afterRating,
+  createLearnQueue,
+  isFinished,
+  keepCards,
+  pickNext,
+  queueProgress,
+  requeue,
+  undoRating,
+  type LearnQueue,
+  type Requeued,
+} from '../review/learnQueue';
 import type { RatingPreview as SchedulerPreview } from '../review/scheduler';
 import type { ReviewCard } from '../review/types';
 import type { DrillCard, DrillProgress, DrillResult, DrillSummary, HostToDrill, Rating } from '../../shared/drill';
 import { RATING_LABELS } from '../../shared/drill';
 import type { AnsweredCard, DrillSnapshot } from './snapshot';
 import { HOUR_MS } from '../time';
-import { plural, truncate } from '../text';
+import { truncate } from '../text';
 
 export interface DrillBackend {
   content(): ContentIndex;
@@ -73,7 +85,15 @@ export class DrillController {
 
   /** The session as plain JSON, for the panel to keep over a window reload. */
   snapshot(): DrillSnapshot {
-    return { version: 1, savedAt: this.options.now().getTime(), startedAt: this.startedAt, modeLabel: this.options.modeLabel, ended: this.ended, queue: this.queue, answered: [...this.answered] };
+    return {
+      version: 1,
+      savedAt: this.options.now().getTime(),
+      startedAt: this.startedAt,
+      modeLabel: this.options.modeLabel,
+      ended: this.ended,
+      queue: this.queue,
+      answered: [...this.answered],
+    };
   }
 
   /** Cards shown and still to show, returning cards included. */
@@ -129,7 +149,11 @@ export class DrillController {
    */
   private orderOf(q: Question): number[] | undefined {
     if (!q.options) return undefined;
-    return optionOrder(q.id, q.options.map((o) => o.pinLast === true), this.backend.card(q.id)?.reps ?? 0);
+    return optionOrder(
+      q.id,
+      q.options.map((o) => o.pinLast === true),
+      this.backend.card(q.id)?.reps ?? 0,
+    );
   }
 
   /**
@@ -142,7 +166,8 @@ export class DrillController {
     const q = this.question(cardId);
     if (!q) return undefined;
     const order = this.orderOf(q);
-    const onScreen = (fileIndices: readonly number[] | undefined) => (fileIndices && order ? toScreenPositions(order, fileIndices).sort((a, b) => a - b) : fileIndices);
+    const onScreen = (fileIndices: readonly number[] | undefined) =>
+      fileIndices && order ? toScreenPositions(order, fileIndices).sort((a, b) => a - b) : fileIndices;
     const g = grade(q, answer.kind === 'choice' && order ? { kind: 'choice', indices: toFileIndices(order, answer.indices) } : answer);
     const slip = q.numeric && answer.kind === 'numeric' ? slipFor(q.numeric, answer.value) : undefined;
     const keyPoints = q.type === 'flashcard' && q.keyPoints?.length ? [...q.keyPoints] : undefined;
@@ -153,7 +178,10 @@ export class DrillController {
       correct: g.correct,
       correctIndices: onScreen(q.correct),
       chosenIndices: onScreen(g.chosen),
-      numeric: q.numeric && answer.kind === 'numeric' ? { given: answer.value, answer: q.numeric.answer, unit: q.numeric.unit, tolerance: q.numeric.tolerance } : undefined,
+      numeric:
+        q.numeric && answer.kind === 'numeric'
+          ? { given: answer.value, answer: q.numeric.answer, unit: q.numeric.unit, tolerance: q.numeric.tolerance }
+          : undefined,
       answerHtml: q.answerHtml,
       explanationHtml: q.explanationHtml,
       optionWhyHtml: order?.map((i) => q.options![i].whyHtml),
@@ -191,7 +219,11 @@ export class DrillController {
     const previous = undoRating(this.queue);
     if (!last || !previous) return { type: 'notice', message: 'Nothing to undo in this session.' };
     const undone = await this.backend.undoLast(last.cardId);
-    if (undone !== last.cardId) return { type: 'notice', message: 'Nothing was undone: the newest review was made elsewhere (another session or window). "Loop Prep: Undo Last Review" undoes that one.' };
+    if (undone !== last.cardId)
+      return {
+        type: 'notice',
+        message: 'Nothing was undone: the newest review was made elsewhere (another session or window). "Loop Prep: Undo Last Review" undoes that one.',
+      };
     this.answered.pop();
     this.queue = previous;
     this.ended = false;
@@ -241,7 +273,12 @@ export class DrillController {
       xpGained: this.answered.reduce((s, a) => s + a.xp, 0),
       nextDue: next ? describeDue(next, now) : 'nothing scheduled yet',
       left,
-      dueAgain: soon.length ? describeDueAgain(soon.map((c) => c.due), now) : undefined,
+      dueAgain: soon.length
+        ? describeDueAgain(
+            soon.map((c) => c.due),
+            now,
+          )
+        : undefined,
       failed: failedIds.map((id) => ({ id, label: truncate(this.question(id)?.promptText ?? id, 90) })),
     };
   }
@@ -260,23 +297,4 @@ export function toDrillCard(q: Question, index: ContentIndex, order = q.options?
   };
 }
 
-function describeDue(due: Date, now: Date): string {
-  const ms = due.getTime() - now.getTime();
-  if (ms <= 0) return 'now';
-  const minutes = Math.round(ms / 60000);
-  if (minutes < 60) return `in ${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `in ${hours} h`;
-  const days = Math.round(hours / 24);
-  return `in ${plural(days, 'day')} (${due.toISOString().slice(0, 10)})`;
-}
-
-/** "4 cards are due again in 25 min", "1 card is due again now", "3 cards are due again within 12 min". */
-export function describeDueAgain(dues: readonly number[], now: Date): string {
-  const minutes = dues.map((d) => Math.max(0, Math.ceil((d - now.getTime()) / 60000)));
-  const first = Math.min(...minutes);
-  const last = Math.max(...minutes);
-  const n = dues.length;
-  const when = last === 0 ? 'now' : first === last ? `in ${last} min` : `within ${last} min`;
-  return `${plural(n, 'card is', 'cards are')} due again ${when}`;
-}
+export { describeDueAgain } from './dueText';

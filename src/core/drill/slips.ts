@@ -12,7 +12,10 @@ export const SLIP_TOLERANCE = 0.02;
  * The listed mistake nearest to `given`, when `given` is wrong and within the question's tolerance (or
  * 2%, whichever is larger) of that mistake's value; undefined otherwise.
  */
-export function slipFor(numeric: { readonly answer: number; readonly tolerance: number; readonly mistakes?: readonly NumericMistake[] }, given: number): NumericMistake | undefined {
+export function slipFor(
+  numeric: { readonly answer: number; readonly tolerance: number; readonly mistakes?: readonly NumericMistake[] },
+  given: number,
+): NumericMistake | undefined {
   if (!Number.isFinite(given) || withinTolerance(given, numeric.answer, numeric.tolerance)) return undefined;
   const near = Math.max(numeric.tolerance, SLIP_TOLERANCE);
   let best: NumericMistake | undefined;

@@ -59,10 +59,12 @@ const snapshotSchema = z.object({
 export function parseDrillSnapshot(raw: unknown, now: Date): { snapshot?: DrillSnapshot; why?: string } {
   if (raw === undefined || raw === null) return { why: 'no session was saved' };
   const parsed = snapshotSchema.safeParse(raw);
-  if (!parsed.success) return { why: `the saved session is not readable (${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.code}`).join('; ')})` };
+  if (!parsed.success)
+    return { why: `the saved session is not readable (${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.code}`).join('; ')})` };
   const queue = parseLearnQueue(parsed.data.queue);
   if (!queue) return { why: 'the saved session queue is not readable' };
   const age = now.getTime() - parsed.data.savedAt;
-  if (age > RESUME_WITHIN_MS || age < -MINUTE_MS) return { why: `the saved session is from ${new Date(parsed.data.savedAt).toISOString()}, too long ago to resume` };
+  if (age > RESUME_WITHIN_MS || age < -MINUTE_MS)
+    return { why: `the saved session is from ${new Date(parsed.data.savedAt).toISOString()}, too long ago to resume` };
   return { snapshot: { ...parsed.data, queue, answered: parsed.data.answered.map((a) => ({ ...a })) } };
 }

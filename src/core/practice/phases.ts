@@ -47,7 +47,10 @@ export const DEFAULT_PHASES: readonly PracticePhase[] = phasesFromMinutes(DEFAUL
 export function parsePhasesSetting(raw: unknown): ParsedPhases {
   if (raw === undefined || raw === null) return { phases: DEFAULT_PHASES, problems: [] };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { phases: DEFAULT_PHASES, problems: [`loopPrep.practice.phases must be an object of minutes per phase, such as {"deepDive": 25}; using the defaults.`] };
+    return {
+      phases: DEFAULT_PHASES,
+      problems: [`loopPrep.practice.phases must be an object of minutes per phase, such as {"deepDive": 25}; using the defaults.`],
+    };
   }
   const problems: string[] = [];
   const minutes: Record<PhaseKey, number> = { ...DEFAULT_PHASE_MINUTES };
@@ -59,7 +62,10 @@ export function parsePhasesSetting(raw: unknown): ParsedPhases {
     }
     const k = key as PhaseKey;
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_PHASE_MINUTES) minutes[k] = value;
-    else problems.push(`loopPrep.practice.phases.${k} must be a number of minutes from 0 to ${MAX_PHASE_MINUTES}, not ${JSON.stringify(value) ?? String(value)}; using ${DEFAULT_PHASE_MINUTES[k]}.`);
+    else
+      problems.push(
+        `loopPrep.practice.phases.${k} must be a number of minutes from 0 to ${MAX_PHASE_MINUTES}, not ${JSON.stringify(value) ?? String(value)}; using ${DEFAULT_PHASE_MINUTES[k]}.`,
+      );
   }
   const phases = phasesFromMinutes(minutes);
   if (phases.length === 0) {
@@ -76,6 +82,8 @@ export function parsePhasesSetting(raw: unknown): ParsedPhases {
 export function validPhases(phases: readonly PracticePhase[] | undefined): readonly PracticePhase[] | undefined {
   if (!Array.isArray(phases) || phases.length === 0) return undefined;
   const known = new Set<string>(PHASE_KEYS);
-  const ok = phases.every((p) => p && known.has(p.key) && typeof p.label === 'string' && typeof p.seconds === 'number' && Number.isFinite(p.seconds) && p.seconds > 0);
+  const ok = phases.every(
+    (p) => p && known.has(p.key) && typeof p.label === 'string' && typeof p.seconds === 'number' && Number.isFinite(p.seconds) && p.seconds > 0,
+  );
   return ok ? phases : undefined;
 }

@@ -58,7 +58,10 @@ export function checkSection(doc: ParsedDesignDoc, key: CaseSectionKey, caseStud
   let message: string;
   if (findings.length === 0) message = uncoveredPoints > 0 ? `"${heading}" passes the checks.${rubric}` : `"${heading}" looks complete.`;
   else {
-    const listed = findings.slice(0, 5).map((d, i) => `${i + 1}) ${d.message}`).join(' ');
+    const listed = findings
+      .slice(0, 5)
+      .map((d, i) => `${i + 1}) ${d.message}`)
+      .join(' ');
     const more = findings.length > 5 ? ` …and ${findings.length - 5} more in the Problems panel.` : '';
     message = `"${heading}" is missing something: ${listed}${more}${rubric}`;
   }

@@ -124,7 +124,10 @@ export function cardIdForPoint(caseId: string, pointId: string): string | undefi
  * index still has, deduplicated, in the order first missed. This is how cards survive reloads: they are
  * derived from the stored practices, not stored themselves.
  */
-export function rubricCardsFromPractices(cases: readonly CaseStudy[], practices: readonly { readonly caseId: string; readonly missed: readonly string[] }[]): Question[] {
+export function rubricCardsFromPractices(
+  cases: readonly CaseStudy[],
+  practices: readonly { readonly caseId: string; readonly missed: readonly string[] }[],
+): Question[] {
   const byId = new Map(cases.map((c) => [c.id, c]));
   const cards = new Map<string, Question>();
   for (const p of practices) {

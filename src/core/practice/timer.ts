@@ -121,7 +121,6 @@ export interface Clock {
   clearTimeout(handle: unknown): void;
 }
 
-
 export interface CountdownListener {
   /** After every change of what is shown: each second while running, and on pause, resume and end. */
   onTick(view: TimerView): void;

@@ -136,7 +136,13 @@ export function buildHeatmap(counter: DayCounter, weekStartsOn: number): Heatmap
       const future = day > today;
       const count = future ? 0 : counter.counts[day - counter.first];
       const level = (count === 0 ? 0 : Math.min(4, Math.ceil((4 * count) / max))) as HeatmapCell['level'];
-      week.push({ date: dayLabel(day), count, level, future, label: future ? `${dayName(day)}: later this week` : `${dayName(day)}: ${plural(count, 'review')}` });
+      week.push({
+        date: dayLabel(day),
+        count,
+        level,
+        future,
+        label: future ? `${dayName(day)}: later this week` : `${dayName(day)}: ${plural(count, 'review')}`,
+      });
     }
     weeks.push(week);
   }

@@ -139,7 +139,13 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A review as the file holds it; optional fields are left out when unknown. */
 export function exportReview(r: ReviewEntry): ExportedReview {
-  const out: { -readonly [K in keyof ExportedReview]: ExportedReview[K] } = { id: r.id, cardId: r.cardId, rating: r.rating, reviewedAt: iso(r.reviewedAt), durationMs: Math.max(0, Math.round(r.durationMs)) };
+  const out: { -readonly [K in keyof ExportedReview]: ExportedReview[K] } = {
+    id: r.id,
+    cardId: r.cardId,
+    rating: r.rating,
+    reviewedAt: iso(r.reviewedAt),
+    durationMs: Math.max(0, Math.round(r.durationMs)),
+  };
   if (r.correct !== undefined) out.correct = r.correct;
   if (r.xp !== undefined) out.xp = r.xp;
   return out;
@@ -149,7 +155,17 @@ export function exportReview(r: ReviewEntry): ExportedReview {
 export function exportCard(cardId: string, s: CardState): ExportedCard {
   const c = s.card;
   const fsrs: ExportedFsrs | null = c
-    ? { due: iso(c.due), stability: c.stability, difficulty: c.difficulty, scheduledDays: c.scheduledDays, learningSteps: c.learningSteps, reps: c.reps, lapses: c.lapses, phase: c.phase, lastReview: iso(c.lastReview) }
+    ? {
+        due: iso(c.due),
+        stability: c.stability,
+        difficulty: c.difficulty,
+        scheduledDays: c.scheduledDays,
+        learningSteps: c.learningSteps,
+        reps: c.reps,
+        lapses: c.lapses,
+        phase: c.phase,
+        lastReview: iso(c.lastReview),
+      }
     : null;
   return { cardId, suspended: s.suspended, buriedUntil: s.buriedUntil ? iso(s.buriedUntil) : null, fsrs };
 }

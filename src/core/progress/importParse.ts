@@ -15,6 +15,7 @@ import type { CardState, CasePractice, ReviewEntry } from '../review/types';
 import { EXPORT_FORMAT_VERSION } from './exportFormat';
 import type { ExportSettings } from './exportFormat';
 import { DAY_MS } from '../time';
+import { utf8Length } from '../text';
 
 /** The default largest file `parseImport` accepts: 50 MB. */
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -50,7 +51,8 @@ export interface UnknownCards {
 }
 
 /** The outcome of `parseImport`. */
-export type ParseImportResult = { readonly ok: true; readonly data: ImportData; readonly unknownCards: UnknownCards } | { readonly ok: false; readonly error: ImportError };
+export type ParseImportResult =
+  { readonly ok: true; readonly data: ImportData; readonly unknownCards: UnknownCards } | { readonly ok: false; readonly error: ImportError };
 
 /** Options for `parseImport`. */
 export interface ParseImportOptions {
@@ -112,7 +114,14 @@ const fileSchema = z.object({
   ),
   reads: z.array(z.object({ id: contentId, completedAt: instant })),
   casePractices: z.array(
-    z.object({ id: localId, caseId: contentId, practicedAt: instant, score: amount, maxScore: amount, missed: z.array(z.string().check(z.minLength(1), z.maxLength(200))) }),
+    z.object({
+      id: localId,
+      caseId: contentId,
+      practicedAt: instant,
+      score: amount,
+      maxScore: amount,
+      missed: z.array(z.string().check(z.minLength(1), z.maxLength(200))),
+    }),
   ),
 });
 
@@ -150,20 +159,6 @@ export function describeIssue(issue: Issue): string {
   }
 }
 
-/** UTF-8 length of a string without encoding it. */
-function utf8Length(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      n += 2;
-      i++;
-    } else if (c >= 0x800) n += 2;
-    else if (c >= 0x80) n += 1;
-  }
-  return n;
-}
-
 const mb = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`);
 
 /** The refusal for a file of `bytes` bytes, if it is too large: for checking a file's size before reading it. */
@@ -187,11 +182,17 @@ function consistencyProblem(file: z.infer<typeof fileSchema>): string | undefine
     return undefined;
   };
   for (const [i, r] of file.reviews.entries()) {
-    if (!r.id.startsWith(`${r.cardId}#`) || r.id.length - r.cardId.length - 1 > 64) return `reviews[${i}].id must be "${r.cardId}#" followed by 1-64 characters`;
+    if (!r.id.startsWith(`${r.cardId}#`) || r.id.length - r.cardId.length - 1 > 64)
+      return `reviews[${i}].id must be "${r.cardId}#" followed by 1-64 characters`;
   }
   const bad = file.casePractices.findIndex((p) => p.score > p.maxScore);
   if (bad >= 0) return `casePractices[${bad}].score must not exceed its maxScore`;
-  return unique(file.reviews, (r) => r.id, 'review id') ?? unique(file.cards, (c) => c.cardId, 'card') ?? unique(file.reads, (r) => r.id, 'read') ?? unique(file.casePractices, (p) => p.id, 'case practice id');
+  return (
+    unique(file.reviews, (r) => r.id, 'review id') ??
+    unique(file.cards, (c) => c.cardId, 'card') ??
+    unique(file.reads, (r) => r.id, 'read') ??
+    unique(file.casePractices, (p) => p.id, 'case practice id')
+  );
 }
 
 /** The first date after now + tolerance, described, if any. */
@@ -215,7 +216,15 @@ function toData(file: z.infer<typeof fileSchema>): ImportData {
     formatVersion: file.formatVersion,
     exportedAt: date(file.exportedAt),
     settings: file.settings,
-    reviews: file.reviews.map((r) => ({ id: r.id, cardId: r.cardId, rating: r.rating, reviewedAt: date(r.reviewedAt), correct: r.correct ?? undefined, durationMs: Math.round(r.durationMs), xp: r.xp ?? undefined })),
+    reviews: file.reviews.map((r) => ({
+      id: r.id,
+      cardId: r.cardId,
+      rating: r.rating,
+      reviewedAt: date(r.reviewedAt),
+      correct: r.correct ?? undefined,
+      durationMs: Math.round(r.durationMs),
+      xp: r.xp ?? undefined,
+    })),
     cards: new Map(
       file.cards.map((c): [string, CardState] => {
         const f = c.fsrs;
@@ -224,7 +233,14 @@ function toData(file: z.infer<typeof fileSchema>): ImportData {
       }),
     ),
     reads: new Map(file.reads.map((r) => [r.id, date(r.completedAt)])),
-    casePractices: file.casePractices.map((p) => ({ id: p.id, caseId: p.caseId, practicedAt: date(p.practicedAt), score: p.score, maxScore: p.maxScore, missed: [...p.missed] })),
+    casePractices: file.casePractices.map((p) => ({
+      id: p.id,
+      caseId: p.caseId,
+      practicedAt: date(p.practicedAt),
+      score: p.score,
+      maxScore: p.maxScore,
+      missed: [...p.missed],
+    })),
   };
 }
 
@@ -248,7 +264,10 @@ export function parseImport(text: string, options: ParseImportOptions): ParseImp
   const { app, formatVersion } = raw as { app?: unknown; formatVersion?: unknown };
   if (app !== 'loop-prep') return wrongShape('it lacks "app": "loop-prep"');
   if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > EXPORT_FORMAT_VERSION) {
-    return refuse('futureVersion', `This file was exported by a newer Loop Prep (format ${formatVersion}); this version reads format ${EXPORT_FORMAT_VERSION}. Update Loop Prep and import it again. Nothing was imported.`);
+    return refuse(
+      'futureVersion',
+      `This file was exported by a newer Loop Prep (format ${formatVersion}); this version reads format ${EXPORT_FORMAT_VERSION}. Update Loop Prep and import it again. Nothing was imported.`,
+    );
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) return wrongShape(describeIssue(parsed.error.issues[0] as Issue));
@@ -258,7 +277,10 @@ export function parseImport(text: string, options: ParseImportOptions): ParseImp
   const now = options.now.getTime();
   const future = futureProblem(file, now + FUTURE_TOLERANCE_MS);
   if (future) {
-    return refuse('futureTimestamp', `This file has dates in the future: ${future}, after now (${options.now.toISOString()}). The file or this computer's clock is wrong. Nothing was imported.`);
+    return refuse(
+      'futureTimestamp',
+      `This file has dates in the future: ${future}, after now (${options.now.toISOString()}). The file or this computer's clock is wrong. Nothing was imported.`,
+    );
   }
   const unknown = new Set<string>();
   let unknownReviews = 0;

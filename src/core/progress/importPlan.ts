@@ -106,7 +106,14 @@ const time = (d: Date | undefined): number | undefined => d?.getTime();
 
 /** Whether two reviews hold the same content (the id aside). */
 export function sameReview(a: ReviewEntry, b: ReviewEntry): boolean {
-  return a.cardId === b.cardId && a.rating === b.rating && a.reviewedAt.getTime() === b.reviewedAt.getTime() && Math.round(a.durationMs) === Math.round(b.durationMs) && a.correct === b.correct && a.xp === b.xp;
+  return (
+    a.cardId === b.cardId &&
+    a.rating === b.rating &&
+    a.reviewedAt.getTime() === b.reviewedAt.getTime() &&
+    Math.round(a.durationMs) === Math.round(b.durationMs) &&
+    a.correct === b.correct &&
+    a.xp === b.xp
+  );
 }
 
 /** Whether two card states are the same as stored (stability and difficulty to four decimals, as stored). */
@@ -116,14 +123,26 @@ export function sameCardState(a: CardState, b: CardState): boolean {
   const y = b.card;
   if (!x || !y) return x === y;
   return (
-    x.due.getTime() === y.due.getTime() && round4(x.stability) === round4(y.stability) && round4(x.difficulty) === round4(y.difficulty) &&
-    x.scheduledDays === y.scheduledDays && x.learningSteps === y.learningSteps && x.reps === y.reps && x.lapses === y.lapses &&
-    x.phase === y.phase && x.lastReview.getTime() === y.lastReview.getTime()
+    x.due.getTime() === y.due.getTime() &&
+    round4(x.stability) === round4(y.stability) &&
+    round4(x.difficulty) === round4(y.difficulty) &&
+    x.scheduledDays === y.scheduledDays &&
+    x.learningSteps === y.learningSteps &&
+    x.reps === y.reps &&
+    x.lapses === y.lapses &&
+    x.phase === y.phase &&
+    x.lastReview.getTime() === y.lastReview.getTime()
   );
 }
 
 function samePractice(a: CasePractice, b: CasePractice): boolean {
-  return a.caseId === b.caseId && a.practicedAt.getTime() === b.practicedAt.getTime() && a.score === b.score && a.maxScore === b.maxScore && a.missed.join('\n') === b.missed.join('\n');
+  return (
+    a.caseId === b.caseId &&
+    a.practicedAt.getTime() === b.practicedAt.getTime() &&
+    a.score === b.score &&
+    a.maxScore === b.maxScore &&
+    a.missed.join('\n') === b.missed.join('\n')
+  );
 }
 
 /** Latest review time per card. */
@@ -176,7 +195,14 @@ export function planImport(current: ImportCurrent, parsed: ParsedImport): Import
     const theirs = maxOf(time(imported.card?.lastReview), fileLast.get(cardId));
     const hasLocal = !!local || localLast.has(cardId);
     if (!hasLocal || (theirs !== undefined && (mine === undefined || theirs > mine))) states.set(cardId, imported);
-    else if (local) cardStateConflicts.push({ cardId, local, imported, localLastReviewAt: mine === undefined ? undefined : new Date(mine), importedLastReviewAt: theirs === undefined ? undefined : new Date(theirs) });
+    else if (local)
+      cardStateConflicts.push({
+        cardId,
+        local,
+        imported,
+        localLastReviewAt: mine === undefined ? undefined : new Date(mine),
+        importedLastReviewAt: theirs === undefined ? undefined : new Date(theirs),
+      });
   }
 
   const cardIds = [...new Set([...perCard.keys(), ...states.keys()])].sort(byString);
@@ -187,7 +213,10 @@ export function planImport(current: ImportCurrent, parsed: ParsedImport): Import
   });
 
   const undoneAt = (id: string) => current.readsUndone?.get(id)?.getTime() ?? -Infinity;
-  const reads = [...data.reads].filter(([id, completedAt]) => !current.reads.has(id) && undoneAt(id) < completedAt.getTime()).sort(([a], [b]) => byString(a, b)).map(([id, completedAt]) => ({ id, completedAt }));
+  const reads = [...data.reads]
+    .filter(([id, completedAt]) => !current.reads.has(id) && undoneAt(id) < completedAt.getTime())
+    .sort(([a], [b]) => byString(a, b))
+    .map(([id, completedAt]) => ({ id, completedAt }));
   const localPractices = new Map(current.casePractices.map((p) => [p.id, p]));
   const casePractices: CasePractice[] = [];
   const casePracticeConflicts: CasePracticeConflict[] = [];
@@ -208,7 +237,9 @@ export function planImport(current: ImportCurrent, parsed: ParsedImport): Import
     reviewConflicts.length ? `Keeps your version of ${plural(reviewConflicts.length, 'review')} that the file holds differently.` : '',
     cardStateConflicts.length ? `Keeps your schedule for ${plural(cardStateConflicts.length, 'card')} where your history is as new or newer.` : '',
     casePracticeConflicts.length ? `Keeps your version of ${plural(casePracticeConflicts.length, 'case practice')} that the file holds differently.` : '',
-    !empty && parsed.unknownCards.cardIds.length ? `Keeps ${plural(parsed.unknownCards.reviews, 'review')} of ${plural(parsed.unknownCards.cardIds.length, 'card')} not in your question bank, in case their pack comes back.` : '',
+    !empty && parsed.unknownCards.cardIds.length
+      ? `Keeps ${plural(parsed.unknownCards.reviews, 'review')} of ${plural(parsed.unknownCards.cardIds.length, 'card')} not in your question bank, in case their pack comes back.`
+      : '',
     empty ? 'Nothing new: everything in the file is already here.' : '',
   ].filter(Boolean);
 
@@ -221,7 +252,12 @@ export function planImport(current: ImportCurrent, parsed: ParsedImport): Import
       reviewConflicts,
       cardStateConflicts,
       casePracticeConflicts,
-      alreadyPresent: { reviews: reviewsPresent, cards: cardsPresent, reads: data.reads.size - reads.length, casePractices: data.casePractices.length - casePractices.length - casePracticeConflicts.length },
+      alreadyPresent: {
+        reviews: reviewsPresent,
+        cards: cardsPresent,
+        reads: data.reads.size - reads.length,
+        casePractices: data.casePractices.length - casePractices.length - casePracticeConflicts.length,
+      },
       unknownCards: parsed.unknownCards,
       empty,
       lines,

@@ -156,7 +156,15 @@ function xpSummary(reviewXp: number, input: ProgressInput): XpSummary {
   const floor = LEVELS[level.level - 1].xp;
   const levelProgress = level.nextAt === undefined ? 1 : (total - floor) / (level.nextAt - floor);
   const next = level.nextAt === undefined ? 'the top level' : `${thousands(level.nextAt - total)} XP to ${level.nextName}`;
-  return { total, reviews: reviewXp, reads, casePractices, level, levelProgress, summary: `${thousands(total)} XP: level ${level.level}, ${level.name}; ${next}.` };
+  return {
+    total,
+    reviews: reviewXp,
+    reads,
+    casePractices,
+    level,
+    levelProgress,
+    summary: `${thousands(total)} XP: level ${level.level}, ${level.name}; ${next}.`,
+  };
 }
 
 /**
@@ -167,7 +175,7 @@ export function computeProgress(input: ProgressInput, now: Date): ProgressModel 
   const t = now.getTime();
   const nowOffset = safeOffset(input.offsetAt(now));
   const today = localDayOf(t, nowOffset);
-  const weekStartsOn = (((Math.trunc(input.weekStartsOn ?? 1) % 7) + 7) % 7) || 0;
+  const weekStartsOn = ((Math.trunc(input.weekStartsOn ?? 1) % 7) + 7) % 7 || 0;
   const firstDay = heatmapStart(today, weekStartsOn);
   const scan = (reviews: readonly ReviewEntry[]) => scanReviews(reviews, input.offsetAt, firstDay, today, t);
   const { xp, heat, retention, activities } = scan(input.reviews) ?? scan([...input.reviews].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime()))!;

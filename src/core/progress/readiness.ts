@@ -34,7 +34,7 @@ export const READINESS_FORMULA: readonly string[] = [
   'Readiness = 60% core topic mastery + 15% lessons + 25% case practice.',
   'Core topic mastery: the average of your core topics; a topic is the average chance (FSRS) that you recall each of its cards today, counting cards you have not seen as 0.',
   'Lessons: the share of the lessons for your role that you have completed.',
-  'Case practice: the average over your role\'s case studies of your best rubric score on each; a case not practised counts 0.',
+  "Case practice: the average over your role's case studies of your best rubric score on each; a case not practised counts 0.",
   'A part with nothing to measure is left out and the others are scaled up.',
 ];
 
@@ -140,7 +140,9 @@ export function roleReadiness(role: Role, ctx: ReadinessContext): RoleReadiness 
   const details: Record<ReadinessPartKey, string> = {
     mastery: core.length ? `Mean of ${plural(core.length, 'core topic')}` : 'No core topic has cards',
     lessons: lessons.length ? `${lessonsDone} of ${plural(lessons.length, 'lesson')} complete` : 'No lessons for this role',
-    cases: cases.length ? `${practised} of ${plural(cases.length, 'case')} practised, best scores average ${pct(values.cases)}` : 'No case studies for this role',
+    cases: cases.length
+      ? `${practised} of ${plural(cases.length, 'case')} practised, best scores average ${pct(values.cases)}`
+      : 'No case studies for this role',
   };
   const labels: Record<ReadinessPartKey, string> = { mastery: 'Core topic mastery', lessons: 'Lessons', cases: 'Case practice' };
   const parts = keys.map((key): ReadinessPart => ({
@@ -157,11 +159,24 @@ export function roleReadiness(role: Role, ctx: ReadinessContext): RoleReadiness 
   const items: ChecklistItem[] = [];
   for (const s of core) {
     const share = (100 * w('mastery')) / (s.cards * core.length);
-    if (s.counts.due) items.push({ action: { kind: 'drillDue', topicId: s.topicId }, label: `Review ${plural(s.counts.due, 'due card')} in ${s.title}`, impact: share * s.dueGap, part: 'mastery' });
-    if (s.counts.new) items.push({ action: { kind: 'drill', topicId: s.topicId }, label: `Learn ${plural(s.counts.new, 'new card')} in ${s.title}`, impact: share * s.counts.new, part: 'mastery' });
+    if (s.counts.due)
+      items.push({
+        action: { kind: 'drillDue', topicId: s.topicId },
+        label: `Review ${plural(s.counts.due, 'due card')} in ${s.title}`,
+        impact: share * s.dueGap,
+        part: 'mastery',
+      });
+    if (s.counts.new)
+      items.push({
+        action: { kind: 'drill', topicId: s.topicId },
+        label: `Learn ${plural(s.counts.new, 'new card')} in ${s.title}`,
+        impact: share * s.counts.new,
+        part: 'mastery',
+      });
   }
   for (const l of lessons) {
-    if (!ctx.reads.has(l.id)) items.push({ action: { kind: 'openLesson', lessonId: l.id }, label: `Read: ${l.title}`, impact: (100 * w('lessons')) / lessons.length, part: 'lessons' });
+    if (!ctx.reads.has(l.id))
+      items.push({ action: { kind: 'openLesson', lessonId: l.id }, label: `Read: ${l.title}`, impact: (100 * w('lessons')) / lessons.length, part: 'lessons' });
   }
   for (const c of cases) {
     const best = ctx.bestScores.get(c.id);

@@ -69,7 +69,11 @@ export function computeStreaks(activities: readonly Activity[], now: Activity): 
   }
   const today = localDay(now);
   const last = days[days.length - 1];
-  const todaySpan: DaySpan = { day: today, startUtc: today * DAY_MS - now.offsetMinutes * MINUTE_MS, endUtc: (today + 1) * DAY_MS - now.offsetMinutes * MINUTE_MS };
+  const todaySpan: DaySpan = {
+    day: today,
+    startUtc: today * DAY_MS - now.offsetMinutes * MINUTE_MS,
+    endUtc: (today + 1) * DAY_MS - now.offsetMinutes * MINUTE_MS,
+  };
   const activeToday = last.day >= today;
   // The streak is alive if the last active day is today, or it is consecutive with today (today not over).
   const alive = activeToday || consecutive(last, todaySpan);

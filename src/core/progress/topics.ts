@@ -71,7 +71,16 @@ export function topicStats(index: ContentIndex, cards: ReadonlyMap<string, CardS
   const statsOf = (topicId: string): MutableStats => {
     let s = out.get(topicId);
     if (!s) {
-      s = { topicId, title: titles.get(topicId) ?? topicId, cards: 0, seen: 0, counts: { new: 0, learning: 0, due: 0, mastered: 0, suspended: 0 }, recall: 0, dueGap: 0, mastery: 0 };
+      s = {
+        topicId,
+        title: titles.get(topicId) ?? topicId,
+        cards: 0,
+        seen: 0,
+        counts: { new: 0, learning: 0, due: 0, mastered: 0, suspended: 0 },
+        recall: 0,
+        dueGap: 0,
+        mastery: 0,
+      };
       out.set(topicId, s);
     }
     return s;

@@ -71,7 +71,15 @@ export function toProgressView(model: ProgressModel, roleSetting: string | undef
           roleId: readiness.roleId,
           roleName: readiness.roleName,
           percent: readiness.percent,
-          parts: readiness.parts.map((p) => ({ key: p.key, label: p.label, weight: p.weight, effectiveWeight: p.effectiveWeight, value: p.value ?? null, points: p.points, detail: p.detail })),
+          parts: readiness.parts.map((p) => ({
+            key: p.key,
+            label: p.label,
+            weight: p.weight,
+            effectiveWeight: p.effectiveWeight,
+            value: p.value ?? null,
+            points: p.points,
+            detail: p.detail,
+          })),
           checklist: readiness.checklist.map((c) => ({ action: viewAction(c.action), label: c.label, impact: c.impact, part: c.part })),
           summary: readiness.summary,
         }
@@ -85,7 +93,11 @@ export function toProgressView(model: ProgressModel, roleSetting: string | undef
       days: heatmap.days,
       summary: heatmap.summary,
     },
-    forecast: { days: forecast.days.map((d) => ({ date: d.date, count: d.count, overdue: d.overdue, label: d.label })), total: forecast.total, summary: forecast.summary },
+    forecast: {
+      days: forecast.days.map((d) => ({ date: d.date, count: d.count, overdue: d.overdue, label: d.label })),
+      total: forecast.total,
+      summary: forecast.summary,
+    },
     retention: {
       matureReviews: retention.matureReviews,
       recalled: retention.recalled,

@@ -46,7 +46,11 @@ export function casePracticeXp(score: number, max: number): number {
  * XP from reads and case practices: 20 per lesson or case walkthrough read (only ids the bank still has,
  * each once) and the scaled case-practice XP. Review XP is stored on each review and summed by the caller.
  */
-export function readAndCaseXp(index: Pick<ContentIndex, 'lessons' | 'cases'>, readIds: Iterable<string>, casePractices: readonly { readonly score: number; readonly maxScore: number }[]): { reads: number; casePractices: number } {
+export function readAndCaseXp(
+  index: Pick<ContentIndex, 'lessons' | 'cases'>,
+  readIds: Iterable<string>,
+  casePractices: readonly { readonly score: number; readonly maxScore: number }[],
+): { reads: number; casePractices: number } {
   const readable = new Set<string>([...index.lessons.map((l) => l.id), ...index.cases.map((c) => c.id)]);
   let count = 0;
   for (const id of new Set(readIds)) if (readable.has(id)) count++;

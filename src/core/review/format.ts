@@ -25,7 +25,17 @@ import type { CardPhase, CardState, Rating, ReviewCard, ReviewEntry } from './ty
 export const FORMAT_VERSION = 2;
 
 /** A reviewed card's scheduling state; see the table above. */
-export type StoredSched = [due: number, stability: number, difficulty: number, scheduledDays: number, learningSteps: number, reps: number, lapses: number, phase: 1 | 2 | 3, lastReview: number];
+export type StoredSched = [
+  due: number,
+  stability: number,
+  difficulty: number,
+  scheduledDays: number,
+  learningSteps: number,
+  reps: number,
+  lapses: number,
+  phase: 1 | 2 | 3,
+  lastReview: number,
+];
 /** One review in a card's log. */
 export type StoredLog = [localId: string, rating: Rating, reviewedAt: number, durationMs: number, correct?: 0 | 1 | null, xp?: number | null];
 /** Suspension and bury, with when they last changed (for merges). */
@@ -87,13 +97,33 @@ function round4(x: number): number {
 
 /** Encodes a card's scheduling; stability and difficulty are rounded to four decimals. */
 export function encodeSched(card: ReviewCard): StoredSched {
-  return [card.due.getTime(), round4(card.stability), round4(card.difficulty), card.scheduledDays, card.learningSteps, card.reps, card.lapses, PHASE_CODES[card.phase], card.lastReview.getTime()];
+  return [
+    card.due.getTime(),
+    round4(card.stability),
+    round4(card.difficulty),
+    card.scheduledDays,
+    card.learningSteps,
+    card.reps,
+    card.lapses,
+    PHASE_CODES[card.phase],
+    card.lastReview.getTime(),
+  ];
 }
 
 /** Decodes scheduling; 0 (new) gives undefined. */
 export function decodeSched(s: StoredSched | 0): ReviewCard | undefined {
   if (s === 0) return undefined;
-  return { due: new Date(s[0]), stability: s[1], difficulty: s[2], scheduledDays: s[3], learningSteps: s[4], reps: s[5], lapses: s[6], phase: PHASES[s[7]], lastReview: new Date(s[8]) };
+  return {
+    due: new Date(s[0]),
+    stability: s[1],
+    difficulty: s[2],
+    scheduledDays: s[3],
+    learningSteps: s[4],
+    reps: s[5],
+    lapses: s[6],
+    phase: PHASES[s[7]],
+    lastReview: new Date(s[8]),
+  };
 }
 
 /** Unpacks a stored card, filling in omitted trailing parts. */
@@ -132,11 +162,26 @@ export function reviewId(cardId: string, localId: string): string {
 export function decodeLog(cardId: string, entry: StoredLog): ReviewEntry {
   const correct = entry[4];
   const xp = entry[5];
-  return { id: reviewId(cardId, entry[0]), cardId, rating: entry[1], reviewedAt: new Date(entry[2]), correct: correct == null ? undefined : correct === 1, durationMs: entry[3], xp: xp ?? undefined };
+  return {
+    id: reviewId(cardId, entry[0]),
+    cardId,
+    rating: entry[1],
+    reviewedAt: new Date(entry[2]),
+    correct: correct == null ? undefined : correct === 1,
+    durationMs: entry[3],
+    xp: xp ?? undefined,
+  };
 }
 
 /** Encodes one review; unknown trailing fields are left out. */
-export function encodeLog(localId: string, rating: Rating, reviewedAt: number, durationMs: number, correct: boolean | undefined, xp: number | undefined): StoredLog {
+export function encodeLog(
+  localId: string,
+  rating: Rating,
+  reviewedAt: number,
+  durationMs: number,
+  correct: boolean | undefined,
+  xp: number | undefined,
+): StoredLog {
   const entry: StoredLog = [localId, rating, reviewedAt, Math.max(0, Math.round(durationMs))];
   if (xp !== undefined) entry.push(correct === undefined ? null : correct ? 1 : 0, xp);
   else if (correct !== undefined) entry.push(correct ? 1 : 0);

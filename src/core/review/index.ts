@@ -19,7 +19,18 @@ export { interleaveByTopic } from './interleave';
 export { DEFAULT_LEARN_AHEAD_MINUTES, MAX_LEARN_AHEAD_MINUTES, countsDueFrom, inLearningSteps, isDue, learnAheadMs } from './due';
 export { afterRating, comesBack, createLearnQueue, isFinished, parseLearnQueue, pickNext, queueProgress, requeue, undoRating } from './learnQueue';
 export type { LearnQueue, QueueProgress, RatedStep, Requeued, Shown } from './learnQueue';
-export { DRILL_SESSION_KEY, REVIEW_KEYS, REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_COUNT, REVIEW_SHARD_KEYS, REVIEW_SYNC_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
+export {
+  DRILL_SESSION_KEY,
+  REVIEW_KEYS,
+  REVIEW_PROGRESS_KEY,
+  REVIEW_QUARANTINE_KEY,
+  REVIEW_ROOT_KEY,
+  REVIEW_SHARD_COUNT,
+  REVIEW_SHARD_KEYS,
+  REVIEW_SYNC_KEYS,
+  REVIEW_UNDO_KEY,
+  shardOf,
+} from './keys';
 export { FORMAT_VERSION } from './format';
 export type { QuarantineItem } from './format';
 export type { StoredV1 } from './migrateV1';

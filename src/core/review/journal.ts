@@ -37,7 +37,8 @@ export interface JournalFs {
 export const JOURNAL_VERSION = 1;
 /** Kinds of card lines: review, undo, state change (suspend, bury, reset), import, base (state copied in). */
 export type CardLineKind = 'r' | 'u' | 's' | 'i' | 'b';
-export type JournalLine = ['h', number, string, number] | [CardLineKind, number, string, StoredCard] | ['l', number, string, [number, 0 | 1]] | ['p', number, StoredCase];
+export type JournalLine =
+  ['h', number, string, number] | [CardLineKind, number, string, StoredCard] | ['l', number, string, [number, 0 | 1]] | ['p', number, StoredCase];
 
 /** Segment file names: `seg-<startedAt>-<writer>-<n>.jsonl`. */
 export const SEGMENT_NAME = /^seg-[0-9a-z]+-[0-9a-z]{4}-\d+\.jsonl$/;
@@ -91,7 +92,18 @@ const contentId = z.string().check(z.refine(isContentId, 'not a content id'));
 const headerSchema = z.tuple([z.literal('h'), z.number(), z.string(), ms]);
 const cardLineSchema = z.tuple([z.literal(['r', 'u', 's', 'i', 'b']), ms, contentId, z.unknown()]);
 const lessonLineSchema = z.tuple([z.literal('l'), ms, contentId, z.tuple([ms, z.literal([0, 1])])]);
-const caseLineSchema = z.tuple([z.literal('p'), ms, z.tuple([z.string().check(z.minLength(1), z.maxLength(64)), contentId, ms, z.number().check(z.gte(0)), z.number().check(z.gte(0)), z.array(z.string().check(z.minLength(1), z.maxLength(200)))])]);
+const caseLineSchema = z.tuple([
+  z.literal('p'),
+  ms,
+  z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(64)),
+    contentId,
+    ms,
+    z.number().check(z.gte(0)),
+    z.number().check(z.gte(0)),
+    z.array(z.string().check(z.minLength(1), z.maxLength(200))),
+  ]),
+]);
 
 /** Per-card accumulation while folding: cheaper than merging whole cards line by line. */
 interface CardAcc {

@@ -78,7 +78,10 @@ export class JournalWriter implements JournalSink {
         this.failed = false;
       } catch (err) {
         this.dirty.add(n);
-        if (!this.failed) this.onError(`could not write the journal segment ${segmentName(this.startedAt, this.writer, n)}: ${err instanceof Error ? err.message : String(err)}`);
+        if (!this.failed)
+          this.onError(
+            `could not write the journal segment ${segmentName(this.startedAt, this.writer, n)}: ${err instanceof Error ? err.message : String(err)}`,
+          );
         this.failed = true;
         return;
       }

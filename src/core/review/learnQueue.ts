@@ -106,7 +106,12 @@ export function afterRating(q: LearnQueue, cardId: string, card: ReviewCard | un
   if (!q.current || q.current.cardId !== cardId) return undefined;
   if (card && comesBack(card, now, learnAheadMs)) {
     const due = card.due.getTime();
-    return { ...q, again: [...q.again.filter((e) => e.cardId !== cardId), { cardId, due }], current: undefined, rated: [...q.rated, { shown: q.current, requeuedDue: due }] };
+    return {
+      ...q,
+      again: [...q.again.filter((e) => e.cardId !== cardId), { cardId, due }],
+      current: undefined,
+      rated: [...q.rated, { shown: q.current, requeuedDue: due }],
+    };
   }
   return { ...q, current: undefined, rated: [...q.rated, { shown: q.current }] };
 }

@@ -67,7 +67,13 @@ export function loadState(memento: MementoLike, writer: string, findings: Findin
     return loaded;
   }
   if (typeof version === 'number' && version > FORMAT_VERSION) {
-    reject(findings, REVIEW_ROOT_KEY, `written by a newer Loop Prep (format ${version}); this version reads format ${FORMAT_VERSION}, so it started empty`, root, 'future-version');
+    reject(
+      findings,
+      REVIEW_ROOT_KEY,
+      `written by a newer Loop Prep (format ${version}); this version reads format ${FORMAT_VERSION}, so it started empty`,
+      root,
+      'future-version',
+    );
     for (const key of DATA_KEYS) {
       const raw = memento.get(key);
       if (raw !== undefined) reject(findings, key, 'kept with the newer-format root', raw, 'future-version');
@@ -91,6 +97,7 @@ export function loadState(memento: MementoLike, writer: string, findings: Findin
 /** The quarantine list with `items` appended; a quarantine value that is not a list is itself kept as an item. */
 export function withQuarantined(existing: unknown, items: readonly QuarantineItem[], at: number | null): unknown[] {
   const list: unknown[] = Array.isArray(existing) ? [...existing] : [];
-  if (existing !== undefined && !Array.isArray(existing)) list.push({ at, kind: 'corrupt', key: REVIEW_QUARANTINE_KEY, details: 'quarantine was not a list', value: existing });
+  if (existing !== undefined && !Array.isArray(existing))
+    list.push({ at, kind: 'corrupt', key: REVIEW_QUARANTINE_KEY, details: 'quarantine was not a list', value: existing });
   return [...list, ...items];
 }

@@ -24,14 +24,33 @@ import type { Rating } from './types';
 /** The v1 value, as written by Loop Prep before format v2. */
 export interface StoredV1 {
   version: 1;
-  cards: Record<string, { due: string; stability: number; difficulty: number; elapsed_days: number; scheduled_days: number; reps: number; lapses: number; state: 0 | 1 | 2 | 3; last_review?: string; suspended?: boolean }>;
+  cards: Record<
+    string,
+    {
+      due: string;
+      stability: number;
+      difficulty: number;
+      elapsed_days: number;
+      scheduled_days: number;
+      reps: number;
+      lapses: number;
+      state: 0 | 1 | 2 | 3;
+      last_review?: string;
+      suspended?: boolean;
+    }
+  >;
   log: { cardId: string; rating: Rating; review: string; durationMs?: number; correct?: boolean }[];
   lessons: Record<string, string>;
 }
 
 const isoDate = z.string().check(z.refine((s) => Number.isFinite(Date.parse(s)), 'not a date'));
 const count = z.int().check(z.gte(0));
-const envelope = z.object({ version: z.literal(1), cards: z.record(z.string(), z.unknown()), log: z.array(z.unknown()), lessons: z.record(z.string(), z.unknown()) });
+const envelope = z.object({
+  version: z.literal(1),
+  cards: z.record(z.string(), z.unknown()),
+  log: z.array(z.unknown()),
+  lessons: z.record(z.string(), z.unknown()),
+});
 const cardV1 = z.object({
   due: isoDate,
   stability: z.number().check(z.gte(0)),
@@ -85,7 +104,8 @@ export function migrateV1(raw: unknown, writer: string, findings: Findings): { s
     const c = card.data;
     const lastLogged = logs.get(id)?.reduce((latest, e) => Math.max(latest, e[2]), 0) || undefined;
     const lastReview = c.last_review ? Date.parse(c.last_review) : (lastLogged ?? Date.parse(c.due));
-    const sched: StoredSched | 0 = c.state === 0 ? 0 : [Date.parse(c.due), c.stability, c.difficulty, c.scheduled_days, 0, c.reps, c.lapses, c.state, lastReview];
+    const sched: StoredSched | 0 =
+      c.state === 0 ? 0 : [Date.parse(c.due), c.stability, c.difficulty, c.scheduled_days, 0, c.reps, c.lapses, c.state, lastReview];
     scheds.set(id, { sched, suspended: c.suspended === true });
   }
   for (const id of new Set([...scheds.keys(), ...logs.keys()])) {

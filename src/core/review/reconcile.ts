@@ -65,7 +65,12 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Base lines for everything the stored state holds that the journal lacks. */
-export function missingFromJournal(shards: readonly { c: Record<string, StoredCard> }[], progress: StoredProgress, journal: JournalState, now: number): string[] {
+export function missingFromJournal(
+  shards: readonly { c: Record<string, StoredCard> }[],
+  progress: StoredProgress,
+  journal: JournalState,
+  now: number,
+): string[] {
   const lines: string[] = [];
   for (const shard of shards) {
     for (const id of Object.keys(shard.c)) {

@@ -173,7 +173,9 @@ export function buildSession(input: SessionInput): Session {
     } else rest.push(candidate);
   });
 
-  const item = (reason: SessionReason) => (c: Candidate): SessionItem => ({ id: c.q.id, topic: c.q.topic, reason });
+  const item =
+    (reason: SessionReason) =>
+    (c: Candidate): SessionItem => ({ id: c.q.id, topic: c.q.topic, reason });
   let chosen: SessionItem[];
   if (mode.kind === 'weak') {
     const reviewed = [...due, ...rest];

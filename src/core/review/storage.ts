@@ -130,6 +130,10 @@ export class SyncedState {
     if (findings.quarantine.length) writes.push(this.quarantine.keep(findings.quarantine));
     if (this.reported || !this.onProblem) return;
     this.reported = true;
-    this.onProblem({ kind: findings.futureVersion ? 'future-version' : 'corrupt', details: findings.problems.join('\n'), quarantineKey: this.quarantine.where });
+    this.onProblem({
+      kind: findings.futureVersion ? 'future-version' : 'corrupt',
+      details: findings.problems.join('\n'),
+      quarantineKey: this.quarantine.where,
+    });
   }
 }

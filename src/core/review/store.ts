@@ -12,9 +12,9 @@
 import { applyCardImport, applyProgressImport, emptyImportTally, type ImportTally } from '../progress/importApply';
 import type { ImportPlan } from '../progress/importPlan';
 import { own, withEntry } from './dict';
-import { decodeLog, decodeSched, encodeLog, encodeSched, packCard, reviewId, unpackCard } from './format';
-import type { CardParts, StoredCase, StoredProgress, StoredUndo } from './format';
-import { REVIEW_PROGRESS_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
+import { decodeLog, decodeSched, encodeLog, encodeSched, reviewId } from './format';
+import type { CardParts, StoredCase, StoredUndo } from './format';
+import { REVIEW_ROOT_KEY, REVIEW_UNDO_KEY } from './keys';
 import { loadState } from './load';
 import type { Loaded } from './load';
 import { UNDO_DEPTH, byTimeThenId, rememberUndone } from './merge';
@@ -22,21 +22,20 @@ import { rootMarker } from './migrateV1';
 import { createScheduler } from './scheduler';
 import type { Scheduler } from './scheduler';
 import { SyncedState } from './storage';
-import { cardLine, progressLines } from './journal';
-import type { CardLineKind, JournalState } from './journal';
+import type { JournalState } from './journal';
 import { absorbJournal, missingFromJournal } from './reconcile';
 import type { Restored } from './reconcile';
 import type { JournalSink } from './journalWriter';
-import { cardPatch, casePracticeOf, emptyParts, nextCaseId, nextReviewLocalId } from './storeParts';
+import { casePracticeOf, nextCaseId, nextReviewLocalId } from './storeParts';
 import { isRating } from './types';
 import type { CasePractice, MementoLike, ReviewCard, ReviewEntry, StoreProblem } from './types';
 import { newFindings } from './validate';
 import { WRITER_ID, allWritten, checkIds, ms } from './storeApi';
-import { StoreReads } from './storeReads';
+import { StoreWrites } from './storeWrites';
 import type { CasePracticeInput, OpenOptions, QuarantineSink, RecordedReview, ReviewInput, UndoneReview } from './storeApi';
 
 /** One window's review state. Create with `ReviewStore.open`; see the file comment for the two-window rules. */
-export class ReviewStore extends StoreReads {
+export class ReviewStore extends StoreWrites {
   /** The scheduler used by `recordReview`; replace it when the retention setting changes. */
   scheduler: Scheduler;
   private readonly seq = { value: 0 };
@@ -47,10 +46,13 @@ export class ReviewStore extends StoreReads {
     scheduler: Scheduler,
     loaded: Loaded,
     onProblem: ((problem: StoreProblem) => void) | undefined,
-    private readonly journal: JournalSink | undefined,
+    journal: JournalSink | undefined,
     quarantine: QuarantineSink | undefined,
   ) {
-    super((emit) => new SyncedState(memento, writerId, loaded, (cardIds, progress) => emit({ cardIds, progress, external: true }), onProblem, quarantine));
+    super(
+      (emit) => new SyncedState(memento, writerId, loaded, (cardIds, progress) => emit({ cardIds, progress, external: true }), onProblem, quarantine),
+      journal,
+    );
     this.scheduler = scheduler;
   }
 
@@ -82,17 +84,23 @@ export class ReviewStore extends StoreReads {
     this.state.syncUndo(newFindings(now));
     let previous: ReviewCard | undefined;
     let entry: ReviewEntry | undefined;
-    this.changeCards([id], now, writes, (parts) => {
-      previous = decodeSched(parts.sched);
-      const { card } = this.scheduler.rate(previous, input.rating, input.now);
-      const localId = nextReviewLocalId(this.writerId, parts);
-      const logged = encodeLog(localId, input.rating, now, input.durationMs, input.correct, input.xp);
-      entry = decodeLog(id, logged);
-      const undo: StoredUndo = [reviewId(id, localId), id, now, parts.sched, parts.schedAt];
-      this.state.undo = { ...this.state.undo, u: [...this.state.undo.u, undo].slice(-UNDO_DEPTH) };
-      const log = [...parts.log, logged].sort(byTimeThenId);
-      return { ...parts, sched: encodeSched(card), schedAt: Math.max(now, parts.schedAt + 1), log };
-    }, 'r');
+    this.changeCards(
+      [id],
+      now,
+      writes,
+      (parts) => {
+        previous = decodeSched(parts.sched);
+        const { card } = this.scheduler.rate(previous, input.rating, input.now);
+        const localId = nextReviewLocalId(this.writerId, parts);
+        const logged = encodeLog(localId, input.rating, now, input.durationMs, input.correct, input.xp);
+        entry = decodeLog(id, logged);
+        const undo: StoredUndo = [reviewId(id, localId), id, now, parts.sched, parts.schedAt];
+        this.state.undo = { ...this.state.undo, u: [...this.state.undo.u, undo].slice(-UNDO_DEPTH) };
+        const log = [...parts.log, logged].sort(byTimeThenId);
+        return { ...parts, sched: encodeSched(card), schedAt: Math.max(now, parts.schedAt + 1), log };
+      },
+      'r',
+    );
     writes.push(this.state.put(REVIEW_UNDO_KEY));
     const result: RecordedReview = { entry: entry!, state: this.card(id)!, previous };
     await allWritten(writes);
@@ -122,12 +130,18 @@ export class ReviewStore extends StoreReads {
       undone.push([rid, t]);
       const localId = rid.slice(cardId.length + 1);
       let applied = false;
-      this.changeCards([cardId], t, writes, (parts) => {
-        if (parts.sched === 0 || parts.sched[8] !== reviewedAt || !parts.log.some((e) => e[0] === localId)) return undefined;
-        applied = true;
-        const log = parts.log.filter((e) => e[0] !== localId);
-        return { ...parts, sched: previous, schedAt: Math.max(t, parts.schedAt + 1), log, undone: [...parts.undone, localId] };
-      }, 'u');
+      this.changeCards(
+        [cardId],
+        t,
+        writes,
+        (parts) => {
+          if (parts.sched === 0 || parts.sched[8] !== reviewedAt || !parts.log.some((e) => e[0] === localId)) return undefined;
+          applied = true;
+          const log = parts.log.filter((e) => e[0] !== localId);
+          return { ...parts, sched: previous, schedAt: Math.max(t, parts.schedAt + 1), log, undone: [...parts.undone, localId] };
+        },
+        'u',
+      );
       if (applied) result = { reviewId: rid, cardId, state: this.card(cardId)! };
     }
     this.state.undo = { ...this.state.undo, x: rememberUndone(this.state.undo.x, undone) };
@@ -157,7 +171,12 @@ export class ReviewStore extends StoreReads {
    */
   async reset(cardIds: readonly string[], now: Date): Promise<void> {
     const t = ms(now, 'now');
-    return this.setFlags(cardIds, now, (f) => [f[0], 0], (parts) => ({ ...parts, sched: 0, schedAt: Math.max(t, parts.schedAt + 1) }));
+    return this.setFlags(
+      cardIds,
+      now,
+      (f) => [f[0], 0],
+      (parts) => ({ ...parts, sched: 0, schedAt: Math.max(t, parts.schedAt + 1) }),
+    );
   }
 
   async completeLesson(lessonId: string, now: Date): Promise<void> {
@@ -173,7 +192,8 @@ export class ReviewStore extends StoreReads {
     const t = ms(input.now, 'now');
     checkIds([input.caseId]);
     if (!(input.maxScore >= 0 && input.score >= 0 && input.score <= input.maxScore)) throw new RangeError('score must be between 0 and maxScore');
-    if (input.missed.some((m) => typeof m !== 'string' || m.length === 0 || m.length > 200)) throw new RangeError('missed rubric point ids must be non-empty strings');
+    if (input.missed.some((m) => typeof m !== 'string' || m.length === 0 || m.length > 200))
+      throw new RangeError('missed rubric point ids must be non-empty strings');
     let stored: StoredCase | undefined;
     await this.changeProgress(t, (p) => {
       const id = nextCaseId(this.writerId, this.seq, new Set(p.p.map((c) => c[0])));
@@ -214,16 +234,27 @@ export class ReviewStore extends StoreReads {
     return restored;
   }
 
-  private setFlags(cardIds: readonly string[], now: Date, flags: (old: [0 | 1, number]) => [0 | 1, number], more?: (parts: CardParts) => CardParts): Promise<void> {
+  private setFlags(
+    cardIds: readonly string[],
+    now: Date,
+    flags: (old: [0 | 1, number]) => [0 | 1, number],
+    more?: (parts: CardParts) => CardParts,
+  ): Promise<void> {
     const t = ms(now, 'now');
     checkIds(cardIds);
     const writes: PromiseLike<void>[] = [];
-    this.changeCards(cardIds, t, writes, (parts) => {
-      const old = parts.flags === 0 ? ([0, 0, 0] as const) : parts.flags;
-      const [suspended, buried] = flags([old[0], old[1]]);
-      const next: CardParts = { ...parts, flags: [suspended, buried, Math.max(t, old[2] + 1)] };
-      return more ? more(next) : next;
-    }, 's');
+    this.changeCards(
+      cardIds,
+      t,
+      writes,
+      (parts) => {
+        const old = parts.flags === 0 ? ([0, 0, 0] as const) : parts.flags;
+        const [suspended, buried] = flags([old[0], old[1]]);
+        const next: CardParts = { ...parts, flags: [suspended, buried, Math.max(t, old[2] + 1)] };
+        return more ? more(next) : next;
+      },
+      's',
+    );
     return allWritten(writes);
   }
 
@@ -249,48 +280,4 @@ export class ReviewStore extends StoreReads {
     await allWritten(writes);
     return tally;
   }
-
-  /** Syncs the cards' shards, applies `change` to each card (undefined leaves it) and writes the shards. */
-  private changeCards(ids: readonly string[], now: number, writes: PromiseLike<void>[], change: (parts: CardParts, id: string) => CardParts | undefined, kind: CardLineKind): void {
-    const findings = newFindings(now);
-    const synced = new Set<number>();
-    const touched = new Set<number>();
-    const changed: string[] = [];
-    const lines: string[] = [];
-    for (const id of ids) {
-      const i = shardOf(id);
-      if (!synced.has(i)) this.state.syncShard(i, findings);
-      synced.add(i);
-      const shard = this.state.shards[i];
-      const record = own(shard.c, id);
-      const before = record ? unpackCard(record) : emptyParts();
-      const next = change(before, id);
-      if (!next) continue;
-      if (this.journal) lines.push(cardLine(kind, now, id, cardPatch(before, next)));
-      this.state.shards[i] = { ...shard, c: withEntry(shard.c, id, packCard(next)) };
-      this.state.index.update(id, own(this.state.shards[i].c, id));
-      touched.add(i);
-      changed.push(id);
-    }
-    for (const i of touched) writes.push(this.state.put(REVIEW_SHARD_KEYS[i]));
-    if (lines.length) writes.push(this.journal!.append(lines));
-    this.state.settle(findings, writes);
-    if (changed.length) this.emit({ cardIds: changed, progress: false, external: false });
-  }
-
-  private changeProgress(now: number, change: (p: StoredProgress) => StoredProgress): Promise<void> {
-    const findings = newFindings(now);
-    this.state.syncProgress(findings);
-    const before = this.state.progress;
-    this.state.progress = change(before);
-    const writes = [this.state.put(REVIEW_PROGRESS_KEY)];
-    if (this.journal) {
-      const lines = progressLines(before, this.state.progress, now);
-      if (lines.length) writes.push(this.journal.append(lines));
-    }
-    this.state.settle(findings, writes);
-    this.emit({ cardIds: [], progress: true, external: false });
-    return allWritten(writes);
-  }
 }
-

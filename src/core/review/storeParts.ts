@@ -67,5 +67,11 @@ export function emptyParts(): CardParts {
 export function cardPatch(before: CardParts, after: CardParts): StoredCard {
   const had = new Set(before.log.map((e) => e[0]));
   const wasUndone = new Set(before.undone);
-  return packCard({ sched: after.sched, schedAt: after.schedAt, flags: after.flags, log: after.log.filter((e) => !had.has(e[0])), undone: after.undone.filter((u) => !wasUndone.has(u)) });
+  return packCard({
+    sched: after.sched,
+    schedAt: after.schedAt,
+    flags: after.flags,
+    log: after.log.filter((e) => !had.has(e[0])),
+    undone: after.undone.filter((u) => !wasUndone.has(u)),
+  });
 }

@@ -49,12 +49,20 @@ export abstract class StoreReads {
 
   /** Completed lessons and when they were completed. */
   lessons(): ReadonlyMap<string, Date> {
-    return new Map(Object.entries(this.state.progress.l).filter(([, v]) => v[1] === 1).map(([id, v]) => [id, new Date(v[0])]));
+    return new Map(
+      Object.entries(this.state.progress.l)
+        .filter(([, v]) => v[1] === 1)
+        .map(([id, v]) => [id, new Date(v[0])]),
+    );
   }
 
   /** Lessons marked incomplete after being complete, and when: an import must not mark them again. */
   uncompletedLessons(): ReadonlyMap<string, Date> {
-    return new Map(Object.entries(this.state.progress.l).filter(([, v]) => v[1] === 0).map(([id, v]) => [id, new Date(v[0])]));
+    return new Map(
+      Object.entries(this.state.progress.l)
+        .filter(([, v]) => v[1] === 0)
+        .map(([id, v]) => [id, new Date(v[0])]),
+    );
   }
 
   /** Case practices, oldest first. */

@@ -41,7 +41,17 @@ const contentId = z.string().check(z.refine(isContentId, 'not a content id'));
 /** A stored scheduling tuple. */
 // Stability and difficulty within what ts-fsrs accepts (it throws on difficulty below 1 or stability below
 // 0.001), so a card that would freeze the scheduler is quarantined on read instead.
-export const schedSchema = z.tuple([ms, z.number().check(z.gte(0.001), z.lte(1e6)), z.number().check(z.gte(1), z.lte(10)), count, count, count, count, z.literal([1, 2, 3]), ms]);
+export const schedSchema = z.tuple([
+  ms,
+  z.number().check(z.gte(0.001), z.lte(1e6)),
+  z.number().check(z.gte(1), z.lte(10)),
+  count,
+  count,
+  count,
+  count,
+  z.literal([1, 2, 3]),
+  ms,
+]);
 const flagsSchema = z.tuple([bit, ms, ms]);
 const cardSchema = z.tuple([z.unknown(), z.array(z.unknown()), z.optional(ms), z.optional(z.unknown()), z.optional(z.array(localId))]);
 const logSchema = z.tuple([localId, z.literal([1, 2, 3, 4]), ms, count, z.optional(z.nullable(bit)), z.optional(z.nullable(z.number()))]);

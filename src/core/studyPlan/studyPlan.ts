@@ -32,7 +32,10 @@ export interface PlanFilter {
 }
 
 /** Orders the index's topics for a role. Topics the role does not list go after its listed ones. */
-export function orderTopics(index: ContentIndex, role: Role | undefined): { ordered: { topic: Topic; weight: TopicWeight | undefined }[]; skipped: { topic: Topic; weight: TopicWeight }[] } {
+export function orderTopics(
+  index: ContentIndex,
+  role: Role | undefined,
+): { ordered: { topic: Topic; weight: TopicWeight | undefined }[]; skipped: { topic: Topic; weight: TopicWeight }[] } {
   const byId = new Map(index.topics.map((t) => [t.id, t]));
   if (!role) return { ordered: [...index.topics].sort((a, b) => a.title.localeCompare(b.title)).map((topic) => ({ topic, weight: undefined })), skipped: [] };
   const ordered: { topic: Topic; weight: TopicWeight | undefined }[] = [];
@@ -62,13 +65,23 @@ export function questionsByTopic(index: ContentIndex): Map<string, Question[]> {
   return map;
 }
 
-export function summarizeTopic(topic: Topic, weight: TopicWeight | undefined, questions: readonly Question[], statusOf: (q: Question) => CardStatus): TopicSummary {
+export function summarizeTopic(
+  topic: Topic,
+  weight: TopicWeight | undefined,
+  questions: readonly Question[],
+  statusOf: (q: Question) => CardStatus,
+): TopicSummary {
   const counts: Record<CardStatus, number> = { new: 0, learning: 0, due: 0, mastered: 0, suspended: 0 };
   for (const q of questions) counts[statusOf(q)]++;
   return { topic, weight, total: questions.length, counts, masteryPct: questions.length ? Math.round((counts.mastered / questions.length) * 100) : 0 };
 }
 
-export function buildStudyPlan(index: ContentIndex, roleId: string | undefined, statusOf: (q: Question) => CardStatus, byTopic = questionsByTopic(index)): StudyPlan {
+export function buildStudyPlan(
+  index: ContentIndex,
+  roleId: string | undefined,
+  statusOf: (q: Question) => CardStatus,
+  byTopic = questionsByTopic(index),
+): StudyPlan {
   const role = roleId ? catalogOf(index).get('role', roleId) : undefined;
   const { ordered, skipped } = orderTopics(index, role);
   return {
@@ -107,7 +120,16 @@ export function explainCounts(s: TopicSummary): string {
  */
 export function topicTooltip(s: TopicSummary, maxSummary = 400): string {
   const summary = s.topic.summary.length > maxSummary ? `${s.topic.summary.slice(0, maxSummary - 1)}…` : s.topic.summary;
-  return [`${s.topic.title}${s.weight ? ` · ${s.weight}` : ''}`, summary, explainCounts(s).split('\n').map((l) => `• ${l}`).join('\n')].filter(Boolean).join('\n\n');
+  return [
+    `${s.topic.title}${s.weight ? ` · ${s.weight}` : ''}`,
+    summary,
+    explainCounts(s)
+      .split('\n')
+      .map((l) => `• ${l}`)
+      .join('\n'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 export function matchesFilter(q: Question, status: CardStatus, filter: PlanFilter | undefined): boolean {

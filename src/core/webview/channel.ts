@@ -53,7 +53,10 @@ export interface ChannelOptions<In extends { readonly type: string }, Out> {
 export function describeMessage(v: unknown): string {
   if (!v || typeof v !== 'object') return preview(v, 300);
   const type = (v as { type?: unknown }).type;
-  return `{ type: ${preview(type, 80)}, keys: ${Object.keys(v).slice(0, 10).map((k) => preview(k, 40)).join(', ')} }`;
+  return `{ type: ${preview(type, 80)}, keys: ${Object.keys(v)
+    .slice(0, 10)
+    .map((k) => preview(k, 40))
+    .join(', ')} }`;
 }
 
 /** An error's stack, or its text, for the log. */

@@ -20,7 +20,11 @@ export class DesignDocCodeLenses implements vscode.CodeLensProvider {
     const { kind } = checkDesignDocReport(doc, { maxDiagnostics: 0 });
     const change = kind.declared ? '' : ' Set "loopPrep: { kind: ml-system }" (or llm-app, ml-platform) in the front matter to change it.';
     const lenses: vscode.CodeLens[] = [
-      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: `Checked as an ${kindLabel(kind.kind)}`, tooltip: `Loop Prep checks this doc as an ${kindLabel(kind.kind)}: ${kind.reason}.${change}`, command: '' }),
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: `Checked as an ${kindLabel(kind.kind)}`,
+        tooltip: `Loop Prep checks this doc as an ${kindLabel(kind.kind)}: ${kind.reason}.${change}`,
+        command: '',
+      }),
     ];
     for (const s of doc.sections) {
       if (s.duplicate) continue;

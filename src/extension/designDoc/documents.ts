@@ -17,7 +17,15 @@ export function isMarkdown(document: vscode.TextDocument): boolean {
  * README costs a few lines, not a full parse.
  */
 export function hasDesignDocMarker(document: vscode.TextDocument): boolean {
-  if (!isMarkdown(document) || document.lineCount === 0 || document.lineAt(0).text.replace(/^\uFEFF/, '').trimEnd() !== '---') return false;
+  if (
+    !isMarkdown(document) ||
+    document.lineCount === 0 ||
+    document
+      .lineAt(0)
+      .text.replace(/^\uFEFF/, '')
+      .trimEnd() !== '---'
+  )
+    return false;
   const last = Math.min(document.lineCount, FRONT_MATTER_LINES);
   const lines: string[] = [];
   for (let i = 0; i < last; i++) {

@@ -48,7 +48,10 @@ export function registerDesignDocs(context: vscode.ExtensionContext, deps: { con
   const configs = new DesignDocConfigs();
   const parsed = new ParsedDocs(configs);
   const diagnostics = new DesignDocDiagnostics(parsed);
-  context.subscriptions.push(configs, configs.onDidChange(() => diagnostics.recheckAll()));
+  context.subscriptions.push(
+    configs,
+    configs.onDidChange(() => diagnostics.recheckAll()),
+  );
   const register = registerCommand(context);
   context.subscriptions.push(
     parsed,

@@ -106,7 +106,11 @@ export class DesignDocConfigs implements vscode.Disposable {
     this.collection.set(
       uri,
       problems.map((p) => {
-        const d = new vscode.Diagnostic(new vscode.Range(p.line - 1, 0, p.line - 1, Number.MAX_SAFE_INTEGER), `Loop Prep design-doc config: ${p.message}`, vscode.DiagnosticSeverity.Error);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(p.line - 1, 0, p.line - 1, Number.MAX_SAFE_INTEGER),
+          `Loop Prep design-doc config: ${p.message}`,
+          vscode.DiagnosticSeverity.Error,
+        );
         d.source = 'Loop Prep';
         return d;
       }),

@@ -56,7 +56,10 @@ export class DrillPanel implements vscode.Disposable {
       onReady: () => this.send(this.controller.current()),
       onMessage: (msg) => this.onMessage(msg),
       onFailure: (err) =>
-        this.send({ type: 'notice', message: `Something went wrong with this card (${errorMessage(err)}). Details are in "Loop Prep: Show Log"; press Esc to end the session.` }),
+        this.send({
+          type: 'notice',
+          message: `Something went wrong with this card (${errorMessage(err)}). Details are in "Loop Prep: Show Log"; press Esc to end the session.`,
+        }),
       afterEach: () => DrillPanel.sessions?.save(this.controller.snapshot()),
       onDispose: () => DrillPanel.slot.release(this),
     });

@@ -32,7 +32,9 @@ export function registerDrill(context: vscode.ExtensionContext, deps: FeatureDep
       const topicId = await pickTopic(content.index, 'Open a card from which topic?');
       if (!topicId) return undefined;
       const pick = await vscode.window.showQuickPick(
-        catalogOf(content.index).questionsOf(topicId).map((q) => ({ label: q.promptText.slice(0, 120), description: `${q.difficulty} · ${state.statusOf(q.id)}`, id: q.id })),
+        catalogOf(content.index)
+          .questionsOf(topicId)
+          .map((q) => ({ label: q.promptText.slice(0, 120), description: `${q.difficulty} · ${state.statusOf(q.id)}`, id: q.id })),
         { placeHolder: 'Which card?', matchOnDescription: true },
       );
       id = pick?.id;
@@ -53,7 +55,9 @@ export function registerDrill(context: vscode.ExtensionContext, deps: FeatureDep
       void vscode.window.showInformationMessage('Loop Prep: there is no review to undo.');
       return undefined;
     }
-    void vscode.window.showInformationMessage(`Loop Prep: undid the last review (${catalogOf(content.index).get('question', cardId)?.promptText.slice(0, 60) ?? cardId}).`);
+    void vscode.window.showInformationMessage(
+      `Loop Prep: undid the last review (${catalogOf(content.index).get('question', cardId)?.promptText.slice(0, 60) ?? cardId}).`,
+    );
     return cardId;
   }
 
@@ -66,7 +70,11 @@ export function registerDrill(context: vscode.ExtensionContext, deps: FeatureDep
       await ready();
       // The session the panel showed, with its cards coming back; a new "due and new" one if none can resume.
       const kept = DrillPanel.sessions?.load(new Date());
-      DrillPanel.revive(panel, context.extensionUri, kept ? resumeDrillController(content, state, kept) : createDrillController(content, state, { kind: 'mixed' }));
+      DrillPanel.revive(
+        panel,
+        context.extensionUri,
+        kept ? resumeDrillController(content, state, kept) : createDrillController(content, state, { kind: 'mixed' }),
+      );
     }),
   );
 }

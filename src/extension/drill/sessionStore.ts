@@ -12,7 +12,9 @@ export class DrillSessionStore {
   constructor(private readonly memento: Pick<vscode.Memento, 'get' | 'update'>) {}
 
   save(snapshot: DrillSnapshot): void {
-    this.memento.update(DRILL_SESSION_KEY, snapshot).then(undefined, (err: unknown) => log().warn(`drill: could not keep the session for a reload: ${err instanceof Error ? err.message : err}`));
+    this.memento
+      .update(DRILL_SESSION_KEY, snapshot)
+      .then(undefined, (err: unknown) => log().warn(`drill: could not keep the session for a reload: ${err instanceof Error ? err.message : err}`));
   }
 
   /** The saved session if it can be resumed at `now`; otherwise undefined, with the reason in the log. */

@@ -28,17 +28,33 @@ export function modeLabel(mode: SessionMode, index: ContentIndex): string {
 export function createDrillController(content: ContentService, state: StateService, mode: SessionMode, now = () => new Date()): DrillController {
   const index = content.index;
   const cardIds = state.sessionCardIds(index, mode, now());
-  return new DrillController(state.drillBackend(() => content.index), { cardIds, modeLabel: modeLabel(mode, index), now, learnAheadMs });
+  return new DrillController(
+    state.drillBackend(() => content.index),
+    { cardIds, modeLabel: modeLabel(mode, index), now, learnAheadMs },
+  );
 }
 
 /** A controller over given cards, e.g. the one card "Open Card" drills. */
-export function cardsDrillController(content: ContentService, state: StateService, cardIds: readonly string[], label: string, now = () => new Date()): DrillController {
-  return new DrillController(state.drillBackend(() => content.index), { cardIds, modeLabel: label, now, learnAheadMs });
+export function cardsDrillController(
+  content: ContentService,
+  state: StateService,
+  cardIds: readonly string[],
+  label: string,
+  now = () => new Date(),
+): DrillController {
+  return new DrillController(
+    state.drillBackend(() => content.index),
+    { cardIds, modeLabel: label, now, learnAheadMs },
+  );
 }
 
 /** Resumes a session kept over a window reload, cards coming back included. */
 export function resumeDrillController(content: ContentService, state: StateService, snapshot: DrillSnapshot, now = () => new Date()): DrillController {
-  return new DrillController(state.drillBackend(() => content.index), { cardIds: [], modeLabel: snapshot.modeLabel, now, learnAheadMs }, snapshot);
+  return new DrillController(
+    state.drillBackend(() => content.index),
+    { cardIds: [], modeLabel: snapshot.modeLabel, now, learnAheadMs },
+    snapshot,
+  );
 }
 
 /** Reads a mode from what a command received: a tree node, a topic id, `{ mode, topicId }`, or nothing. */
@@ -66,7 +82,12 @@ export async function pickMode(content: ContentService, state: StateService): Pr
   const now = new Date();
   const due = state.dueCount(index, now);
   const items: (vscode.QuickPickItem & { mode: SessionMode | 'topic' | 'case' })[] = [
-    { label: '$(bell-dot) Due now', description: plural(due, 'card'), detail: 'Reviews scheduled for today or earlier, most overdue first, then new cards.', mode: { kind: 'mixed' } },
+    {
+      label: '$(bell-dot) Due now',
+      description: plural(due, 'card'),
+      detail: 'Reviews scheduled for today or earlier, most overdue first, then new cards.',
+      mode: { kind: 'mixed' },
+    },
     { label: '$(sparkle) New for my role', detail: 'Cards you have not seen, in your role’s priority order.', mode: { kind: 'new' } },
     { label: '$(list-tree) By topic…', detail: 'Due and new cards from one topic.', mode: 'topic' },
     { label: '$(flame) Weak spots', detail: 'The reviewed cards you are most likely to have forgotten.', mode: { kind: 'weak' } },

@@ -53,11 +53,23 @@ const systemClock: Clock = {
 };
 
 /** Registers timed practice, its commands and the self-review serializer, and returns the API. */
-export function registerPractice(context: vscode.ExtensionContext, deps: { content: ContentService; state: StateService }, options: { readonly clock?: Clock } = {}): PracticeApi {
+export function registerPractice(
+  context: vscode.ExtensionContext,
+  deps: { content: ContentService; state: StateService },
+  options: { readonly clock?: Clock } = {},
+): PracticeApi {
   const { content, state } = deps;
   const cards = new RubricCardSync(content, state);
   const ready = () => Promise.all([content.ensureLoaded(), state.ready]);
-  const practice = new PracticeController({ extensionUri: context.extensionUri, content, state, cards, clock: options.clock ?? systemClock, ready, memento: context.workspaceState });
+  const practice = new PracticeController({
+    extensionUri: context.extensionUri,
+    content,
+    state,
+    cards,
+    clock: options.clock ?? systemClock,
+    ready,
+    memento: context.workspaceState,
+  });
   const register = registerCommand(context);
   context.subscriptions.push(
     cards,

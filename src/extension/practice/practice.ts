@@ -48,7 +48,9 @@ export class PracticeController implements vscode.Disposable {
     const caseStudy = catalogOf(this.deps.content.index).resolve('case', saved.caseId);
     if (!caseStudy) {
       void writePractice(this.deps.memento, undefined);
-      void vscode.window.showWarningMessage(`Loop Prep: the practice of "${saved.caseId}" cannot resume after the reload: that case study is no longer in your content.`);
+      void vscode.window.showWarningMessage(
+        `Loop Prep: the practice of "${saved.caseId}" cannot resume after the reload: that case study is no longer in your content.`,
+      );
       return;
     }
     const countdown = this.countdown(saved.timer.phases, saved.timer);
@@ -218,7 +220,10 @@ export class PracticeController implements vscode.Disposable {
     }
     const status = practiceStatus(s, s.countdown.view());
     const items = actionItems(status, { finish: () => this.finish(), stop: () => this.stop(), pause: () => this.pause(), resume: () => this.resume() });
-    const pick = await vscode.window.showQuickPick(items, { title: `Practice: ${s.caseStudy.title}`, placeHolder: this.statusBar.text.replace(/^\$\([\w-]+\) /, '') });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: `Practice: ${s.caseStudy.title}`,
+      placeHolder: this.statusBar.text.replace(/^\$\([\w-]+\) /, ''),
+    });
     await pick?.run();
   }
 

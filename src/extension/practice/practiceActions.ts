@@ -61,6 +61,9 @@ export function drillMissed(deps: PracticeDeps, cardIds: readonly string[]): voi
     void vscode.window.showInformationMessage('Loop Prep: you missed no rubric points, so there is nothing to drill.');
     return;
   }
-  const controller = new DrillController(state.drillBackend(() => content.index), { cardIds, modeLabel: 'Missed rubric points', now: () => new Date() });
+  const controller = new DrillController(
+    state.drillBackend(() => content.index),
+    { cardIds, modeLabel: 'Missed rubric points', now: () => new Date() },
+  );
   DrillPanel.show(extensionUri, controller);
 }

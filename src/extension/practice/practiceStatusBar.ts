@@ -48,7 +48,10 @@ export class PracticeStatusBar implements vscode.Disposable {
       const paused = status === 'paused';
       this.item.text = `${paused ? '$(debug-pause)' : '$(watch)'} ${view.phase.label} ${left}${paused ? ' (paused)' : ''}`;
       this.item.tooltip = `Loop Prep practice: ${title}\n${view.phase.label} (${phaseOf}): ${left} left, ${formatClock(view.totalRemainingMs)} in all${paused ? ', paused' : ''}.\nClick to pause, resume, finish or stop.`;
-      this.item.accessibilityInformation = { label: `Loop Prep practice, ${view.phase.label}, ${spokenDuration(view.phaseRemainingMs)} left${paused ? ', paused' : ''}`, role: 'button' };
+      this.item.accessibilityInformation = {
+        label: `Loop Prep practice, ${view.phase.label}, ${spokenDuration(view.phaseRemainingMs)} left${paused ? ', paused' : ''}`,
+        role: 'button',
+      };
       this.item.backgroundColor = !paused && view.totalRemainingMs <= 60_000 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     this.item.show();

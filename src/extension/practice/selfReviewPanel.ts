@@ -98,7 +98,10 @@ export class SelfReviewPanel implements vscode.Disposable {
           await this.confirm(msg.ticked);
         } catch (err) {
           log().error(`recording the self-review failed: ${errorText(err)}`);
-          void this.host.post({ type: 'failed', message: `Loop Prep could not record the self-review: ${errorMessage(err)}. Details are in "Loop Prep: Show Log".` });
+          void this.host.post({
+            type: 'failed',
+            message: `Loop Prep could not record the self-review: ${errorMessage(err)}. Details are in "Loop Prep: Show Log".`,
+          });
         }
         break;
       case 'drillMissed':

@@ -102,7 +102,11 @@ const showProgress = () => vscode.commands.executeCommand(focusViewCommand(Views
 export function registerProgress(context: vscode.ExtensionContext, deps: ProgressDeps): ProgressApi {
   const backups = vscode.Uri.joinPath(context.globalStorageUri, 'backups');
   const transfer: TransferDeps = { content: deps.content, state: deps.state, backups, memento: context.globalState, now: () => new Date() };
-  const provider = new ProgressViewProvider({ extensionUri: context.extensionUri, compute: () => computeView(deps), run: (action) => Promise.resolve(runAction(action)) });
+  const provider = new ProgressViewProvider({
+    extensionUri: context.extensionUri,
+    compute: () => computeView(deps),
+    run: (action) => Promise.resolve(runAction(action)),
+  });
   context.subscriptions.push(
     provider,
     vscode.window.registerWebviewViewProvider(Views.progress, provider),

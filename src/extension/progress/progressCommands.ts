@@ -21,10 +21,13 @@ export function displayPath(uri: vscode.Uri): string {
 }
 
 function offerBackup(message: string, backup: vscode.Uri): void {
-  void vscode.window.showInformationMessage(`${message} To undo, run "Loop Prep: Restore Progress from Backup…".`, 'Restore Now', 'Open Backup').then(async (choice) => {
-    if (choice === 'Open Backup') await vscode.window.showTextDocument(backup, { preview: true });
-    if (choice === 'Restore Now') await vscode.commands.executeCommand(Commands.restoreProgress, backup.with({ path: backup.path.replace(/\.json$/, '') + SNAPSHOT_SUFFIX }));
-  });
+  void vscode.window
+    .showInformationMessage(`${message} To undo, run "Loop Prep: Restore Progress from Backup…".`, 'Restore Now', 'Open Backup')
+    .then(async (choice) => {
+      if (choice === 'Open Backup') await vscode.window.showTextDocument(backup, { preview: true });
+      if (choice === 'Restore Now')
+        await vscode.commands.executeCommand(Commands.restoreProgress, backup.with({ path: backup.path.replace(/\.json$/, '') + SNAPSHOT_SUFFIX }));
+    });
 }
 
 /** Restores a state backup and says how to undo the restore itself. */
@@ -35,7 +38,9 @@ export async function runRestore(deps: TransferDeps, file: vscode.Uri): Promise<
     void vscode.window.showErrorMessage(`Loop Prep: ${out.message}`);
   } else {
     log().info(`restored progress from ${displayPath(file)}; the state before it is in ${displayPath(out.undo)}`);
-    void vscode.window.showInformationMessage(`Loop Prep restored your progress from ${displayPath(file)}. The progress it replaced is saved in ${displayPath(out.undo)}.`);
+    void vscode.window.showInformationMessage(
+      `Loop Prep restored your progress from ${displayPath(file)}. The progress it replaced is saved in ${displayPath(out.undo)}.`,
+    );
   }
   return out;
 }
@@ -47,12 +52,27 @@ async function restoreCommand(deps: TransferDeps, arg?: unknown): Promise<Restor
   if (!file) {
     const snapshots = await listSnapshots(deps.backups);
     const items = [
-      ...snapshots.map((s) => ({ label: s.takenAt.toLocaleString(), description: `${s.reviews === undefined ? 'unreadable' : plural(s.reviews, 'review')} · ${REASONS[s.reason]}`, uri: s.uri })),
+      ...snapshots.map((s) => ({
+        label: s.takenAt.toLocaleString(),
+        description: `${s.reviews === undefined ? 'unreadable' : plural(s.reviews, 'review')} · ${REASONS[s.reason]}`,
+        uri: s.uri,
+      })),
       { label: '$(folder-opened) Browse…', description: 'choose a .state.json backup file', uri: undefined as vscode.Uri | undefined },
     ];
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: snapshots.length ? 'Restore which backup? Newest first.' : 'No automatic backups yet. Browse for a backup file?' });
+    const pick = await vscode.window.showQuickPick(items, {
+      placeHolder: snapshots.length ? 'Restore which backup? Newest first.' : 'No automatic backups yet. Browse for a backup file?',
+    });
     if (!pick) return undefined;
-    file = pick.uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: deps.backups, filters: { 'Loop Prep state backup': ['json'] }, openLabel: 'Restore' }))?.[0];
+    file =
+      pick.uri ??
+      (
+        await vscode.window.showOpenDialog({
+          canSelectMany: false,
+          defaultUri: deps.backups,
+          filters: { 'Loop Prep state backup': ['json'] },
+          openLabel: 'Restore',
+        })
+      )?.[0];
     if (!file) return undefined;
   }
   const choice = await vscode.window.showWarningMessage(
@@ -66,8 +86,12 @@ async function restoreCommand(deps: TransferDeps, arg?: unknown): Promise<Restor
 /** Exports to `file` and says where it went. */
 export async function runExport(deps: TransferDeps, file: vscode.Uri): Promise<ExportOutcome> {
   const out = await exportTo(deps, file);
-  log().info(`exported ${out.reviews} reviews, ${out.cards} card states, ${out.reads} reads and ${out.casePractices} case practices (${out.bytes} bytes) to ${displayPath(file)}`);
-  void vscode.window.showInformationMessage(`Loop Prep exported ${plural(out.reviews, 'review')} and the schedule of ${plural(out.cards, 'card')} to ${displayPath(file)}.`);
+  log().info(
+    `exported ${out.reviews} reviews, ${out.cards} card states, ${out.reads} reads and ${out.casePractices} case practices (${out.bytes} bytes) to ${displayPath(file)}`,
+  );
+  void vscode.window.showInformationMessage(
+    `Loop Prep exported ${plural(out.reviews, 'review')} and the schedule of ${plural(out.cards, 'card')} to ${displayPath(file)}.`,
+  );
   return out;
 }
 
@@ -94,7 +118,10 @@ export async function runImport(deps: TransferDeps, file: vscode.Uri, confirm: (
       const applied = describeTally(outcome.tally);
       const { reviews, cardStates, reads, casePractices } = outcome.tally;
       // The rules are checked again when writing: another window, or newer local history, can leave nothing to do.
-      const what = reviews + cardStates + reads + casePractices ? `Loop Prep imported ${applied}.` : 'Loop Prep changed nothing: your own history is as new or newer than the file’s.';
+      const what =
+        reviews + cardStates + reads + casePractices
+          ? `Loop Prep imported ${applied}.`
+          : 'Loop Prep changed nothing: your own history is as new or newer than the file’s.';
       log().info(`imported ${applied} from ${where}; backup of the state before it: ${displayPath(outcome.backup)}`);
       offerBackup(`${what} A copy of your progress from before the import is saved in ${displayPath(outcome.backup)}.`, outcome.backup);
       break;
@@ -129,12 +156,24 @@ async function exportCommand(deps: TransferDeps): Promise<ExportOutcome | undefi
 }
 
 async function importCommand(deps: TransferDeps): Promise<ImportOutcome | undefined> {
-  const picked = await vscode.window.showOpenDialog({ canSelectFiles: true, canSelectFolders: false, canSelectMany: false, defaultUri: defaultFolder(), filters: FILTERS, openLabel: 'Import', title: 'Import Loop Prep Progress' });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: true,
+    canSelectFolders: false,
+    canSelectMany: false,
+    defaultUri: defaultFolder(),
+    filters: FILTERS,
+    openLabel: 'Import',
+    title: 'Import Loop Prep Progress',
+  });
   const file = picked?.[0];
   if (!file) return undefined;
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
   return runImport(deps, file, async (lines) => {
-    const choice = await vscode.window.showInformationMessage(`Import progress from ${name}?`, { modal: true, detail: `${lines.join('\n')}\n\nA backup of your current progress is saved first.` }, 'Import');
+    const choice = await vscode.window.showInformationMessage(
+      `Import progress from ${name}?`,
+      { modal: true, detail: `${lines.join('\n')}\n\nA backup of your current progress is saved first.` },
+      'Import',
+    );
     return choice === 'Import';
   });
 }

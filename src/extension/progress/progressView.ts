@@ -48,7 +48,11 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
     this.host = WebviewHost.forView(view, {
       name: 'progress',
       extensionUri: this.deps.extensionUri,
-      page: { bundle: 'progress', title: 'Loop Prep: Progress', shell: { styles: ['progress.css'], bodyClass: 'progress-view', live: false, loading: 'Loading your progress…' } },
+      page: {
+        bundle: 'progress',
+        title: 'Loop Prep: Progress',
+        shell: { styles: ['progress.css'], bodyClass: 'progress-view', live: false, loading: 'Loading your progress…' },
+      },
       schema: progressToHost,
       onReady: () => this.refresh(0),
       onMessage: async (msg) => {

@@ -24,7 +24,13 @@ export interface StateSnapshot {
 }
 
 export function takeSnapshot(memento: vscode.Memento, now: Date): StateSnapshot {
-  return { app: 'loop-prep', kind: 'state-snapshot', formatVersion: 1, takenAt: now.toISOString(), keys: Object.fromEntries(REVIEW_KEYS.map((k) => [k, memento.get<unknown>(k) ?? null])) };
+  return {
+    app: 'loop-prep',
+    kind: 'state-snapshot',
+    formatVersion: 1,
+    takenAt: now.toISOString(),
+    keys: Object.fromEntries(REVIEW_KEYS.map((k) => [k, memento.get<unknown>(k) ?? null])),
+  };
 }
 
 /** Reviews in a snapshot's stored keys (the review logs of every shard); unreadable parts count 0. */
@@ -93,7 +99,8 @@ export function parseSnapshot(text: string): StateSnapshot | string {
     return 'This is not a Loop Prep backup: it is not JSON.';
   }
   const s = data as Partial<StateSnapshot> | null;
-  if (!s || typeof s !== 'object' || s.app !== 'loop-prep' || s.kind !== 'state-snapshot') return 'This is not a Loop Prep state backup (a file ending in .state.json from the backups folder).';
+  if (!s || typeof s !== 'object' || s.app !== 'loop-prep' || s.kind !== 'state-snapshot')
+    return 'This is not a Loop Prep state backup (a file ending in .state.json from the backups folder).';
   if (s.formatVersion !== 1) return `This backup has format ${String(s.formatVersion)}, which this version of Loop Prep cannot restore.`;
   if (!s.keys || typeof s.keys !== 'object' || Array.isArray(s.keys)) return 'This backup has no stored keys.';
   const unknown = Object.keys(s.keys).filter((k) => !REVIEW_KEYS.includes(k));
@@ -107,9 +114,16 @@ export type RestoreOutcome = { readonly status: 'refused'; readonly message: str
  * Restores a snapshot: validates it whole, snapshots the current state (so this can be undone), writes
  * every key back and reopens the store. A refused file changes nothing.
  */
-export async function restoreSnapshot(file: vscode.Uri, deps: { memento: vscode.Memento; state: StateService; backups: vscode.Uri; now: () => Date }): Promise<RestoreOutcome> {
+export async function restoreSnapshot(
+  file: vscode.Uri,
+  deps: { memento: vscode.Memento; state: StateService; backups: vscode.Uri; now: () => Date },
+): Promise<RestoreOutcome> {
   const stat = await vscode.workspace.fs.stat(file);
-  if (stat.size > MAX_SNAPSHOT_BYTES) return { status: 'refused', message: `This backup is ${(stat.size / 1024 / 1024).toFixed(0)} MB, more than Loop Prep restores (100 MB). Nothing was restored.` };
+  if (stat.size > MAX_SNAPSHOT_BYTES)
+    return {
+      status: 'refused',
+      message: `This backup is ${(stat.size / 1024 / 1024).toFixed(0)} MB, more than Loop Prep restores (100 MB). Nothing was restored.`,
+    };
   const parsed = parseSnapshot(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
   if (typeof parsed === 'string') return { status: 'refused', message: parsed };
   await deps.state.ready;
@@ -136,7 +150,10 @@ export async function listSnapshots(backups: vscode.Uri): Promise<ListedSnapshot
       const uri = vscode.Uri.joinPath(backups, e.name);
       let reviews = e.reviews;
       if (reviews === undefined) {
-        const parsed = await Promise.resolve(vscode.workspace.fs.readFile(uri)).then((b) => parseSnapshot(Buffer.from(b).toString('utf8')), () => 'unreadable');
+        const parsed = await Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+          (b) => parseSnapshot(Buffer.from(b).toString('utf8')),
+          () => 'unreadable',
+        );
         if (typeof parsed !== 'string') reviews = snapshotReviews(parsed.keys);
       }
       return { uri, takenAt: new Date(e.takenAt), reason: e.reason, reviews };

@@ -66,12 +66,20 @@ async function openState(state: StateService): Promise<StoredState> {
 /** The settings an export carries. A hand-edited role that is not even a well-formed id is left out. */
 export function exportSettings(): ExportSettings {
   const role = roleSetting();
-  return { role: role !== undefined && isContentId(role) ? role : null, desiredRetention: desiredRetention(), newCardsPerDay: newCardsPerDay(), sessionSize: sessionSize() };
+  return {
+    role: role !== undefined && isContentId(role) ? role : null,
+    desiredRetention: desiredRetention(),
+    newCardsPerDay: newCardsPerDay(),
+    sessionSize: sessionSize(),
+  };
 }
 
 /** The export of everything the store holds now. */
 export function currentExport(stored: StoredState, now: Date): ExportFile {
-  return buildExport({ reviews: stored.reviews, cards: stored.cards, reads: stored.reads, casePractices: stored.casePractices, settings: exportSettings() }, now);
+  return buildExport(
+    { reviews: stored.reviews, cards: stored.cards, reads: stored.reads, casePractices: stored.casePractices, settings: exportSettings() },
+    now,
+  );
 }
 
 async function writeJson(file: vscode.Uri, value: unknown): Promise<number> {
@@ -84,7 +92,14 @@ async function writeJson(file: vscode.Uri, value: unknown): Promise<number> {
 export async function exportTo(deps: TransferDeps, file: vscode.Uri): Promise<ExportOutcome> {
   const exported = currentExport(await openState(deps.state), deps.now());
   const bytes = await writeJson(file, exported);
-  return { file, reviews: exported.reviews.length, cards: exported.cards.length, reads: exported.reads.length, casePractices: exported.casePractices.length, bytes };
+  return {
+    file,
+    reviews: exported.reviews.length,
+    cards: exported.cards.length,
+    reads: exported.reads.length,
+    casePractices: exported.casePractices.length,
+    bytes,
+  };
 }
 
 /** "2026-03-10": the local date, for the default export name. */
@@ -112,7 +127,9 @@ export async function writeBackup(deps: TransferDeps, reason: 'import' | 'reset'
 
 /** Why a picked path is not a file we can import, or undefined. */
 function notAFile(stat: vscode.FileStat): ImportError | undefined {
-  return stat.type & vscode.FileType.File ? undefined : { kind: 'wrongShape', message: 'This is not a file. Choose a Loop Prep export file (.json). Nothing was imported.' };
+  return stat.type & vscode.FileType.File
+    ? undefined
+    : { kind: 'wrongShape', message: 'This is not a file. Choose a Loop Prep export file (.json). Nothing was imported.' };
 }
 
 /**
@@ -132,8 +149,15 @@ export async function importFrom(deps: TransferDeps, file: vscode.Uri, confirm: 
   const plan = planImport(stored, parsed);
   const settings = exportSettings();
   const theirs = parsed.data.settings;
-  const settingsDiffer = theirs.role !== settings.role || theirs.desiredRetention !== settings.desiredRetention || theirs.newCardsPerDay !== settings.newCardsPerDay || theirs.sessionSize !== settings.sessionSize;
-  const lines = [...plan.summary.lines, ...(settingsDiffer && !plan.summary.empty ? ['Your settings stay as they are; the file’s settings are not imported.'] : [])];
+  const settingsDiffer =
+    theirs.role !== settings.role ||
+    theirs.desiredRetention !== settings.desiredRetention ||
+    theirs.newCardsPerDay !== settings.newCardsPerDay ||
+    theirs.sessionSize !== settings.sessionSize;
+  const lines = [
+    ...plan.summary.lines,
+    ...(settingsDiffer && !plan.summary.empty ? ['Your settings stay as they are; the file’s settings are not imported.'] : []),
+  ];
   if (plan.summary.empty) return { status: 'nothingNew', lines };
   if (!(await confirm(lines))) return { status: 'cancelled', lines };
   const backup = await writeBackup(deps, 'import');

@@ -33,7 +33,9 @@ export function registerReader(context: vscode.ExtensionContext, deps: FeatureDe
 
   const mark = async (arg: unknown, complete: boolean) => {
     await ready();
-    const id = idFrom(arg) ?? (await pickReadable(content.index, (x) => state.isRead(x), complete ? 'Mark which lesson or case complete?' : 'Mark which lesson or case incomplete?'));
+    const id =
+      idFrom(arg) ??
+      (await pickReadable(content.index, (x) => state.isRead(x), complete ? 'Mark which lesson or case complete?' : 'Mark which lesson or case incomplete?'));
     if (!id) return undefined;
     const catalog = catalogOf(content.index);
     const item = catalog.resolve('lesson', id) ?? catalog.resolve('case', id);

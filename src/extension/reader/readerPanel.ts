@@ -43,7 +43,11 @@ export function readerDocument(index: ContentIndex, id: string, isComplete: Read
     id: c.id,
     title: c.title,
     subtitle: `Case study · ${c.summary}`,
-    sections: [{ heading: 'Prompt', html: c.promptHtml }, { heading: 'Clarifying questions', html: c.clarifyingHtml }, ...c.sections.map((s) => ({ heading: s.heading, html: s.html }))],
+    sections: [
+      { heading: 'Prompt', html: c.promptHtml },
+      { heading: 'Clarifying questions', html: c.clarifyingHtml },
+      ...c.sections.map((s) => ({ heading: s.heading, html: s.html })),
+    ],
     complete: isComplete('case', c.id),
   };
 }

@@ -36,7 +36,9 @@ export class JournalService {
       log().error(`review journal: ${message}`);
       if (this.writeErrorShown) return;
       this.writeErrorShown = true;
-      void vscode.window.showWarningMessage('Loop Prep could not write its review journal, the second copy of your reviews. Your reviews are still saved; details are in "Loop Prep: Show Log".');
+      void vscode.window.showWarningMessage(
+        'Loop Prep could not write its review journal, the second copy of your reviews. Your reviews are still saved; details are in "Loop Prep: Show Log".',
+      );
     });
   }
 
@@ -51,7 +53,9 @@ export class JournalService {
       const restored = await store.reconcileJournal(journal, now);
       if (restored.reviews || restored.progress) {
         const what = restored.reviews ? plural(restored.reviews, 'review') : 'your lessons and case practices';
-        log().info(`restored ${what}${restored.reviews && restored.progress ? ' and lessons or case practices' : ''} from the journal in ${this.folder.toString(true)}`);
+        log().info(
+          `restored ${what}${restored.reviews && restored.progress ? ' and lessons or case practices' : ''} from the journal in ${this.folder.toString(true)}`,
+        );
         void vscode.window.showInformationMessage(`Restored ${what} from Loop Prep's journal.`);
       }
       return { restored, journalReviews: reviewCount(journal), problems: journal.problems };

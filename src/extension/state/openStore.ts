@@ -31,10 +31,19 @@ export async function openReviewStore(
 ): Promise<ReviewStore> {
   const onProblem = (p: StoreProblem) => reportProblem(p);
   try {
-    return await ReviewStore.open(memento, { now: options.now(), writerId: options.writerId, scheduler: schedulerFromSettings(), onProblem, journal: options.journal, quarantine: options.quarantine });
+    return await ReviewStore.open(memento, {
+      now: options.now(),
+      writerId: options.writerId,
+      scheduler: schedulerFromSettings(),
+      onProblem,
+      journal: options.journal,
+      quarantine: options.quarantine,
+    });
   } catch (err) {
     log().error(`could not open review state: ${err instanceof Error ? err.stack : err}`);
-    void vscode.window.showErrorMessage('Loop Prep could not open your saved progress, so reviews in this window will not be saved. Details are in "Loop Prep: Show Log".');
+    void vscode.window.showErrorMessage(
+      'Loop Prep could not open your saved progress, so reviews in this window will not be saved. Details are in "Loop Prep: Show Log".',
+    );
     return ReviewStore.open(new MemoryMemento(), { now: options.now(), onProblem, journal: options.journal });
   }
 }
@@ -42,10 +51,16 @@ export async function openReviewStore(
 function reportProblem(p: StoreProblem): void {
   const what = p.kind === 'future-version' ? 'was written by a newer version of Loop Prep' : 'was partly unreadable';
   log().warn(`saved progress ${what}; the unreadable part is kept in ${p.quarantineKey}:\n${p.details}`);
-  void vscode.window.showWarningMessage(`Loop Prep: your saved progress ${what}. Everything readable was kept, and the rest is saved aside, not deleted.`, 'Show Details', 'Show Quarantined Data').then((choice) => {
-    if (choice === 'Show Details') log().show(true);
-    if (choice === 'Show Quarantined Data') void vscode.commands.executeCommand(Commands.showQuarantine);
-  });
+  void vscode.window
+    .showWarningMessage(
+      `Loop Prep: your saved progress ${what}. Everything readable was kept, and the rest is saved aside, not deleted.`,
+      'Show Details',
+      'Show Quarantined Data',
+    )
+    .then((choice) => {
+      if (choice === 'Show Details') log().show(true);
+      if (choice === 'Show Quarantined Data') void vscode.commands.executeCommand(Commands.showQuarantine);
+    });
 }
 
 /** Moves a quarantine still under the old globalState key to its file, off the path of any rating. */

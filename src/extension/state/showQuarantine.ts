@@ -13,7 +13,8 @@ import { plural } from '../../core/text';
 export const QUARANTINE_SCHEME = 'loop-prep-quarantine';
 const DOC = vscode.Uri.from({ scheme: QUARANTINE_SCHEME, path: '/quarantined-data.json' });
 
-export type ShowQuarantineOutcome = { readonly status: 'empty' } | { readonly status: 'shown' | 'discarded'; readonly items: number; readonly document: vscode.TextDocument };
+export type ShowQuarantineOutcome =
+  { readonly status: 'empty' } | { readonly status: 'shown' | 'discarded'; readonly items: number; readonly document: vscode.TextDocument };
 
 /** The answers a user gives: "Discard" on the offer, then on the modal confirmation. */
 export interface QuarantineAnswers {
@@ -27,7 +28,11 @@ const dialogs: QuarantineAnswers = {
 };
 
 /** Shows the quarantine; resolves once the user has answered the offer (or at once when nothing is kept). */
-export async function showQuarantine(quarantine: QuarantineFiles, provider: QuarantineDocument, answers: QuarantineAnswers = dialogs): Promise<ShowQuarantineOutcome> {
+export async function showQuarantine(
+  quarantine: QuarantineFiles,
+  provider: QuarantineDocument,
+  answers: QuarantineAnswers = dialogs,
+): Promise<ShowQuarantineOutcome> {
   const { items, bytes } = await quarantine.read();
   if (!items.length) {
     void vscode.window.showInformationMessage('Loop Prep has no quarantined data: everything it saved could be read.');
@@ -38,8 +43,15 @@ export async function showQuarantine(quarantine: QuarantineFiles, provider: Quar
   await vscode.window.showTextDocument(document, { preview: true });
   const count = plural(items.length, 'value');
   const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-  if (!(await answers.offer(`Loop Prep kept ${count} (${size}) it could not read, in ${quarantine.where}. They are not used; discard them?`))) return { status: 'shown', items: items.length, document };
-  if (!(await answers.confirm(`Discard ${count} of quarantined data?`, 'They are deleted for good. Your progress is not affected: these values were already left out of it.'))) return { status: 'shown', items: items.length, document };
+  if (!(await answers.offer(`Loop Prep kept ${count} (${size}) it could not read, in ${quarantine.where}. They are not used; discard them?`)))
+    return { status: 'shown', items: items.length, document };
+  if (
+    !(await answers.confirm(
+      `Discard ${count} of quarantined data?`,
+      'They are deleted for good. Your progress is not affected: these values were already left out of it.',
+    ))
+  )
+    return { status: 'shown', items: items.length, document };
   await quarantine.discard();
   provider.set('[]\n');
   log().info(`discarded ${count} of quarantined data from ${quarantine.where}`);
@@ -68,7 +80,10 @@ export class QuarantineDocument implements vscode.TextDocumentContentProvider {
 }
 
 /** Registers the command and the document provider; returns the function the test API calls. */
-export function registerShowQuarantine(context: vscode.ExtensionContext, quarantine: QuarantineFiles): (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome> {
+export function registerShowQuarantine(
+  context: vscode.ExtensionContext,
+  quarantine: QuarantineFiles,
+): (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome> {
   const provider = new QuarantineDocument();
   context.subscriptions.push(provider, vscode.workspace.registerTextDocumentContentProvider(QUARANTINE_SCHEME, provider));
   registerCommand(context)(Commands.showQuarantine, 'Show Quarantined Data', () => showQuarantine(quarantine, provider));

@@ -116,20 +116,31 @@ export abstract class StateReads {
   /** The stored state under its stored ids, for export, import plans and backups (which must round trip). */
   stored(): StoredState {
     const s = this.store;
-    return { reviews: s?.reviews() ?? [], cards: s?.cards() ?? new Map(), reads: s?.lessons() ?? new Map(), readsUndone: s?.uncompletedLessons() ?? new Map(), casePractices: s?.casePractices() ?? [] };
+    return {
+      reviews: s?.reviews() ?? [],
+      cards: s?.cards() ?? new Map(),
+      reads: s?.lessons() ?? new Map(),
+      readsUndone: s?.uncompletedLessons() ?? new Map(),
+      casePractices: s?.casePractices() ?? [],
+    };
   }
 
   /** Activities for streaks, each with the UTC offset the local time zone had at that instant. */
   activities(): Activity[] {
     if (!this.store) return [];
     const at = (d: Date): Activity => ({ at: d.getTime(), offsetMinutes: -d.getTimezoneOffset() });
-    return [...this.store.reviews().map((r) => at(r.reviewedAt)), ...[...this.store.lessons().values()].map(at), ...this.store.casePractices().map((p) => at(p.practicedAt))];
+    return [
+      ...this.store.reviews().map((r) => at(r.reviewedAt)),
+      ...[...this.store.lessons().values()].map(at),
+      ...this.store.casePractices().map((p) => at(p.practicedAt)),
+    ];
   }
 
   currentStreak(): number {
     const now = this.now();
     const day = now.toDateString();
-    if (this.cache.streak?.day !== day) this.cache.streak = { day, value: computeStreaks(this.activities(), { at: now.getTime(), offsetMinutes: -now.getTimezoneOffset() }).current };
+    if (this.cache.streak?.day !== day)
+      this.cache.streak = { day, value: computeStreaks(this.activities(), { at: now.getTime(), offsetMinutes: -now.getTimezoneOffset() }).current };
     return this.cache.streak.value;
   }
 

@@ -143,7 +143,12 @@ export class StateService extends StateReads implements vscode.Disposable {
   }
 
   async resetCards(ids: readonly string[]): Promise<void> {
-    await (await this.opened()).reset(ids.map((id) => this.storageId(id)), this.now());
+    await (
+      await this.opened()
+    ).reset(
+      ids.map((id) => this.storageId(id)),
+      this.now(),
+    );
   }
 
   async setSuspended(id: string, suspended: boolean): Promise<void> {

@@ -33,7 +33,10 @@ export function warnAboutUnknownRole(index: ContentIndex): string | undefined {
   if (warnedFor === value) return value;
   warnedFor = value;
   void vscode.window
-    .showWarningMessage(`Loop Prep does not know the role "${value}" in your settings (loopPrep.role). The study plan shows all topics until you choose one of: ${index.roles.map((r) => r.id).join(', ')}.`, 'Choose Role')
+    .showWarningMessage(
+      `Loop Prep does not know the role "${value}" in your settings (loopPrep.role). The study plan shows all topics until you choose one of: ${index.roles.map((r) => r.id).join(', ')}.`,
+      'Choose Role',
+    )
     .then((choice) => {
       if (choice === 'Choose Role') void vscode.commands.executeCommand('loopPrep.chooseRole');
     });

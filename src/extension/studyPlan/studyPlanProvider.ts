@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex, Question } from '../../core/content/types';
-import { buildStudyPlan, CardStatus, describeCounts, matchesFilter, questionsByTopic, topicTooltip, type PlanFilter, type TopicSummary } from '../../core/studyPlan/studyPlan';
+import {
+  buildStudyPlan,
+  CardStatus,
+  describeCounts,
+  matchesFilter,
+  questionsByTopic,
+  topicTooltip,
+  type PlanFilter,
+  type TopicSummary,
+} from '../../core/studyPlan/studyPlan';
 import { truncate } from '../../core/text';
 import { Commands } from '../commands';
 
@@ -113,8 +122,21 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
     if (!parent) {
       if (!this.role()) return [];
       const plan = this.plan();
-      const out: StudyNode[] = plan.topics.map((summary) => this.node<Extract<StudyNode, { kind: 'topic' }>>(`topic:${summary.topic.id}`, () => ({ kind: 'topic', key: `topic:${summary.topic.id}`, summary }), (n) => (n.summary = summary)));
-      if (plan.skipped.length) out.push(this.node<Extract<StudyNode, { kind: 'skipGroup' }>>('group:skip', () => ({ kind: 'skipGroup', key: 'group:skip', topics: plan.skipped }), (n) => (n.topics = plan.skipped)));
+      const out: StudyNode[] = plan.topics.map((summary) =>
+        this.node<Extract<StudyNode, { kind: 'topic' }>>(
+          `topic:${summary.topic.id}`,
+          () => ({ kind: 'topic', key: `topic:${summary.topic.id}`, summary }),
+          (n) => (n.summary = summary),
+        ),
+      );
+      if (plan.skipped.length)
+        out.push(
+          this.node<Extract<StudyNode, { kind: 'skipGroup' }>>(
+            'group:skip',
+            () => ({ kind: 'skipGroup', key: 'group:skip', topics: plan.skipped }),
+            (n) => (n.topics = plan.skipped),
+          ),
+        );
       if (this.content().lessons.length) out.push(this.node('group:lessons', () => ({ kind: 'lessonsGroup', key: 'group:lessons' })));
       if (this.content().cases.length) out.push(this.node('group:cases', () => ({ kind: 'casesGroup', key: 'group:cases' })));
       return out;
@@ -122,15 +144,27 @@ export class StudyPlanProvider implements vscode.TreeDataProvider<StudyNode>, vs
     switch (parent.kind) {
       case 'skipGroup':
         parent.topics = this.plan().skipped; // counts may have changed since the top level was built
-        return parent.topics.map((summary) => this.node<Extract<StudyNode, { kind: 'topic' }>>(`topic:${summary.topic.id}`, () => ({ kind: 'topic', key: `topic:${summary.topic.id}`, summary }), (n) => (n.summary = summary)));
+        return parent.topics.map((summary) =>
+          this.node<Extract<StudyNode, { kind: 'topic' }>>(
+            `topic:${summary.topic.id}`,
+            () => ({ kind: 'topic', key: `topic:${summary.topic.id}`, summary }),
+            (n) => (n.summary = summary),
+          ),
+        );
       case 'topic':
         return this.questionsOf(parent.summary.topic.id)
           .map((q) => ({ q, status: this.state.statusOf(q.id) }))
           .filter(({ q, status }) => matchesFilter(q, status, this.filter))
-          .map(({ q, status }) => this.node<Extract<StudyNode, { kind: 'card' }>>(`card:${q.id}`, () => ({ kind: 'card', key: `card:${q.id}`, question: q, status }), (n) => {
-            n.question = q;
-            n.status = status;
-          }));
+          .map(({ q, status }) =>
+            this.node<Extract<StudyNode, { kind: 'card' }>>(
+              `card:${q.id}`,
+              () => ({ kind: 'card', key: `card:${q.id}`, question: q, status }),
+              (n) => {
+                n.question = q;
+                n.status = status;
+              },
+            ),
+          );
       case 'lessonsGroup':
         return this.content().lessons.map((l) => this.node(`lesson:${l.id}`, () => ({ kind: 'lesson', key: `lesson:${l.id}`, id: l.id })));
       case 'casesGroup':
@@ -228,4 +262,3 @@ function groupItem(node: StudyNode, label: string, description: string, icon: st
   item.iconPath = new vscode.ThemeIcon(icon);
   return item;
 }
-

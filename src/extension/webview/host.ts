@@ -109,7 +109,13 @@ export class PanelSlot<T extends vscode.Disposable> {
 }
 
 /** Creates a panel with Loop Prep's webview options (scripts on, resources from dist/ and media/ only). */
-export function createPanel(viewType: string, title: string, column: vscode.ViewColumn, extensionUri: vscode.Uri, extra: vscode.WebviewPanelOptions = {}): vscode.WebviewPanel {
+export function createPanel(
+  viewType: string,
+  title: string,
+  column: vscode.ViewColumn,
+  extensionUri: vscode.Uri,
+  extra: vscode.WebviewPanelOptions = {},
+): vscode.WebviewPanel {
   return vscode.window.createWebviewPanel(viewType, title, column, { ...webviewOptions(extensionUri), ...extra });
 }
 
@@ -117,7 +123,11 @@ export function createPanel(viewType: string, title: string, column: vscode.View
  * Revives a panel VS Code restored after a window reload. `revive` takes the panel over (or disposes it);
  * when it throws, the failure is logged and the panel closed rather than left on "Loading…" for good.
  */
-export function registerPanelSerializer(viewType: string, name: string, revive: (panel: vscode.WebviewPanel, state: unknown) => void | Promise<void>): vscode.Disposable {
+export function registerPanelSerializer(
+  viewType: string,
+  name: string,
+  revive: (panel: vscode.WebviewPanel, state: unknown) => void | Promise<void>,
+): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer(viewType, {
     deserializeWebviewPanel: async (panel, state: unknown) => {
       try {

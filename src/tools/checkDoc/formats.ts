@@ -51,7 +51,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<DesignDocCode, string>> = {
   'safety-no-risk': 'Safety names no concrete risk for this kind of system.',
   'data-no-labels': 'Data does not say where labels or ground truth come from.',
   'failure-no-fallback': 'Failure modes gives no fallback or degraded path.',
-  'covered-elsewhere': 'A section is covered by another section\'s text, not by its own heading.',
+  'covered-elsewhere': "A section is covered by another section's text, not by its own heading.",
   'config-error': 'The Loop Prep settings in the front matter are invalid.',
 };
 

@@ -47,7 +47,8 @@ export class TeamConfigs {
     const file = path.relative(this.cwd, abs) || abs;
     const read = readDocFile(abs);
     if ('error' in read) return { file, problems: [{ file, line: 1, message: read.error.replace(abs, file) }] };
-    if (read.text.length > MAX_CONFIG_BYTES) return { file, problems: [{ file, line: 1, message: `the config is too large (over ${MAX_CONFIG_BYTES / 1024} KB)` }] };
+    if (read.text.length > MAX_CONFIG_BYTES)
+      return { file, problems: [{ file, line: 1, message: `the config is too large (over ${MAX_CONFIG_BYTES / 1024} KB)` }] };
     const { config, problems } = parseConfigFile(read.text, file);
     return { file, config, problems };
   }

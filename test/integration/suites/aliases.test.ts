@@ -78,7 +78,10 @@ describe('a card renamed through aliases', () => {
 
     // A drill: the old id opens the renamed card, with the schedule it had, and a new rating continues that history.
     await vscode.commands.executeCommand(Commands.openCard, OLD);
-    const drill = await waitFor(() => (api.panels.drill()?.session.currentCardId === NEW ? api.panels.drill()!.session : undefined), 'the drill of the renamed card');
+    const drill = await waitFor(
+      () => (api.panels.drill()?.session.currentCardId === NEW ? api.panels.drill()!.session : undefined),
+      'the drill of the renamed card',
+    );
     assert.deepStrictEqual(api.state.drillBackend(() => api.content.index).card(NEW), schedule.card);
     drill.submit(NEW, { kind: 'reveal' });
     await drill.rate(NEW, 1);
@@ -91,9 +94,12 @@ describe('a card renamed through aliases', () => {
     const out = path.join(dir, 'export.json');
     await api.progress.exportTo(out);
     const exported = JSON.parse(fs.readFileSync(out, 'utf8')) as ExportFile;
-    assert.deepStrictEqual(exported.reviews.filter((r) => r.cardId === OLD).map((r) => r.id), api.state.reviews(NEW).map((r) => r.id));
+    assert.deepStrictEqual(
+      exported.reviews.filter((r) => r.cardId === OLD).map((r) => r.id),
+      api.state.reviews(NEW).map((r) => r.id),
+    );
     const entry = exported.cards.find((c) => c.cardId === OLD);
-    assert.ok(entry?.fsrs, 'the export has the card\'s schedule');
+    assert.ok(entry?.fsrs, "the export has the card's schedule");
     assert.strictEqual(entry.fsrs.reps, api.state.card(NEW)!.card!.reps);
     assert.strictEqual(entry.fsrs.due, api.state.card(NEW)!.card!.due.toISOString());
     assert.strictEqual((await api.progress.importFrom(out)).status, 'nothingNew', 'importing the export adds nothing');

@@ -61,28 +61,39 @@ describe('content', () => {
   it('reloads when pack files change: a new file appears and a fixed file loses its diagnostic', async () => {
     const api = await activateExtension();
     const added = packFile('added-later.md');
-    fs.writeFileSync(
-      added.fsPath,
-      fs.readFileSync(packFile('team-question.md').fsPath, 'utf8').replace('fixture-pack-question', 'fixture-added-later'),
-    );
+    fs.writeFileSync(added.fsPath, fs.readFileSync(packFile('team-question.md').fsPath, 'utf8').replace('fixture-pack-question', 'fixture-added-later'));
     await waitFor(() => api.content.index.questions.some((q) => q.id === 'fixture-added-later'), 'the new pack file to load', 10_000);
 
-    fs.writeFileSync(packFile('broken.md').fsPath, fs.readFileSync(packFile('broken.md').fsPath, 'utf8').replace('[product-ai\n', '[product-ai]\n').replace('difficulty: easy\n', 'difficulty: easy\ntype: flashcard\n').replace('This file', 'Fixed. This file') + '\n## Answer\nYes.\n\n## Explanation\nIt parses now. Nothing else changed.\n');
+    fs.writeFileSync(
+      packFile('broken.md').fsPath,
+      fs
+        .readFileSync(packFile('broken.md').fsPath, 'utf8')
+        .replace('[product-ai\n', '[product-ai]\n')
+        .replace('difficulty: easy\n', 'difficulty: easy\ntype: flashcard\n')
+        .replace('This file', 'Fixed. This file') + '\n## Answer\nYes.\n\n## Explanation\nIt parses now. Nothing else changed.\n',
+    );
     await waitFor(() => vscode.languages.getDiagnostics(packFile('broken.md')).length === 0, 'the fixed file to lose its diagnostic', 10_000);
     assert.ok(api.content.index.questions.some((q) => q.id === 'fixture-broken'));
   });
 
-  it('keeps a card\'s history when its id is renamed with an alias', async () => {
+  it("keeps a card's history when its id is renamed with an alias", async () => {
     const api = await activateExtension();
     await api.state.ready;
     // Easy: in review for days (Good would leave it in a 10-minute step, due now with learn-ahead).
-    await api.state.drillBackend(() => api.content.index).record({ cardId: 'fixture-pack-question', rating: 4, at: new Date(), correct: undefined, durationMs: 1000, xp: 5 });
+    await api.state
+      .drillBackend(() => api.content.index)
+      .record({ cardId: 'fixture-pack-question', rating: 4, at: new Date(), correct: undefined, durationMs: 1000, xp: 5 });
     assert.strictEqual(api.state.statusOf('fixture-pack-question'), 'learning');
     const file = packFile('team-question.md').fsPath;
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('id: fixture-pack-question\n', 'id: fixture-pack-question-renamed\naliases: [fixture-pack-question]\n'));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('id: fixture-pack-question\n', 'id: fixture-pack-question-renamed\naliases: [fixture-pack-question]\n'),
+    );
     await waitFor(() => api.content.index.questions.some((q) => q.id === 'fixture-pack-question-renamed'), 'the renamed card to load', 10_000);
     assert.strictEqual(api.state.statusOf('fixture-pack-question-renamed'), 'learning', 'history follows the alias');
-    await api.state.drillBackend(() => api.content.index).record({ cardId: 'fixture-pack-question-renamed', rating: 1, at: new Date(), correct: undefined, durationMs: 1000, xp: 0 });
+    await api.state
+      .drillBackend(() => api.content.index)
+      .record({ cardId: 'fixture-pack-question-renamed', rating: 1, at: new Date(), correct: undefined, durationMs: 1000, xp: 0 });
     assert.strictEqual(storedState(api.state).reviews('fixture-pack-question').length, 2, 'new reviews continue the same history');
     assert.strictEqual(await api.state.undoLast(), 'fixture-pack-question-renamed');
   });
@@ -90,7 +101,8 @@ describe('content', () => {
   it('keeps a lesson complete when its id is renamed with an alias', async () => {
     const api = await activateExtension();
     const file = packFile('team-lesson.md').fsPath;
-    const lesson = (id: string, aliases = '') => `---\nkind: lesson\nid: ${id}\n${aliases}title: Our eval rules\norder: 50\nminutes: 2\n---\nWhat our team checks before a prompt ships.\n`;
+    const lesson = (id: string, aliases = '') =>
+      `---\nkind: lesson\nid: ${id}\n${aliases}title: Our eval rules\norder: 50\nminutes: 2\n---\nWhat our team checks before a prompt ships.\n`;
     fs.writeFileSync(file, lesson('fixture-team-lesson'));
     await waitFor(() => api.content.index.lessons.some((l) => l.id === 'fixture-team-lesson'), 'the pack lesson to load', 10_000);
     await api.state.setRead('fixture-team-lesson', true);

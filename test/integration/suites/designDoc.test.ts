@@ -131,7 +131,10 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     assert.deepStrictEqual([empty.complete, empty.findings.map((f) => f.code)], [false, ['empty-section']]);
 
     const hints = await vscode.commands.executeCommand<string[]>(Commands.sectionHints, uri, 'latency');
-    assert.deepStrictEqual(hints, api.content.index.cases.find((c) => c.id === CASE)!.rubric.latency.map((p) => p.point));
+    assert.deepStrictEqual(
+      hints,
+      api.content.index.cases.find((c) => c.id === CASE)!.rubric.latency.map((p) => p.point),
+    );
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 
@@ -150,13 +153,27 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: corpusDoc('ml-template-fraud') });
     await vscode.window.showTextDocument(doc);
     const found = await vscode.commands.executeCommand<{ code: string; severity: string }[]>(Commands.checkDesignDoc);
-    assert.deepStrictEqual(found.filter((d) => d.severity === 'warning').map((d) => d.code), []);
+    assert.deepStrictEqual(
+      found.filter((d) => d.severity === 'warning').map((d) => d.code),
+      [],
+    );
     await new Promise((r) => setTimeout(r, 600)); // the checks on open and after the debounce have run too
-    assert.deepStrictEqual(ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepStrictEqual(
+      ours(doc.uri)
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Warning)
+        .map((d) => `${d.code}: ${d.message}`),
+      [],
+    );
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.ok(lenses.some((l) => l.command?.title === 'Checked as an ML system'), lenses.map((l) => l.command?.title).join(', '));
+    assert.ok(
+      lenses.some((l) => l.command?.title === 'Checked as an ML system'),
+      lenses.map((l) => l.command?.title).join(', '),
+    );
     const evalsLine = doc.getText().split('\n').indexOf('### Experimentation & Validation');
-    assert.ok(lenses.some((l) => l.range.start.line === evalsLine && l.command?.title === 'Hints'), 'hints on the template\'s own heading');
+    assert.ok(
+      lenses.some((l) => l.range.start.line === evalsLine && l.command?.title === 'Hints'),
+      "hints on the template's own heading",
+    );
 
     // A gap planted in the same template is still found, and its quick fix is offered.
     const editor = vscode.window.activeTextEditor!;
@@ -165,7 +182,11 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     const missing = await waitFor(() => ours(doc.uri).find((d) => d.code === 'missing-section'), 'missing-section for Rollout');
     assert.match(missing.message, /"Rollout"/);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, missing.range);
-    assert.deepStrictEqual(actions.map((a) => a.title).filter((t) => t.startsWith('Add section')), ['Add section: Rollout'], 'no fix for sections the doc covers under its own names');
+    assert.deepStrictEqual(
+      actions.map((a) => a.title).filter((t) => t.startsWith('Add section')),
+      ['Add section: Rollout'],
+      'no fix for sections the doc covers under its own names',
+    );
   });
 
   it('reads a team config from .loopprep and shows its problems on the config file', async function () {
@@ -185,7 +206,11 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
       assert.strictEqual(problem.range.start.line, 3);
       assert.match(problem.message, /rules\.cost must be one of off, information, warning/);
       const found = await vscode.commands.executeCommand<{ code: string }[]>(Commands.checkDesignDoc);
-      assert.deepStrictEqual(found.map((d) => d.code), [], 'the valid part of the config applies: "Launch plan" is the rollout');
+      assert.deepStrictEqual(
+        found.map((d) => d.code),
+        [],
+        'the valid part of the config applies: "Launch plan" is the rollout',
+      );
 
       await write(configUri, 'headings:\n  Launch plan: rollout\n');
       await waitFor(() => (docs.configDiagnostics.get(configUri) ?? []).length === 0, 'the fixed config has no problems', 20_000);
@@ -233,7 +258,10 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
       Object.keys(caseStudy.rubric),
     );
     const points = review.sections.flatMap((s) => s.points);
-    assert.ok(points.some((p) => p.evidenced), 'the latency answer pre-ticks something');
+    assert.ok(
+      points.some((p) => p.evidenced),
+      'the latency answer pre-ticks something',
+    );
 
     const missedIds = review.sections.find((s) => s.key === 'latency')!.points.map((p) => p.id);
     const ticked = points.map((p) => p.id).filter((id) => !missedIds.includes(id));
@@ -241,7 +269,10 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
     assert.ok(outcome);
     assert.deepStrictEqual([outcome.score, outcome.maxScore], [points.length - missedIds.length, points.length]);
     assert.deepStrictEqual(outcome.missed, missedIds);
-    assert.deepStrictEqual(outcome.cardIds, missedIds.map((_, i) => `${CASE}-rubric-latency-${i}`));
+    assert.deepStrictEqual(
+      outcome.cardIds,
+      missedIds.map((_, i) => `${CASE}-rubric-latency-${i}`),
+    );
     assert.strictEqual(practice.practice(), undefined, 'the practice is over');
 
     const practices = storedState(api.state).casePractices();
@@ -256,7 +287,10 @@ describe('design docs: diagnostics, quick fixes, code lenses and practice', () =
       assert.deepStrictEqual([q.type, q.caseId, q.topic], ['flashcard', CASE, caseStudy.topics[0]]);
       assert.strictEqual(api.state.statusOf(id, soon), 'due', `${id} is due after the one-minute learning step`);
     }
-    assert.deepStrictEqual(practice.rubricCardIds(CASE).filter((id) => outcome.cardIds.includes(id)), outcome.cardIds);
+    assert.deepStrictEqual(
+      practice.rubricCardIds(CASE).filter((id) => outcome.cardIds.includes(id)),
+      outcome.cardIds,
+    );
     const dueDrill = api.state.sessionCardIds(api.content.index, { kind: 'due' }, soon);
     for (const id of outcome.cardIds) assert.ok(dueDrill.includes(id), `${id} is in the due drill`);
     const caseDrill = api.state.sessionCardIds(api.content.index, { kind: 'case', cardIds: api.state.caseCardIds(api.content.index, CASE) }, soon);

@@ -19,7 +19,12 @@ const IMAGE = 'https://tracker.loop-prep.invalid/pixel.png';
 function aliasBomb(): string {
   const names = 'abcdefghi'.split('');
   const lines = [`a: &a [${Array(9).fill('"lol"').join(',')}]`];
-  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]`,
+    );
   return `---\n${lines.join('\n')}\nkind: *i\n---\nBody.\n`;
 }
 
@@ -65,7 +70,10 @@ describe('a hostile content pack', function () {
     assert.ok(index.questions.filter((q) => q.source.pack === 'builtin').length >= 320, 'the built-in bank is still there');
     assert.strictEqual(index.cases.length, builtinFileCounts().cases);
     assert.ok(index.topics.some((t) => t.id === 'hostile-topic'));
-    assert.ok(api.content.packs.some((p) => p.folder === dir && p.questions === 2), JSON.stringify(api.content.packs));
+    assert.ok(
+      api.content.packs.some((p) => p.folder === dir && p.questions === 2),
+      JSON.stringify(api.content.packs),
+    );
   });
 
   it('refuses the id "__proto__" at its line, and warns about invalid UTF-8 at the first bad byte', () => {
@@ -75,7 +83,9 @@ describe('a hostile content pack', function () {
     const [utf8, ...rest] = vscode.languages.getDiagnostics(vscode.Uri.file(file('latin1.md')));
     assert.strictEqual(rest.length, 0);
     assert.strictEqual(utf8.severity, vscode.DiagnosticSeverity.Warning);
-    const line = flashcard('hostile-latin1', 'hostile-topic').split('\n').findIndex((l) => l.startsWith('A model answer'));
+    const line = flashcard('hostile-latin1', 'hostile-topic')
+      .split('\n')
+      .findIndex((l) => l.startsWith('A model answer'));
     assert.deepStrictEqual([utf8.range.start.line, utf8.range.start.character], [line, 'A model answer, caf'.length]);
     assert.match(utf8.message, /^invalid UTF-8 at line \d+, column 20 \(byte 0xE9\)/);
   });
@@ -88,7 +98,10 @@ describe('a hostile content pack', function () {
     const first = builtin.current();
     assert.strictEqual(first.type, 'card');
 
-    const drill = new DrillController(api.state.drillBackend(() => api.content.index), { cardIds: ['constructor'], modeLabel: 'One card', now: () => new Date() });
+    const drill = new DrillController(
+      api.state.drillBackend(() => api.content.index),
+      { cardIds: ['constructor'], modeLabel: 'One card', now: () => new Date() },
+    );
     assert.strictEqual(drill.current().type, 'card');
     const result = drill.submit('constructor', { kind: 'reveal' });
     assert.strictEqual(result?.type, 'result');

@@ -16,12 +16,18 @@ describe('review journal: files under globalStorageUri', () => {
     const backend = api.state.drillBackend(() => api.content.index);
     await backend.record({ cardId: card.id, rating: 3, at: new Date(), correct: true, durationMs: 3210, xp: 7 });
 
-    const lines = await waitFor(async () => {
-      const names = (await vscode.workspace.fs.readDirectory(journal.folder)).map(([n]) => n).filter((n) => n.endsWith('.jsonl'));
-      const texts = await Promise.all(names.map(async (n) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(journal.folder, n)))));
-      const found = texts.flatMap((t) => t.split('\n')).filter((l) => l.startsWith('["r",') && l.includes(`"${card.id}"`));
-      return found.length ? found : undefined;
-    }, 'the review in a journal segment', 10_000);
+    const lines = await waitFor(
+      async () => {
+        const names = (await vscode.workspace.fs.readDirectory(journal.folder)).map(([n]) => n).filter((n) => n.endsWith('.jsonl'));
+        const texts = await Promise.all(
+          names.map(async (n) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(journal.folder, n)))),
+        );
+        const found = texts.flatMap((t) => t.split('\n')).filter((l) => l.startsWith('["r",') && l.includes(`"${card.id}"`));
+        return found.length ? found : undefined;
+      },
+      'the review in a journal segment',
+      10_000,
+    );
     const [kind, , cardId, patch] = JSON.parse(lines[0]) as [string, number, string, [unknown, [string, number, number, number][]]];
     assert.deepStrictEqual([kind, cardId], ['r', card.id]);
     assert.strictEqual(patch[1][0][1], 3, 'the rating');
@@ -47,6 +53,9 @@ describe('automatic backups', () => {
       assert.ok(typeof parsed !== 'string', String(parsed));
       assert.strictEqual(s.reviews, snapshotReviews(parsed.keys), `the listed review count of ${s.uri.path}`);
     }
-    assert.ok(listed.every((s, i) => i === 0 || listed[i - 1].takenAt >= s.takenAt), 'newest first');
+    assert.ok(
+      listed.every((s, i) => i === 0 || listed[i - 1].takenAt >= s.takenAt),
+      'newest first',
+    );
   });
 });

@@ -14,7 +14,11 @@ interface LmWithProviders {
 }
 
 /** A scripted reply of the fake model (see test/fixtures/fake-lm/extension.js). */
-type FakeReply = { text: string; delayMs?: number } | { chunks: string[]; chunkDelayMs?: number; delayMs?: number } | { error: string; delayMs?: number } | { invalidJson: true };
+type FakeReply =
+  | { text: string; delayMs?: number }
+  | { chunks: string[]; chunkDelayMs?: number; delayMs?: number }
+  | { error: string; delayMs?: number }
+  | { invalidJson: true };
 interface FakeSent {
   model: string;
   messages: { role: 'user' | 'assistant'; text: string }[];
@@ -54,7 +58,10 @@ describe(`language models (VS Code ${vscode.version})`, () => {
   before(async function () {
     this.timeout(20_000);
     const fixture = vscode.extensions.getExtension(FAKE_LM);
-    assert.ok(fixture, `the fake language model fixture ${FAKE_LM} is not installed: the harness must install test/fixtures/fake-lm on VS Code ${vscode.version}`);
+    assert.ok(
+      fixture,
+      `the fake language model fixture ${FAKE_LM} is not installed: the harness must install test/fixtures/fake-lm on VS Code ${vscode.version}`,
+    );
     await fixture.activate();
     model = await waitFor(async () => (await vscode.lm.selectChatModels({ vendor: VENDOR }))[0], `a ${VENDOR} model to be listed`, 15_000);
   });

@@ -70,14 +70,23 @@ describe('progress: the Progress view, export, import and reset', () => {
     assert.strictEqual(model.streak.current, api.state.currentStreak());
     assert.ok(model.streak.current >= 1 && model.streak.activeToday);
     assert.strictEqual(model.xp.total, api.state.totalXp(api.content.index));
-    assert.strictEqual(model.xp.reviews, store.reviews().reduce((sum, r) => sum + (r.xp ?? 0), 0));
+    assert.strictEqual(
+      model.xp.reviews,
+      store.reviews().reduce((sum, r) => sum + (r.xp ?? 0), 0),
+    );
     const evals = model.topics.find((t) => t.topicId === 'evals')!;
     assert.strictEqual(evals.seen, api.content.index.questions.filter((q) => q.topic === 'evals' && store.card(q.id)?.card).length);
     assert.strictEqual(model.readiness?.roleId, 'product-ai');
     assert.ok(model.readiness.percent >= 0 && model.readiness.percent <= 100);
     assert.ok(model.readiness.checklist.length > 0, 'something is still missing for the role');
     assert.deepStrictEqual(model.help.readiness, READINESS_FORMULA);
-    assert.deepStrictEqual(model.otherRoles.map((r) => r.roleId).sort(), api.content.index.roles.filter((r) => r.id !== 'product-ai').map((r) => r.id).sort());
+    assert.deepStrictEqual(
+      model.otherRoles.map((r) => r.roleId).sort(),
+      api.content.index.roles
+        .filter((r) => r.id !== 'product-ai')
+        .map((r) => r.id)
+        .sort(),
+    );
     assert.strictEqual(model.forecast.days.length, 14);
     assert.strictEqual(model.retention.desired, config().get('desiredRetention') ?? 0.9);
   });
@@ -95,7 +104,11 @@ describe('progress: the Progress view, export, import and reset', () => {
       await new Promise((r) => setTimeout(r, 500));
       assert.strictEqual(progress.postCount(), posted, 'nothing posted while hidden');
       await vscode.commands.executeCommand(FOCUS_PROGRESS_VIEW);
-      await waitFor(() => progress.postCount() > posted && progress.lastPosted()?.topics.find((t) => t.topicId === card.topic)?.seen === seenBefore + 1, 'a fresh model once visible again', 20_000);
+      await waitFor(
+        () => progress.postCount() > posted && progress.lastPosted()?.topics.find((t) => t.topicId === card.topic)?.seen === seenBefore + 1,
+        'a fresh model once visible again',
+        20_000,
+      );
     } finally {
       await vscode.commands.executeCommand(FOCUS_PROGRESS_VIEW);
     }
@@ -124,7 +137,12 @@ describe('progress: the Progress view, export, import and reset', () => {
     assert.strictEqual(file.cards.length, store.cards().size);
     assert.strictEqual(file.reads.length, store.lessons().size);
     assert.strictEqual(file.casePractices.length, store.casePractices().length);
-    assert.deepStrictEqual(file.settings, { role: 'product-ai', desiredRetention: config().get('desiredRetention') ?? 0.9, newCardsPerDay: config().get('newCardsPerDay') ?? 15, sessionSize: config().get('sessionSize') ?? 20 });
+    assert.deepStrictEqual(file.settings, {
+      role: 'product-ai',
+      desiredRetention: config().get('desiredRetention') ?? 0.9,
+      newCardsPerDay: config().get('newCardsPerDay') ?? 15,
+      sessionSize: config().get('sessionSize') ?? 20,
+    });
     assert.strictEqual(out.reviews, file.reviews.length);
     assert.strictEqual(out.bytes, fs.statSync(exported).size);
 
@@ -153,7 +171,17 @@ describe('progress: the Progress view, export, import and reset', () => {
       { file: write('array.json', '[1, 2, 3]'), kind: 'wrongShape', message: /not a Loop Prep export file/ },
       { file: write('shape.json', JSON.stringify({ ...base, reviews: 'many' })), kind: 'wrongShape', message: /reviews/ },
       { file: write('version.json', JSON.stringify({ ...base, formatVersion: 99 })), kind: 'futureVersion', message: /newer Loop Prep \(format 99\)/ },
-      { file: write('future.json', JSON.stringify({ ...base, reviews: [...base.reviews, { id: 'evals-future#x1', cardId: 'evals-future', rating: 3, reviewedAt: future, durationMs: 1 }] })), kind: 'futureTimestamp', message: /dates in the future/ },
+      {
+        file: write(
+          'future.json',
+          JSON.stringify({
+            ...base,
+            reviews: [...base.reviews, { id: 'evals-future#x1', cardId: 'evals-future', rating: 3, reviewedAt: future, durationMs: 1 }],
+          }),
+        ),
+        kind: 'futureTimestamp',
+        message: /dates in the future/,
+      },
       { file: huge, kind: 'tooLarge', message: /200 MB.*at most 50 MB/ },
     ];
     const before = progress.snapshot();
@@ -229,7 +257,10 @@ describe('progress: the Progress view, export, import and reset', () => {
     assert.strictEqual(out.cards, scheduled);
     assert.ok(out.reads >= 1);
     assert.ok(fs.existsSync(out.backup.fsPath), 'a backup was written first');
-    assert.strictEqual((JSON.parse(fs.readFileSync(out.backup.fsPath, 'utf8')) as ExportFile).reads.some((r) => r.id === lesson.id), true);
+    assert.strictEqual(
+      (JSON.parse(fs.readFileSync(out.backup.fsPath, 'utf8')) as ExportFile).reads.some((r) => r.id === lesson.id),
+      true,
+    );
     assert.strictEqual([...store.cards().values()].filter((s) => s.card).length, 0, 'every card is new again');
     assert.strictEqual(store.lessons().size, 0, 'no read stays complete');
     assert.strictEqual(store.reviews().length, reviews, 'the review history is kept');
@@ -238,7 +269,9 @@ describe('progress: the Progress view, export, import and reset', () => {
 
   it('undoes a reset by restoring its backup byte for byte, and the restore can be undone too', async () => {
     const { api, progress } = await apis();
-    await api.state.drillBackend(() => api.content.index).record({ cardId: api.content.index.questions[0].id, rating: 3, at: new Date(), correct: true, durationMs: 2000, xp: 8 });
+    await api.state
+      .drillBackend(() => api.content.index)
+      .record({ cardId: api.content.index.questions[0].id, rating: 3, at: new Date(), correct: true, durationMs: 2000, xp: 8 });
     const beforeReset = progress.snapshot();
     const out = await progress.reset();
     const afterReset = progress.snapshot();
@@ -249,7 +282,10 @@ describe('progress: the Progress view, export, import and reset', () => {
     const restored = await progress.restoreFrom(snapshotFile);
     assert.strictEqual(restored.status, 'restored');
     assert.strictEqual(progress.snapshot(), beforeReset, 'the state is exactly what it was before the reset');
-    assert.ok([...storedState(api.state).cards().values()].some((s) => s.card), 'the reopened store sees the restored schedule');
+    assert.ok(
+      [...storedState(api.state).cards().values()].some((s) => s.card),
+      'the reopened store sees the restored schedule',
+    );
     if (restored.status !== 'restored') return;
     const undone = await progress.restoreFrom(restored.undo.fsPath);
     assert.strictEqual(undone.status, 'restored');

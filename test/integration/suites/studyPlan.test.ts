@@ -35,8 +35,14 @@ describe('study plan, status bar and walkthrough', () => {
       const skip = top.find((n) => n.kind === 'skipGroup');
       assert.ok(skip, `${role.id} has a skip group`);
       assert.strictEqual(api.studyPlan.getTreeItem(skip).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-      assert.deepStrictEqual(api.studyPlan.getChildren(skip).map((n) => (n.kind === 'topic' ? n.summary.topic.id : '')), role.topics.filter((t) => t.weight === 'skip').map((t) => t.id));
-      assert.deepStrictEqual(top.slice(-2).map((n) => n.kind), ['lessonsGroup', 'casesGroup']);
+      assert.deepStrictEqual(
+        api.studyPlan.getChildren(skip).map((n) => (n.kind === 'topic' ? n.summary.topic.id : '')),
+        role.topics.filter((t) => t.weight === 'skip').map((t) => t.id),
+      );
+      assert.deepStrictEqual(
+        top.slice(-2).map((n) => n.kind),
+        ['lessonsGroup', 'casesGroup'],
+      );
     }
   });
 
@@ -50,16 +56,22 @@ describe('study plan, status bar and walkthrough', () => {
   it('updates the topic counts and the status bar after a review', async () => {
     const api = await activateExtension();
     await setRole('product-ai');
-    const topicNode = () => api.studyPlan.getChildren().find((n) => n.kind === 'topic' && n.summary.topic.id === 'evals') as Extract<StudyNode, { kind: 'topic' }>;
+    const topicNode = () =>
+      api.studyPlan.getChildren().find((n) => n.kind === 'topic' && n.summary.topic.id === 'evals') as Extract<StudyNode, { kind: 'topic' }>;
     const before = topicNode().summary;
     const card = api.content.index.questions.find((q) => q.topic === 'evals' && api.state.statusOf(q.id) === 'new')!;
     const dueBefore = api.state.dueCount(api.content.index);
     // Rated Again an hour ago: due again one minute later, so due now.
-    await api.state.drillBackend(() => api.content.index).record({ cardId: card.id, rating: 1, at: new Date(Date.now() - 3600_000), correct: false, durationMs: 5000, xp: 1 });
+    await api.state
+      .drillBackend(() => api.content.index)
+      .record({ cardId: card.id, rating: 1, at: new Date(Date.now() - 3600_000), correct: false, durationMs: 5000, xp: 1 });
     const after = topicNode().summary;
     assert.strictEqual(after.counts.due, before.counts.due + 1);
     assert.strictEqual(after.counts.new, before.counts.new - 1);
-    assert.match(api.studyPlan.getTreeItem(topicNode()).description as string, new RegExp(`^${after.counts.due} due · ${after.counts.new} new · \\d+% mastered$`));
+    assert.match(
+      api.studyPlan.getTreeItem(topicNode()).description as string,
+      new RegExp(`^${after.counts.due} due · ${after.counts.new} new · \\d+% mastered$`),
+    );
     await waitFor(() => api.statusBar.text.includes(`${dueBefore + 1} due`), 'status bar due count');
     assert.match(api.statusBar.text, /^\$\(mortar-board\) \d+ due( · \d+-day streak)?$/);
     assert.match(api.statusBar.text, /1-day streak/);

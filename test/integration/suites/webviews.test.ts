@@ -27,7 +27,10 @@ describe('the webview host', () => {
     // Its self-check cards, the ones that exist, each labelled by its prompt.
     const cards = lesson.selfCheck.flatMap((id) => api.content.index.questions.filter((q) => q.id === id));
     assert.ok(cards.length > 0, `lesson ${lesson.id} has self-check cards in the bank`);
-    assert.deepStrictEqual(first.doc.selfCheck?.map((c) => c.id), cards.map((q) => q.id));
+    assert.deepStrictEqual(
+      first.doc.selfCheck?.map((c) => c.id),
+      cards.map((q) => q.id),
+    );
     first.doc.selfCheck?.forEach((c, i) => assert.ok(cards[i].promptText.startsWith(c.label.replace(/…$/, '')), c.label));
 
     const posted = probe.posted;

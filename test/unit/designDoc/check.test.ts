@@ -100,7 +100,10 @@ describe('checkDesignDoc', () => {
     const doc = GOOD.replace(/## Cost\n[^#]*/, '').replace(/## Rollout\n[^]*$/, '');
     const ds = checkDesignDoc(doc);
     assert.deepStrictEqual(codes(ds), ['missing-section', 'missing-section']);
-    assert.deepStrictEqual(ds.map((d) => d.section), ['cost', 'rollout']);
+    assert.deepStrictEqual(
+      ds.map((d) => d.section),
+      ['cost', 'rollout'],
+    );
     assert.deepStrictEqual([ds[0].startLine, ds[0].startCol, ds[0].endLine, ds[0].endCol], [3, 0, 3, 3]);
     assert.match(ds[1].message, /No "Rollout" section\. A strong answer .*rollback/);
     const bare = checkDesignDoc('Just some notes.\n');
@@ -117,7 +120,8 @@ describe('checkDesignDoc', () => {
   });
 
   it('placeholder: flags leftover guiding questions, TODO/TBD, <...> and snippet tab stops, on the text itself', () => {
-    const body = 'Target p95 under 800 ms.\n- What time to first token do users need?\nTimeout: TBD for the reranker.\nModel: <model name>, budget ${1:200} ms.\n';
+    const body =
+      'Target p95 under 800 ms.\n- What time to first token do users need?\nTimeout: TBD for the reranker.\nModel: <model name>, budget ${1:200} ms.\n';
     const doc = withBody('Latency', body);
     const ds = checkDesignDoc(doc);
     const line = lineOf(doc, '- What time');

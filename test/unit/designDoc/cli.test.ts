@@ -61,7 +61,10 @@ describe('loop-prep CLI', function () {
 
   it('prints a JSON array with --json, in either position', () => {
     const file = write('crlf.md', doc(SECTIONS.filter(([h]) => h !== 'Cost')).replace(/\n/g, '\r\n'));
-    for (const args of [['check-doc', file, '--json'], ['check-doc', '--json', file]]) {
+    for (const args of [
+      ['check-doc', file, '--json'],
+      ['check-doc', '--json', file],
+    ]) {
       const r = run(...args);
       assert.strictEqual(r.status, 1);
       assert.deepStrictEqual(JSON.parse(r.stdout), [

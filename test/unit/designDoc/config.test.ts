@@ -24,7 +24,14 @@ describe('design-doc config', () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/);
     fc.assert(
       fc.property(fc.dictionary(word, fc.dictionary(word, word, { maxKeys: 4 }), { maxKeys: 4 }), (obj) => {
-        const text = Object.entries(obj).map(([k, v]) => `${k}:\n${Object.entries(v).map(([a, b]) => `  ${a}: ${b}`).join('\n')}`).join('\n');
+        const text = Object.entries(obj)
+          .map(
+            ([k, v]) =>
+              `${k}:\n${Object.entries(v)
+                .map(([a, b]) => `  ${a}: ${b}`)
+                .join('\n')}`,
+          )
+          .join('\n');
         const read = readYamlSubset(text.split('\n'));
         assert.ok(read.ok);
         const expected = jsYaml(text) as Record<string, unknown>;
@@ -53,8 +60,14 @@ describe('design-doc config', () => {
   });
 
   it('keeps the valid entries of a config that has bad ones', () => {
-    const { config, problems } = parseConfigFile('kind: ml-system\nheadings:\n  Launch plan: rollout\n  Ops: nonsense\nrules:\n  cost: loud\n  evals: off\n', 'c.yaml');
-    assert.deepStrictEqual(problems.map((p) => p.line), [4, 6]);
+    const { config, problems } = parseConfigFile(
+      'kind: ml-system\nheadings:\n  Launch plan: rollout\n  Ops: nonsense\nrules:\n  cost: loud\n  evals: off\n',
+      'c.yaml',
+    );
+    assert.deepStrictEqual(
+      problems.map((p) => p.line),
+      [4, 6],
+    );
     assert.deepStrictEqual([config.kind, config.headings?.['launch'], config.rules?.evals, config.rules?.cost], ['ml-system', 'rollout', 'off', undefined]);
   });
 
@@ -65,7 +78,10 @@ describe('design-doc config', () => {
     assert.ok(yaml.problems.some((p) => /unknown field "colour"/.test(p.message)));
     assert.ok(yaml.problems.some((p) => p.line === 3 && /must be one of requirements, data/.test(p.message)));
     const json = parseConfigFile('{\n  "kind": "ml-system",\n  "rules": {\n    "cost": "off",\n    "nope": "off"\n  }\n}\n', 'design-doc.json');
-    assert.deepStrictEqual(json.problems.map((p) => [p.line, /unknown rule "nope"/.test(p.message)]), [[5, true]]);
+    assert.deepStrictEqual(
+      json.problems.map((p) => [p.line, /unknown rule "nope"/.test(p.message)]),
+      [[5, true]],
+    );
     assert.deepStrictEqual(json.config.rules, Object.assign(Object.create(null), { cost: 'off' }));
     const broken = parseConfigFile('{\n  "kind": "ml-system",\n  "rules": {\n}\n', 'design-doc.json');
     assert.strictEqual(broken.problems.length, 1);
@@ -82,10 +98,17 @@ describe('design-doc config', () => {
   });
 
   it('merges a doc over its team, and looks for configs from the doc up to the repo root', () => {
-    const merged = mergeConfigs({ kind: 'llm-app', rules: { cost: 'off', evals: 'information' }, source: 'team' }, { rules: { cost: 'warning' }, source: 'front matter' });
+    const merged = mergeConfigs(
+      { kind: 'llm-app', rules: { cost: 'off', evals: 'information' }, source: 'team' },
+      { rules: { cost: 'warning' }, source: 'front matter' },
+    );
     assert.deepStrictEqual([merged.kind, merged.rules?.cost, merged.rules?.evals], ['llm-app', 'warning', 'information']);
     const found = configCandidates('/repo/docs/ml', '/repo', path.posix);
-    assert.deepStrictEqual(found.slice(0, 3), ['/repo/docs/ml/.loopprep/design-doc.json', '/repo/docs/ml/.loopprep/design-doc.yaml', '/repo/docs/ml/.loopprep/design-doc.yml']);
+    assert.deepStrictEqual(found.slice(0, 3), [
+      '/repo/docs/ml/.loopprep/design-doc.json',
+      '/repo/docs/ml/.loopprep/design-doc.yaml',
+      '/repo/docs/ml/.loopprep/design-doc.yml',
+    ]);
     assert.strictEqual(found[found.length - 1], '/repo/.loopprep/design-doc.yml');
     assert.strictEqual(found.length, 9);
   });

@@ -12,7 +12,11 @@ describe('design-doc corpus (npm run docs:eval)', () => {
     assert.ok(result.docs.filter((d) => d.good).length >= 6);
     assert.ok(result.docs.filter((d) => !d.good).length >= 6);
     for (const d of result.docs) assert.ok(files.includes(`${d.name}.expected.json`), d.name);
-    for (const name of ['ml-template-fraud', 'context-scope-support']) assert.ok(result.docs.some((d) => d.name === name && d.good), name);
+    for (const name of ['ml-template-fraud', 'context-scope-support'])
+      assert.ok(
+        result.docs.some((d) => d.name === name && d.good),
+        name,
+      );
   });
 
   it('meets the budgets: no finding on a good doc, and at least 90% of planted gaps found', () => {

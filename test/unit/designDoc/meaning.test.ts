@@ -4,7 +4,7 @@ import { checkDesignDoc, checkDesignDocReport, detectKind, matchSectionHeading, 
 const codes = (text: string) => checkDesignDoc(text).map((d) => `${d.code}/${d.section ?? '-'}`);
 
 describe('design-doc checker: sections by meaning', () => {
-  it('maps the common templates\' headings to sections, and grouping headings to none', () => {
+  it("maps the common templates' headings to sections, and grouping headings to none", () => {
     const cases: [string, string | undefined][] = [
       ['Experimentation & Validation', 'evals'],
       ['Risks & Uncertainties', 'failure-modes'],
@@ -31,10 +31,13 @@ describe('design-doc checker: sections by meaning', () => {
   it('never calls near-synonyms duplicates, but still a repeated heading', () => {
     const doc = '## Data\nLabels from raters.\n## Data privacy\nPII is masked.\n## Safety\nPrompt injection.\n## Security\nACLs.\n## Safety\nAgain.\n';
     const dup = checkDesignDoc(doc).filter((d) => d.code === 'duplicate-section');
-    assert.deepStrictEqual(dup.map((d) => d.startLine), [8]);
+    assert.deepStrictEqual(
+      dup.map((d) => d.startLine),
+      [8],
+    );
   });
 
-  it('reads a section from other sections\' text when no heading names it, and says where', () => {
+  it("reads a section from other sections' text when no heading names it, and says where", () => {
     const doc = '## Goals\nServe 5 QPS.\n## The actual design\nA hosted model answers from retrieved passages. Labels come from 300 rater-labeled questions.\n';
     const report = checkDesignDocReport(doc);
     const note = report.diagnostics.find((d) => d.code === 'covered-elsewhere' && d.section === 'data');
@@ -42,7 +45,10 @@ describe('design-doc checker: sections by meaning', () => {
     assert.match(note.message, /^Data: found under 'The actual design'/);
     assert.strictEqual(note.severity, 'information');
     assert.strictEqual(note.startLine, 2);
-    assert.deepStrictEqual(report.coverage.find((c) => c.key === 'data'), { key: 'data', via: 'content', where: ['The actual design'] });
+    assert.deepStrictEqual(
+      report.coverage.find((c) => c.key === 'data'),
+      { key: 'data', via: 'content', where: ['The actual design'] },
+    );
     assert.ok(!codes(doc).includes('missing-section/data'));
     assert.ok(codes(doc).includes('missing-section/rollout'));
   });
@@ -60,7 +66,14 @@ describe('design-doc checker: sections by meaning', () => {
   });
 
   it('accepts every stated degraded path as a fallback', () => {
-    for (const body of ['the gateway falls back to the rules engine', 'the chat hands over to an agent with the transcript', 'we serve a cached answer', 'a default score is used', 'a smaller model takes over', 'flagged items go to manual review']) {
+    for (const body of [
+      'the gateway falls back to the rules engine',
+      'the chat hands over to an agent with the transcript',
+      'we serve a cached answer',
+      'a default score is used',
+      'a smaller model takes over',
+      'flagged items go to manual review',
+    ]) {
       assert.ok(!codes(`## Failure modes\nWhen scoring times out, ${body}.\n`).includes('failure-no-fallback/failure-modes'), body);
     }
     assert.ok(codes('## Failure modes\nWhen scoring times out, we log it.\n').includes('failure-no-fallback/failure-modes'));
@@ -92,7 +105,8 @@ describe('design-doc checker: sections by meaning', () => {
   });
 
   it('applies settings from the front matter: custom headings, rules off, severities', () => {
-    const doc = '---\nloopPrep:\n  headings:\n    Launch plan: rollout\n  rules:\n    cost: off\n    monitoring-no-alert: information\n---\n## Launch plan\nShadow, then canary.\n## Monitoring\nLatency dashboards.\n';
+    const doc =
+      '---\nloopPrep:\n  headings:\n    Launch plan: rollout\n  rules:\n    cost: off\n    monitoring-no-alert: information\n---\n## Launch plan\nShadow, then canary.\n## Monitoring\nLatency dashboards.\n';
     const parsed = parseDesignDoc(doc);
     assert.strictEqual(parsed.isDesignDoc, true);
     assert.deepStrictEqual(parsed.configProblems, []);
@@ -105,7 +119,10 @@ describe('design-doc checker: sections by meaning', () => {
   it('reports a bad front-matter setting as a warning on its own line', () => {
     const doc = '---\nloopPrep:\n  kind: chatbot\n  rules:\n    no-such-rule: off\n---\n## Data\nx\n';
     const bad = checkDesignDoc(doc).filter((d) => d.code === 'config-error');
-    assert.deepStrictEqual(bad.map((d) => d.startLine), [2, 4]);
+    assert.deepStrictEqual(
+      bad.map((d) => d.startLine),
+      [2, 4],
+    );
     assert.match(bad[0].message, /kind must be one of llm-app, ml-system, ml-platform/);
     const rule = checkDesignDoc('---\nloopPrep:\n  rules:\n    no-such-rule: off\n---\n').filter((d) => d.code === 'config-error');
     assert.deepStrictEqual([rule[0].startLine, /unknown rule "no-such-rule"/.test(rule[0].message)], [3, true]);

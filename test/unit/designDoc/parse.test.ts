@@ -20,12 +20,21 @@ describe('parseDesignDoc', () => {
   });
 
   it('is not a design doc without the marker, with another marker, or with unclosed front matter', () => {
-    for (const text of ['---\nkind: template\nid: design-doc\n---\n## Data\n', '---\nloopPrep: deck\n---\n', '---\nloopPrep: design-doc\n## Data\n', '## Data\n', '']) {
+    for (const text of [
+      '---\nkind: template\nid: design-doc\n---\n## Data\n',
+      '---\nloopPrep: deck\n---\n',
+      '---\nloopPrep: design-doc\n## Data\n',
+      '## Data\n',
+      '',
+    ]) {
       assert.strictEqual(parseDesignDoc(text).isDesignDoc, false, text);
     }
     const unclosed = parseDesignDoc('---\nloopPrep: design-doc\n## Data\nx\n');
     assert.strictEqual(unclosed.frontMatterEnd, -1);
-    assert.deepStrictEqual(unclosed.sections.map((s) => s.line), [2]);
+    assert.deepStrictEqual(
+      unclosed.sections.map((s) => s.line),
+      [2],
+    );
   });
 
   it('matches headings case-insensitively, with numbering, punctuation and common variants', () => {
@@ -41,10 +50,26 @@ describe('parseDesignDoc', () => {
       '## IX. Failure Modes',
       '## Roll-out',
     ].join('\n\nText.\n\n');
-    assert.deepStrictEqual(keys(text), ['requirements', 'data', 'model-choice', 'evals', 'latency', 'cost', 'safety', 'monitoring', 'failure-modes', 'rollout']);
+    assert.deepStrictEqual(keys(text), [
+      'requirements',
+      'data',
+      'model-choice',
+      'evals',
+      'latency',
+      'cost',
+      'safety',
+      'monitoring',
+      'failure-modes',
+      'rollout',
+    ]);
     assert.deepStrictEqual(keys('## Retrieval\n\n## Requirements\n\n## Latency budget and SLOs\n\n## Appendix\n'), ['model-choice', 'requirements', 'latency']);
     // "Risks" in the common ML template lists failure risks (timeouts, label delay), not only safety ones.
-    assert.deepStrictEqual(keys('## Risks\n\n## Risks & Uncertainties\n\n## Security\n\n## Data privacy\n'), ['failure-modes', 'failure-modes', 'safety', 'safety']);
+    assert.deepStrictEqual(keys('## Risks\n\n## Risks & Uncertainties\n\n## Security\n\n## Data privacy\n'), [
+      'failure-modes',
+      'failure-modes',
+      'safety',
+      'safety',
+    ]);
   });
 
   it('ends a section at the next section or at an unrelated heading of the same level, not at a sub-heading', () => {
@@ -89,7 +114,10 @@ describe('parseDesignDoc', () => {
 
   it('ignores headings in fenced code and HTML comments, and closing #s', () => {
     const doc = parseDesignDoc('## Data ##\n```md\n## Latency\n```\n<!--\n## Cost\n-->\n~~~~\n## Safety\n~~~\n## Evals\n~~~~\n#Rollout\n');
-    assert.deepStrictEqual(doc.sections.map((s) => s.heading), ['Data']);
+    assert.deepStrictEqual(
+      doc.sections.map((s) => s.heading),
+      ['Data'],
+    );
   });
 
   it('splits CRLF, CR and LF alike, remembers CRLF, and drops a BOM', () => {
@@ -97,7 +125,10 @@ describe('parseDesignDoc', () => {
     const crlf = parseDesignDoc('\uFEFF---\r\nloopPrep: design-doc\r\n---\r\n## Data\r\nx\r\n');
     assert.deepStrictEqual({ ...crlf, eol: '\n' }, lf);
     assert.strictEqual(crlf.eol, '\r\n');
-    assert.deepStrictEqual(parseDesignDoc('## Data\rx\r## Cost\r1').sections.map((s) => s.line), [0, 2]);
+    assert.deepStrictEqual(
+      parseDesignDoc('## Data\rx\r## Cost\r1').sections.map((s) => s.line),
+      [0, 2],
+    );
   });
 
   it('copes with an empty file, no headings, and a non-string', () => {

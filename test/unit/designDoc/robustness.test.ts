@@ -26,7 +26,25 @@ function time(fn: () => unknown): number {
 const markdownish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('---', 'loopPrep: design-doc', '## Data', '# Latency', '### Evals', '## Cost', '```', '~~~', '<!--', '-->', '- What?', 'TODO', '${1:x}', '<n>', '', '\r', '\t'),
+      fc.constantFrom(
+        '---',
+        'loopPrep: design-doc',
+        '## Data',
+        '# Latency',
+        '### Evals',
+        '## Cost',
+        '```',
+        '~~~',
+        '<!--',
+        '-->',
+        '- What?',
+        'TODO',
+        '${1:x}',
+        '<n>',
+        '',
+        '\r',
+        '\t',
+      ),
       fc.string({ maxLength: 40 }),
       fc.string({ unit: 'binary', maxLength: 20 }),
     ),
@@ -47,7 +65,22 @@ describe('design-doc checker robustness', () => {
   });
 
   it('handles the awkward inputs: empty, whitespace, no headings, only front matter, unclosed fences', () => {
-    for (const text of ['', '\n', '   ', '\r\n\r\n', 'no headings at all', '---\nloopPrep: design-doc\n---', '---', '```\n## Data\n', '<!--\n## Data', '#', '######', '####### Data', '## ', '\uFEFF']) {
+    for (const text of [
+      '',
+      '\n',
+      '   ',
+      '\r\n\r\n',
+      'no headings at all',
+      '---\nloopPrep: design-doc\n---',
+      '---',
+      '```\n## Data\n',
+      '<!--\n## Data',
+      '#',
+      '######',
+      '####### Data',
+      '## ',
+      '\uFEFF',
+    ]) {
       const ds = checkDesignDoc(text);
       assertWellFormed(text, ds);
       assert.ok(ds.filter((d) => d.code === 'missing-section').length === 10, JSON.stringify(text));

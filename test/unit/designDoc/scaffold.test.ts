@@ -1,5 +1,12 @@
 import * as assert from 'assert';
-import { checkDesignDoc, missingSectionInsertion, parseDesignDoc, sectionMarkdown, type SectionInsertion, type TemplateSections } from '../../../src/core/designDoc';
+import {
+  checkDesignDoc,
+  missingSectionInsertion,
+  parseDesignDoc,
+  sectionMarkdown,
+  type SectionInsertion,
+  type TemplateSections,
+} from '../../../src/core/designDoc';
 
 const TEMPLATE: TemplateSections = [
   { heading: 'Problem and requirements', guidingQuestions: ['What user problem does this solve?'] },
@@ -51,9 +58,15 @@ describe('missingSectionInsertion', () => {
 
   it('appends at the end, with or without a final newline, and into an empty file', () => {
     const withNewline = '## Data\nLogs.\n';
-    assert.strictEqual(apply(withNewline, missingSectionInsertion(parseDesignDoc(withNewline), 'cost', TEMPLATE)), '## Data\nLogs.\n\n## Cost\n- What is the cost per 1k requests?\n');
+    assert.strictEqual(
+      apply(withNewline, missingSectionInsertion(parseDesignDoc(withNewline), 'cost', TEMPLATE)),
+      '## Data\nLogs.\n\n## Cost\n- What is the cost per 1k requests?\n',
+    );
     const without = '## Data\nLogs.';
-    assert.strictEqual(apply(without, missingSectionInsertion(parseDesignDoc(without), 'cost', TEMPLATE)), '## Data\nLogs.\n\n## Cost\n- What is the cost per 1k requests?\n');
+    assert.strictEqual(
+      apply(without, missingSectionInsertion(parseDesignDoc(without), 'cost', TEMPLATE)),
+      '## Data\nLogs.\n\n## Cost\n- What is the cost per 1k requests?\n',
+    );
     assert.strictEqual(apply('', missingSectionInsertion(parseDesignDoc(''), 'cost', TEMPLATE)), '## Cost\n- What is the cost per 1k requests?\n');
   });
 

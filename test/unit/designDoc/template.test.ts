@@ -3,7 +3,12 @@ import type { CaseStudy, Template } from '../../../src/core/content/types';
 import { buildScaffold, escapeSnippet } from '../../../src/core/designDoc/template';
 
 const template: Template = {
-  kind: 'template', id: 'design-doc', aliases: [], source: { pack: 'builtin', file: 't.md' }, title: 'T', markdown: '',
+  kind: 'template',
+  id: 'design-doc',
+  aliases: [],
+  source: { pack: 'builtin', file: 't.md' },
+  title: 'T',
+  markdown: '',
   sections: [
     { heading: 'Evals', guidingQuestions: ['Which dataset, and what $ threshold?'] },
     { heading: 'Latency', guidingQuestions: ['What p95 in ms?', 'Time to first token?'] },

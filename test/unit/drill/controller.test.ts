@@ -6,9 +6,55 @@ import type { Rating } from '../../../src/shared/drill';
 const src = { pack: 'builtin', file: 'x.md' };
 const opts = ['A', 'B', 'C', 'D'].map((t) => ({ html: t, whyHtml: `why ${t}`, text: t }));
 const questions: Question[] = [
-  { kind: 'question', id: 'q1', aliases: [], source: src, topic: 't', roles: ['r'], difficulty: 'easy', type: 'single', promptHtml: '<p>1</p>', promptText: '1', explanationHtml: '<p>e1</p>', explanationText: 'e1', options: opts, correct: [1], tags: [] },
-  { kind: 'question', id: 'q2', aliases: [], source: src, topic: 't', roles: ['r'], difficulty: 'hard', type: 'flashcard', promptHtml: '<p>2</p>', promptText: '2', answerHtml: '<p>a2</p>', explanationHtml: '<p>e2</p>', explanationText: 'e2', tags: [] },
-  { kind: 'question', id: 'q3', aliases: [], source: src, topic: 't', roles: ['r'], difficulty: 'medium', type: 'numeric', promptHtml: '<p>3</p>', promptText: '3', explanationHtml: '<p>e3</p>', explanationText: 'e3', numeric: { answer: 100, tolerance: 0.1, unit: 'GB' }, tags: [] },
+  {
+    kind: 'question',
+    id: 'q1',
+    aliases: [],
+    source: src,
+    topic: 't',
+    roles: ['r'],
+    difficulty: 'easy',
+    type: 'single',
+    promptHtml: '<p>1</p>',
+    promptText: '1',
+    explanationHtml: '<p>e1</p>',
+    explanationText: 'e1',
+    options: opts,
+    correct: [1],
+    tags: [],
+  },
+  {
+    kind: 'question',
+    id: 'q2',
+    aliases: [],
+    source: src,
+    topic: 't',
+    roles: ['r'],
+    difficulty: 'hard',
+    type: 'flashcard',
+    promptHtml: '<p>2</p>',
+    promptText: '2',
+    answerHtml: '<p>a2</p>',
+    explanationHtml: '<p>e2</p>',
+    explanationText: 'e2',
+    tags: [],
+  },
+  {
+    kind: 'question',
+    id: 'q3',
+    aliases: [],
+    source: src,
+    topic: 't',
+    roles: ['r'],
+    difficulty: 'medium',
+    type: 'numeric',
+    promptHtml: '<p>3</p>',
+    promptText: '3',
+    explanationHtml: '<p>e3</p>',
+    explanationText: 'e3',
+    numeric: { answer: 100, tolerance: 0.1, unit: 'GB' },
+    tags: [],
+  },
 ];
 const index: ContentIndex = { formatVersion: 1, roles: [], topics: [], questions, cases: [], lessons: [], templates: [] };
 
@@ -16,7 +62,8 @@ function backend() {
   const recorded: { cardId: string; rating: Rating; correct: boolean | undefined; xp: number }[] = [];
   const b: DrillBackend = {
     content: () => index,
-    preview: (_id, now) => ([1, 2, 3, 4] as Rating[]).map((rating) => ({ rating, due: new Date(now.getTime() + rating * 60000), intervalMs: rating * 60000, label: `${rating}m` })),
+    preview: (_id, now) =>
+      ([1, 2, 3, 4] as Rating[]).map((rating) => ({ rating, due: new Date(now.getTime() + rating * 60000), intervalMs: rating * 60000, label: `${rating}m` })),
     record: async (r) => {
       recorded.push({ cardId: r.cardId, rating: r.rating, correct: r.correct, xp: r.xp });
     },
@@ -47,12 +94,21 @@ describe('drill controller', () => {
     assert.strictEqual(wrong.result.correct, false);
     assert.strictEqual(wrong.result.suggestedRating, 1);
     assert.deepStrictEqual(wrong.result.correctIndices, [shown.indexOf('B')]);
-    assert.deepStrictEqual(wrong.result.optionWhyHtml, shown.map((t) => `why ${t}`));
-    assert.deepStrictEqual(wrong.result.previews.map((p) => p.label), ['Again', 'Hard', 'Good', 'Easy']);
+    assert.deepStrictEqual(
+      wrong.result.optionWhyHtml,
+      shown.map((t) => `why ${t}`),
+    );
+    assert.deepStrictEqual(
+      wrong.result.previews.map((p) => p.label),
+      ['Again', 'Hard', 'Good', 'Easy'],
+    );
     assert.strictEqual(c.submit('q1', { kind: 'choice', indices: [1] }), undefined, 'a second submit is ignored');
 
     const next = await c.rate('q1', 1);
-    assert.deepStrictEqual(recorded.map((r) => [r.cardId, r.rating, r.correct]), [['q1', 1, false]]);
+    assert.deepStrictEqual(
+      recorded.map((r) => [r.cardId, r.rating, r.correct]),
+      [['q1', 1, false]],
+    );
     assert.ok(next && next.type === 'card' && next.card.id === 'q2');
 
     const reveal = c.submit('q2', { kind: 'reveal' });
@@ -65,7 +121,10 @@ describe('drill controller', () => {
     assert.strictEqual(end.summary.reviewed, 3);
     assert.strictEqual(end.summary.graded, 2);
     assert.strictEqual(end.summary.correct, 1);
-    assert.strictEqual(end.summary.xpGained, recorded.reduce((s, r) => s + r.xp, 0));
+    assert.strictEqual(
+      end.summary.xpGained,
+      recorded.reduce((s, r) => s + r.xp, 0),
+    );
     assert.ok(end.summary.xpGained > 0);
   });
 
@@ -98,7 +157,11 @@ describe('drill controller', () => {
     recorded.push({ cardId: 'q3', rating: 3, correct: undefined, xp: 0 }); // another window's review
     const msg = await c.undo();
     assert.strictEqual(msg.type, 'notice');
-    assert.deepStrictEqual(recorded.map((r) => r.cardId), ['q1', 'q3'], 'both reviews are kept');
+    assert.deepStrictEqual(
+      recorded.map((r) => r.cardId),
+      ['q1', 'q3'],
+      'both reviews are kept',
+    );
   });
 
   it('says so when there is nothing to drill', () => {

@@ -9,7 +9,18 @@ import type { HostToDrill, Rating } from '../../../src/shared/drill';
  * the same order after an undo and a reload, the numeric slip named, and a flashcard's key points.
  */
 const src = { pack: 'builtin', file: 'x.md' };
-const base = { kind: 'question', aliases: [], source: src, topic: 't', roles: ['r'], difficulty: 'medium', promptText: 'p', explanationHtml: '<p>e</p>', explanationText: 'e', tags: [] } as const;
+const base = {
+  kind: 'question',
+  aliases: [],
+  source: src,
+  topic: 't',
+  roles: ['r'],
+  difficulty: 'medium',
+  promptText: 'p',
+  explanationHtml: '<p>e</p>',
+  explanationText: 'e',
+  tags: [],
+} as const;
 const letters = ['A', 'B', 'C', 'D', 'E', 'None of these'];
 const multi: Question = {
   ...base,
@@ -24,9 +35,24 @@ const numeric: Question = {
   id: 'numeric-card',
   type: 'numeric',
   promptHtml: '<p>How many?</p>',
-  numeric: { answer: 120, tolerance: 0.1, unit: 'GB', mistakes: [{ value: 60, why: 'forgets the 2 bytes per parameter' }, { value: 240, why: 'counts both copies' }] },
+  numeric: {
+    answer: 120,
+    tolerance: 0.1,
+    unit: 'GB',
+    mistakes: [
+      { value: 60, why: 'forgets the 2 bytes per parameter' },
+      { value: 240, why: 'counts both copies' },
+    ],
+  },
 };
-const flash: Question = { ...base, id: 'flash-card', type: 'flashcard', promptHtml: '<p>Explain.</p>', answerHtml: '<p>a</p>', keyPoints: ['prefill', 'decode', 'KV cache'] };
+const flash: Question = {
+  ...base,
+  id: 'flash-card',
+  type: 'flashcard',
+  promptHtml: '<p>Explain.</p>',
+  answerHtml: '<p>a</p>',
+  keyPoints: ['prefill', 'decode', 'KV cache'],
+};
 const plainFlash: Question = { ...base, id: 'plain-flash', type: 'flashcard', promptHtml: '<p>Explain.</p>', answerHtml: '<p>a</p>' };
 const index: ContentIndex = { formatVersion: 1, roles: [], topics: [], questions: [multi, numeric, flash, plainFlash], cases: [], lessons: [], templates: [] };
 
@@ -35,7 +61,8 @@ function backend() {
   const reviews: { cardId: string; rating: Rating; at: Date }[] = [];
   const b: DrillBackend = {
     content: () => index,
-    preview: (_id, now) => ([1, 2, 3, 4] as Rating[]).map((rating) => ({ rating, due: new Date(now.getTime() + rating * 60000), intervalMs: rating * 60000, label: `${rating}m` })),
+    preview: (_id, now) =>
+      ([1, 2, 3, 4] as Rating[]).map((rating) => ({ rating, due: new Date(now.getTime() + rating * 60000), intervalMs: rating * 60000, label: `${rating}m` })),
     record: async (r) => {
       reviews.push({ cardId: r.cardId, rating: r.rating, at: r.at });
     },
@@ -45,7 +72,17 @@ function backend() {
       const last = mine[mine.length - 1];
       if (!last) return undefined;
       const due = new Date(last.at.getTime() + (last.rating === 1 ? 60_000 : 5 * 86400_000));
-      return { due, stability: 1, difficulty: 5, scheduledDays: last.rating === 1 ? 0 : 5, learningSteps: 0, reps: mine.length, lapses: 0, phase: last.rating === 1 ? 'learning' : 'review', lastReview: last.at };
+      return {
+        due,
+        stability: 1,
+        difficulty: 5,
+        scheduledDays: last.rating === 1 ? 0 : 5,
+        learningSteps: 0,
+        reps: mine.length,
+        lapses: 0,
+        phase: last.rating === 1 ? 'learning' : 'review',
+        lastReview: last.at,
+      };
     },
     nextDue: () => undefined,
   };
@@ -94,7 +131,10 @@ describe('drill controller: each showing of a card', () => {
     assert.strictEqual(result.result.correct, true);
     assert.deepStrictEqual(result.result.correctIndices, right);
     assert.deepStrictEqual(result.result.chosenIndices, right);
-    assert.deepStrictEqual(result.result.optionWhyHtml, shown.map((t) => `why ${t}`));
+    assert.deepStrictEqual(
+      result.result.optionWhyHtml,
+      shown.map((t) => `why ${t}`),
+    );
 
     const other = session(backend().b, ['multi-card']);
     optionsOf(other.current());

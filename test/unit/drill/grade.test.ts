@@ -5,8 +5,20 @@ import { casePracticeXp, levelFor, reviewXp } from '../../../src/core/progress/x
 
 function q(partial: Partial<Question>): Question {
   return {
-    kind: 'question', id: 'q', aliases: [], source: { pack: 'builtin', file: 'q.md' }, topic: 't', roles: ['product-ai'], difficulty: 'medium',
-    type: 'single', promptHtml: '', promptText: '', explanationHtml: '', explanationText: '', tags: [], ...partial,
+    kind: 'question',
+    id: 'q',
+    aliases: [],
+    source: { pack: 'builtin', file: 'q.md' },
+    topic: 't',
+    roles: ['product-ai'],
+    difficulty: 'medium',
+    type: 'single',
+    promptHtml: '',
+    promptText: '',
+    explanationHtml: '',
+    explanationText: '',
+    tags: [],
+    ...partial,
   } as Question;
 }
 

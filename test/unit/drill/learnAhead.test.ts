@@ -7,9 +7,31 @@ import { parseDrillSnapshot } from '../../../src/core/drill/snapshot';
 import type { HostToDrill, Rating } from '../../../src/shared/drill';
 
 const src = { pack: 'builtin', file: 'x.md' };
-const card = (id: string, topic: string): Question => ({ kind: 'question', id, aliases: [], source: src, topic, roles: ['r'], difficulty: 'medium', type: 'flashcard', promptHtml: `<p>${id}</p>`, promptText: `Prompt of ${id}`, explanationHtml: '<p>e</p>', explanationText: 'e', tags: [] });
+const card = (id: string, topic: string): Question => ({
+  kind: 'question',
+  id,
+  aliases: [],
+  source: src,
+  topic,
+  roles: ['r'],
+  difficulty: 'medium',
+  type: 'flashcard',
+  promptHtml: `<p>${id}</p>`,
+  promptText: `Prompt of ${id}`,
+  explanationHtml: '<p>e</p>',
+  explanationText: 'e',
+  tags: [],
+});
 const ids = Array.from({ length: 15 }, (_, i) => `c${i + 1}`);
-const index: ContentIndex = { formatVersion: 1, roles: [], topics: [], questions: ids.map((id, i) => card(id, `t${i % 3}`)), cases: [], lessons: [], templates: [] };
+const index: ContentIndex = {
+  formatVersion: 1,
+  roles: [],
+  topics: [],
+  questions: ids.map((id, i) => card(id, `t${i % 3}`)),
+  cases: [],
+  lessons: [],
+  templates: [],
+};
 const WINDOW = 20 * 60_000;
 
 /** A backend over the real ts-fsrs scheduler (default learning steps 1m, 10m) and an in-memory store. */
@@ -33,7 +55,11 @@ function realBackend() {
       return expected;
     },
     card: (id) => cards.get(id),
-    nextDue: (now) => [...cards.values()].map((c) => c.due).filter((d) => d > now).sort((x, y) => x.getTime() - y.getTime())[0],
+    nextDue: (now) =>
+      [...cards.values()]
+        .map((c) => c.due)
+        .filter((d) => d > now)
+        .sort((x, y) => x.getTime() - y.getTime())[0],
   };
   return { b, cards, undo };
 }
@@ -45,7 +71,13 @@ function clock(start = Date.parse('2026-03-02T09:00:00Z')) {
 }
 
 /** Shows, reveals and rates cards until the summary; `rating` picks each showing's rating. Returns the ids shown. */
-async function drill(c: DrillController, tick: { advance(ms: number): void }, rating: (id: string, nth: number) => Rating, limit = 200, stepMs = 15_000): Promise<{ shown: string[]; last: HostToDrill; progress: string[] }> {
+async function drill(
+  c: DrillController,
+  tick: { advance(ms: number): void },
+  rating: (id: string, nth: number) => Rating,
+  limit = 200,
+  stepMs = 15_000,
+): Promise<{ shown: string[]; last: HostToDrill; progress: string[] }> {
   const shown: string[] = [];
   const progress: string[] = [];
   let msg = c.current();
@@ -72,8 +104,14 @@ describe('drill with learn-ahead (real ts-fsrs learning steps)', () => {
     assert.strictEqual(shown.length, 10 * 2 + 5 * 3);
     assert.ok(last.type === 'summary');
     assert.strictEqual(last.summary.reviewed, 35);
-    assert.deepStrictEqual(last.summary.failed.map((f) => f.id), [...failed]);
-    assert.ok([...cards.values()].every((x) => x.phase === 'review'), 'every card graduated before the session ended');
+    assert.deepStrictEqual(
+      last.summary.failed.map((f) => f.id),
+      [...failed],
+    );
+    assert.ok(
+      [...cards.values()].every((x) => x.phase === 'review'),
+      'every card graduated before the session ended',
+    );
     for (let i = 1; i < shown.length; i++) assert.notStrictEqual(shown[i], shown[i - 1], `no card twice in a row (${i})`);
   });
 

@@ -16,7 +16,11 @@ describe('option order', () => {
   it('never repeats the previous showing, even with two options', () => {
     for (const n of [2, 3, 4, 6]) {
       for (let showing = 1; showing < 200; showing++) {
-        assert.notDeepStrictEqual(optionOrder(`card-${n}`, free(n), showing), optionOrder(`card-${n}`, free(n), showing - 1), `${n} options, showing ${showing}`);
+        assert.notDeepStrictEqual(
+          optionOrder(`card-${n}`, free(n), showing),
+          optionOrder(`card-${n}`, free(n), showing - 1),
+          `${n} options, showing ${showing}`,
+        );
       }
     }
   });

@@ -25,7 +25,14 @@ describe('numeric slips', () => {
   });
 
   it('picks the nearest of two close mistakes', () => {
-    const q = { answer: 100, tolerance: 0.05, mistakes: [{ value: 50, why: 'a' }, { value: 53, why: 'b' }] };
+    const q = {
+      answer: 100,
+      tolerance: 0.05,
+      mistakes: [
+        { value: 50, why: 'a' },
+        { value: 53, why: 'b' },
+      ],
+    };
     assert.strictEqual(slipFor(q, 52)?.why, 'b');
     assert.strictEqual(slipFor(q, 50.5)?.why, 'a');
   });
@@ -33,8 +40,14 @@ describe('numeric slips', () => {
 
 describe('key-point rating', () => {
   it('suggests Again under a third, Hard under two thirds, Good from there', () => {
-    assert.deepStrictEqual([0, 1, 2, 3, 4, 5, 6].map((t) => ratingForKeyPoints(t, 6)), [1, 1, 2, 2, 3, 3, 3]);
-    assert.deepStrictEqual([0, 1, 2, 3].map((t) => ratingForKeyPoints(t, 3)), [1, 2, 3, 3]);
+    assert.deepStrictEqual(
+      [0, 1, 2, 3, 4, 5, 6].map((t) => ratingForKeyPoints(t, 6)),
+      [1, 1, 2, 2, 3, 3, 3],
+    );
+    assert.deepStrictEqual(
+      [0, 1, 2, 3].map((t) => ratingForKeyPoints(t, 3)),
+      [1, 2, 3, 3],
+    );
   });
 
   it('stays sensible on odd input', () => {

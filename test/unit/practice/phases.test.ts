@@ -35,8 +35,14 @@ describe('self-review: practice phases', () => {
     const { phases, problems } = parsePhasesSetting({ clarify: -1, highLevelDesign: '10', deepDive: Number.NaN, wrapUp: 241, coffee: 5 });
     assert.deepStrictEqual(seconds(phases), seconds(DEFAULT_PHASES));
     assert.strictEqual(problems.length, 5);
-    assert.match(problems.find((p) => p.includes('coffee'))!, /unknown phase "coffee"/);
-    assert.match(problems.find((p) => p.includes('.wrapUp'))!, /from 0 to 240, not 241; using 10/);
+    assert.match(
+      problems.find((p) => p.includes('coffee'))!,
+      /unknown phase "coffee"/,
+    );
+    assert.match(
+      problems.find((p) => p.includes('.wrapUp'))!,
+      /from 0 to 240, not 241; using 10/,
+    );
   });
 
   it('uses the defaults for a value that is not an object, or when every phase is 0', () => {

@@ -23,7 +23,14 @@ const REVIEW: SelfReview = {
   elapsed: '25:00 of 25:00',
   sections: [{ key: 'evals', heading: 'Evals', points: [{ id: 'rag-bot-evals-0', text: 'A golden set', evidenced: true, found: ['golden set'] }] }],
 };
-const practice = (over: Partial<PersistedPractice> = {}): PersistedPractice => ({ v: 1, id: 'rag-bot-1-1', caseId: 'rag-bot', documentUri: 'untitled:Untitled-1', timer: startTimer(PHASES, T0), ...over });
+const practice = (over: Partial<PersistedPractice> = {}): PersistedPractice => ({
+  v: 1,
+  id: 'rag-bot-1-1',
+  caseId: 'rag-bot',
+  documentUri: 'untitled:Untitled-1',
+  timer: startTimer(PHASES, T0),
+  ...over,
+});
 
 /** Stores and reads back through JSON, as workspace state does. */
 async function roundTrip(p: unknown): Promise<PersistedPractice | undefined> {
@@ -35,7 +42,11 @@ async function roundTrip(p: unknown): Promise<PersistedPractice | undefined> {
 describe('practice state across a window reload', () => {
   it('reads back a running, a paused and a reviewed practice as written', async () => {
     const memento = new MemoryMemento();
-    for (const p of [practice(), practice({ timer: pauseTimer(startTimer(PHASES, T0), T0 + 60_000) }), practice({ timer: { ...startTimer(PHASES, T0), status: 'finished', runningSince: undefined, elapsedBeforeMs: 1_500_000 }, review: REVIEW })]) {
+    for (const p of [
+      practice(),
+      practice({ timer: pauseTimer(startTimer(PHASES, T0), T0 + 60_000) }),
+      practice({ timer: { ...startTimer(PHASES, T0), status: 'finished', runningSince: undefined, elapsedBeforeMs: 1_500_000 }, review: REVIEW }),
+    ]) {
       await writePractice(memento, p);
       assert.deepStrictEqual(JSON.parse(JSON.stringify(readPractice(memento))), JSON.parse(JSON.stringify(p)));
     }

@@ -24,17 +24,18 @@ const CASE: CaseStudy = {
   rubric,
 };
 
-const doc = (caseLine: string, latency: string) => parseDesignDoc(`---\nloopPrep: design-doc\n${caseLine}\n---\n# Design\n\n## Latency\n${latency}\n\n## Cost\nAbout $4 per 1k requests.\n`);
+const doc = (caseLine: string, latency: string) =>
+  parseDesignDoc(`---\nloopPrep: design-doc\n${caseLine}\n---\n# Design\n\n## Latency\n${latency}\n\n## Cost\nAbout $4 per 1k requests.\n`);
 
 describe('self-review: section hints and self-check', () => {
-  it('finds the doc\'s case by id or alias', () => {
+  it("finds the doc's case by id or alias", () => {
     assert.strictEqual(caseForDoc(doc('case: doc-qa', ''), [CASE]), CASE);
     assert.strictEqual(caseForDoc(doc('case: document-qa-old', ''), [CASE]), CASE);
     assert.strictEqual(caseForDoc(doc('case: nope', ''), [CASE]), undefined);
     assert.strictEqual(caseForDoc(doc('', ''), [CASE]), undefined);
   });
 
-  it('lists the case\'s rubric points for a section, marking those the doc covers', () => {
+  it("lists the case's rubric points for a section, marking those the doc covers", () => {
     const hints = sectionHints(doc('case: doc-qa', 'p95 time to first token under 1 s.'), 'latency', CASE);
     assert.strictEqual(hints.heading, 'Latency');
     assert.deepStrictEqual(hints.points, [
@@ -52,17 +53,23 @@ describe('self-review: section hints and self-check', () => {
   it('reports what one section is missing, and only that section', () => {
     const weak = checkSection(doc('', 'It should be fast.'), 'latency', undefined);
     assert.strictEqual(weak.complete, false);
-    assert.deepStrictEqual(weak.findings.map((f) => f.code), ['latency-no-number']);
+    assert.deepStrictEqual(
+      weak.findings.map((f) => f.code),
+      ['latency-no-number'],
+    );
     assert.match(weak.message, /^"Latency" is missing something: 1\) Latency gives no number with a unit/);
 
     const good = checkSection(doc('', 'p95 under 800 ms.'), 'latency', undefined);
     assert.deepStrictEqual([good.complete, good.message], [true, '"Latency" looks complete.']);
 
     const missing = checkSection(doc('', 'p95 under 800 ms.'), 'rollout', undefined);
-    assert.deepStrictEqual(missing.findings.map((f) => f.code), ['missing-section']);
+    assert.deepStrictEqual(
+      missing.findings.map((f) => f.code),
+      ['missing-section'],
+    );
   });
 
-  it('adds the rubric\'s view when the doc has a case', () => {
+  it("adds the rubric's view when the doc has a case", () => {
     const r = checkSection(doc('case: doc-qa', 'p95 time to first token under 800 ms.'), 'latency', CASE);
     assert.deepStrictEqual([r.complete, r.uncoveredPoints, r.totalPoints], [true, 1, 2]);
     assert.match(r.message, /^"Latency" passes the checks\. 1 of 2 rubric points for Document Q&A have no evidence here yet/);

@@ -54,7 +54,15 @@ describe('self-review: rubric point and card ids', () => {
     for (const { key } of CASE_SECTIONS) {
       for (const i of [0, 4, 12]) assert.deepStrictEqual(parseRubricPointId('doc-qa', rubricPointId('doc-qa', key, i)), { section: key, index: i });
     }
-    for (const bad of ['other-latency-0', 'doc-qa-latency', 'doc-qa-latency-x', 'doc-qa-latency-01', 'doc-qa-speed-1', 'doc-qa-latency-1-2', 'doc-qa-rubric-latency-1']) {
+    for (const bad of [
+      'other-latency-0',
+      'doc-qa-latency',
+      'doc-qa-latency-x',
+      'doc-qa-latency-01',
+      'doc-qa-speed-1',
+      'doc-qa-latency-1-2',
+      'doc-qa-rubric-latency-1',
+    ]) {
       assert.strictEqual(parseRubricPointId('doc-qa', bad), undefined, bad);
     }
     assert.strictEqual(cardIdForPoint('doc-qa', 'doc-qa-rollout-2'), 'doc-qa-rubric-rollout-2');
@@ -65,10 +73,7 @@ describe('self-review: rubric point and card ids', () => {
   it('lists every point in syllabus order', () => {
     const points = rubricPoints(caseStudy());
     assert.strictEqual(points.length, 11);
-    assert.deepStrictEqual(
-      points.map((p) => `${p.section}-${p.index}`).slice(3, 7),
-      ['evals-0', 'latency-0', 'latency-1', 'cost-0'],
-    );
+    assert.deepStrictEqual(points.map((p) => `${p.section}-${p.index}`).slice(3, 7), ['evals-0', 'latency-0', 'latency-1', 'cost-0']);
   });
 });
 
@@ -138,7 +143,16 @@ describe('self-review: rubric cards', () => {
       cards.map((c) => c.id),
       ['doc-qa-rubric-latency-1', 'doc-qa-rubric-cost-0', 'recs-rubric-rollout-0', 'doc-qa-rubric-latency-0'],
     );
-    assert.strictEqual(cardsKey(cards), cardsKey(rubricCardsFromPractices(cases, [{ caseId: 'doc-qa', missed: ['doc-qa-latency-1', 'doc-qa-cost-0'] }, { caseId: 'recs', missed: ['recs-rollout-0'] }, { caseId: 'doc-qa', missed: ['doc-qa-latency-0'] }])));
+    assert.strictEqual(
+      cardsKey(cards),
+      cardsKey(
+        rubricCardsFromPractices(cases, [
+          { caseId: 'doc-qa', missed: ['doc-qa-latency-1', 'doc-qa-cost-0'] },
+          { caseId: 'recs', missed: ['recs-rollout-0'] },
+          { caseId: 'doc-qa', missed: ['doc-qa-latency-0'] },
+        ]),
+      ),
+    );
     assert.notStrictEqual(cardsKey(cards), cardsKey(cards.slice(1)));
     assert.deepStrictEqual(rubricCardsFromPractices(cases, []), []);
   });
@@ -158,7 +172,10 @@ describe('self-review: rubric cards', () => {
       for (const card of cards) {
         assert.ok(isContentId(card.id), card.id);
         assert.ok(!ids.has(card.id), `${card.id} collides with a bank question`);
-        assert.ok(index.topics.some((t) => t.id === card.topic), `${card.id} has a known topic`);
+        assert.ok(
+          index.topics.some((t) => t.id === card.topic),
+          `${card.id} has a known topic`,
+        );
       }
     }
   });

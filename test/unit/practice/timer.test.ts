@@ -65,10 +65,16 @@ describe('self-review: practice timer state', () => {
   });
 
   it('formats the clock rounding up, and says it for screen readers', () => {
-    assert.deepStrictEqual(
-      [0, 1, 999, 1000, 1001, sec(754), sec(3600), sec(3723)].map(formatClock),
-      ['0:00', '0:01', '0:01', '0:01', '0:02', '12:34', '1:00:00', '1:02:03'],
-    );
+    assert.deepStrictEqual([0, 1, 999, 1000, 1001, sec(754), sec(3600), sec(3723)].map(formatClock), [
+      '0:00',
+      '0:01',
+      '0:01',
+      '0:01',
+      '0:02',
+      '12:34',
+      '1:00:00',
+      '1:02:03',
+    ]);
     assert.deepStrictEqual([sec(754), sec(60), sec(1), 0].map(spokenDuration), ['12 minutes 34 seconds', '1 minute', '1 second', '0 seconds']);
   });
 });
@@ -90,10 +96,7 @@ describe('self-review: countdown driver with an injected clock', () => {
     assert.strictEqual(timeUps[0].timeUp, true);
     assert.strictEqual(countdown.state.status, 'finished');
     assert.strictEqual(clock.pending, 0, 'nothing is scheduled after the end');
-    assert.deepStrictEqual(
-      [...new Set(ticks.map((t) => t.phase.label))],
-      ['Clarify', 'High-level design', 'Deep dive', 'Wrap-up'],
-    );
+    assert.deepStrictEqual([...new Set(ticks.map((t) => t.phase.label))], ['Clarify', 'High-level design', 'Deep dive', 'Wrap-up']);
   });
 
   it('schedules nothing while paused, and picks up where it left off', () => {

@@ -16,7 +16,11 @@ describe('automatic backups', () => {
     const name = backupName(Date.parse('2026-03-10T12:34:56.789Z'), 'import', 1234);
     assert.strictEqual(name, 'loop-prep-backup-2026-03-10T12-34-56-789Z-before-import-1234r.state.json');
     assert.deepStrictEqual(parseBackupName(name), { name, takenAt: Date.parse('2026-03-10T12:34:56.789Z'), reason: 'import', reviews: 1234 });
-    assert.strictEqual(parseBackupName('loop-prep-backup-2026-03-10T12-34-56-789Z-before-reset.state.json')?.reviews, undefined, 'names from before the count was added still parse');
+    assert.strictEqual(
+      parseBackupName('loop-prep-backup-2026-03-10T12-34-56-789Z-before-reset.state.json')?.reviews,
+      undefined,
+      'names from before the count was added still parse',
+    );
     assert.strictEqual(parseBackupName('loop-prep-backup-2026-03-10T12-34-56-789Z-before-import.json'), undefined, 'the export-format copy is not a snapshot');
     assert.strictEqual(parseBackupName('notes.state.json'), undefined);
   });

@@ -22,7 +22,10 @@ describe('progress: heatmap', () => {
     assert.ok(h.weeks.every((w) => w.length === 7));
     assert.strictEqual(h.weeks[0][0].date, '2025-09-15', 'a Monday, 25 weeks before the Monday of this week');
     assert.strictEqual(h.weeks[25][0].date, '2026-03-09');
-    assert.deepStrictEqual(h.weeks[25].map((c) => c.future), [false, false, true, true, true, true, true]);
+    assert.deepStrictEqual(
+      h.weeks[25].map((c) => c.future),
+      [false, false, true, true, true, true, true],
+    );
     assert.strictEqual(h.weeks[25][1].label, 'Tue 2026-03-10: 0 reviews');
     assert.strictEqual(h.weeks[25][2].label, 'Wed 2026-03-11: later this week');
     assert.strictEqual(h.days, 25 * 7 + 2);
@@ -48,7 +51,16 @@ describe('progress: heatmap', () => {
       review('evals-4', at('2026-03-09T04:30:00Z')), // 00:30 EDT, Mar 9
     ];
     assert.deepStrictEqual(counts(computeProgress(input(reviews, newYork), NOW)), { '2026-03-07': 1, '2026-03-08': 2, '2026-03-09': 1 });
-    assert.deepStrictEqual(counts(computeProgress(input(reviews, () => -300), NOW)), { '2026-03-07': 1, '2026-03-08': 3 }, 'a fixed offset gets it wrong');
+    assert.deepStrictEqual(
+      counts(
+        computeProgress(
+          input(reviews, () => -300),
+          NOW,
+        ),
+      ),
+      { '2026-03-07': 1, '2026-03-08': 3 },
+      'a fixed offset gets it wrong',
+    );
   });
 
   it('scales levels to the busiest day, ignores reviews outside the grid and says it in a sentence', () => {
@@ -82,7 +94,10 @@ describe('progress: forecast', () => {
     ]);
     const f = computeProgress(input([], newYork, cards), NOW).forecast;
     assert.strictEqual(f.days.length, 14);
-    assert.deepStrictEqual(f.days.map((d) => d.count), [2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    assert.deepStrictEqual(
+      f.days.map((d) => d.count),
+      [2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+    );
     assert.deepStrictEqual([f.days[0].date, f.days[0].overdue, f.days[13].date], ['2026-03-10', 1, '2026-03-23']);
     assert.strictEqual(f.days[0].label, 'Tue 2026-03-10: 2 cards due (1 overdue)');
     assert.strictEqual(f.days[1].label, 'Wed 2026-03-11: 2 cards due');
@@ -94,8 +109,21 @@ describe('progress: forecast', () => {
     // Fall back on 2026-11-01 at 06:00 UTC: 04:30 UTC on Nov 2 is 23:30 EST on Nov 1, not 00:30 on Nov 2.
     const now = at('2026-10-31T12:00:00Z');
     const cards = new Map([['evals-1', state(reviewCard(daysAgo(5, now), 10, { due: at('2026-11-02T04:30:00Z') }))]]);
-    assert.deepStrictEqual(computeProgress(input([], newYork, cards), now).forecast.days.slice(0, 3).map((d) => d.count), [0, 1, 0]);
-    assert.deepStrictEqual(computeProgress(input([], () => -240, cards), now).forecast.days.slice(0, 3).map((d) => d.count), [0, 0, 1]);
+    assert.deepStrictEqual(
+      computeProgress(input([], newYork, cards), now)
+        .forecast.days.slice(0, 3)
+        .map((d) => d.count),
+      [0, 1, 0],
+    );
+    assert.deepStrictEqual(
+      computeProgress(
+        input([], () => -240, cards),
+        now,
+      )
+        .forecast.days.slice(0, 3)
+        .map((d) => d.count),
+      [0, 0, 1],
+    );
   });
 
   it('says so when nothing is due', () => {
@@ -126,7 +154,7 @@ describe('progress: true retention', () => {
     assert.strictEqual(r.summary, 'True retention 67% (2 of 3 mature reviews in the last 30 days recalled); target 90%.');
   });
 
-  it('does not depend on the order of the log, and does not sort the caller\'s array', () => {
+  it("does not depend on the order of the log, and does not sort the caller's array", () => {
     const reviews = deepFreeze(history().reverse());
     assert.deepStrictEqual(computeProgress(input(reviews, utc), NOW).retention, computeProgress(input(history(), utc), NOW).retention);
   });

@@ -17,7 +17,10 @@ export function history(): ExportInput {
       ['rag-1', state(undefined, { suspended: true })],
       ['gone-card', state(reviewCard(daysAgo(5), 12), { buriedUntil: at('2026-03-11T04:00:00Z') })],
     ]),
-    reads: new Map([['what-is-new', daysAgo(4)], ['support-assistant', daysAgo(3)]]),
+    reads: new Map([
+      ['what-is-new', daysAgo(4)],
+      ['support-assistant', daysAgo(3)],
+    ]),
     casePractices: [{ ...practice('aaaa0', 'support-assistant', daysAgo(1), 14, 20), missed: ['evals-2', 'cost-1'] }],
     settings: { role: 'product-ai', desiredRetention: 0.9, newCardsPerDay: 15, sessionSize: 20 },
   };
@@ -53,14 +56,32 @@ describe('progress: export', () => {
     assert.strictEqual(snapshot(input), before, 'input not mutated');
     assert.deepStrictEqual([file.formatVersion, file.app, file.exportedAt], [EXPORT_FORMAT_VERSION, 'loop-prep', '2026-03-10T12:00:00.000Z']);
     assert.deepStrictEqual(file.settings, { role: 'product-ai', desiredRetention: 0.9, newCardsPerDay: 15, sessionSize: 20 });
-    assert.deepStrictEqual(file.reviews.map((r) => r.id), ['evals-1#aaaa0', 'gone-card#aaaa0', 'evals-1#aaaa1'], 'oldest first');
-    assert.deepStrictEqual(file.reviews[2], { id: 'evals-1#aaaa1', cardId: 'evals-1', rating: 3, reviewedAt: '2026-03-08T12:00:00.000Z', durationMs: 8000, correct: true, xp: 8 });
+    assert.deepStrictEqual(
+      file.reviews.map((r) => r.id),
+      ['evals-1#aaaa0', 'gone-card#aaaa0', 'evals-1#aaaa1'],
+      'oldest first',
+    );
+    assert.deepStrictEqual(file.reviews[2], {
+      id: 'evals-1#aaaa1',
+      cardId: 'evals-1',
+      rating: 3,
+      reviewedAt: '2026-03-08T12:00:00.000Z',
+      durationMs: 8000,
+      correct: true,
+      xp: 8,
+    });
     assert.ok(!('xp' in file.reviews[0]) && !('correct' in file.reviews[1]), 'unknown optional fields are left out');
-    assert.deepStrictEqual(file.cards.map((c) => c.cardId), ['evals-1', 'gone-card', 'rag-1']);
+    assert.deepStrictEqual(
+      file.cards.map((c) => c.cardId),
+      ['evals-1', 'gone-card', 'rag-1'],
+    );
     assert.deepStrictEqual(file.cards[2], { cardId: 'rag-1', suspended: true, buriedUntil: null, fsrs: null });
     assert.strictEqual(file.cards[1].buriedUntil, '2026-03-11T04:00:00.000Z');
     assert.strictEqual(file.cards[0].fsrs?.phase, 'review');
-    assert.deepStrictEqual(file.reads, [{ id: 'support-assistant', completedAt: '2026-03-07T12:00:00.000Z' }, { id: 'what-is-new', completedAt: '2026-03-06T12:00:00.000Z' }]);
+    assert.deepStrictEqual(file.reads, [
+      { id: 'support-assistant', completedAt: '2026-03-07T12:00:00.000Z' },
+      { id: 'what-is-new', completedAt: '2026-03-06T12:00:00.000Z' },
+    ]);
     assert.deepStrictEqual(file.casePractices[0].missed, ['evals-2', 'cost-1']);
   });
 
@@ -77,7 +98,10 @@ describe('progress: import parsing', () => {
     const result = parseImport(text(), options());
     assert.ok(result.ok);
     const { data } = result;
-    assert.deepStrictEqual([...data.reviews].sort((a, b) => a.id.localeCompare(b.id)), [...input.reviews].sort((a, b) => a.id.localeCompare(b.id)));
+    assert.deepStrictEqual(
+      [...data.reviews].sort((a, b) => a.id.localeCompare(b.id)),
+      [...input.reviews].sort((a, b) => a.id.localeCompare(b.id)),
+    );
     assert.deepStrictEqual(new Map([...data.cards].sort()), new Map([...input.cards].sort()));
     assert.deepStrictEqual(data.reads, input.reads);
     assert.deepStrictEqual(data.casePractices, input.casePractices);
@@ -128,11 +152,19 @@ describe('progress: import parsing', () => {
   });
 
   it('refuses a newer format version, whatever else the file holds', () => {
-    refused('{"app": "loop-prep", "formatVersion": 2, "reviews": "not even a list"}', 'futureVersion', /newer Loop Prep \(format 2\); this version reads format 1\. Update Loop Prep/);
+    refused(
+      '{"app": "loop-prep", "formatVersion": 2, "reviews": "not even a list"}',
+      'futureVersion',
+      /newer Loop Prep \(format 2\); this version reads format 1\. Update Loop Prep/,
+    );
   });
 
   it('refuses dates more than a day in the future', () => {
-    refused(edited(['reviews', 0, 'reviewedAt'], '2026-03-11T12:00:01.000Z'), 'futureTimestamp', /review "evals-1#aaaa0" is dated 2026-03-11T12:00:01\.000Z, after now \(2026-03-10T12:00:00\.000Z\)/);
+    refused(
+      edited(['reviews', 0, 'reviewedAt'], '2026-03-11T12:00:01.000Z'),
+      'futureTimestamp',
+      /review "evals-1#aaaa0" is dated 2026-03-11T12:00:01\.000Z, after now \(2026-03-10T12:00:00\.000Z\)/,
+    );
     refused(edited(['exportedAt'], '2027-01-01T00:00:00.000Z'), 'futureTimestamp', /the export itself/);
     refused(edited(['cards', 0, 'fsrs', 'lastReview'], '2027-01-01T00:00:00Z'), 'futureTimestamp', /card "evals-1" was last reviewed/);
     refused(edited(['reads', 0, 'completedAt'], '2027-01-01T00:00:00Z'), 'futureTimestamp', /"support-assistant" was completed/);

@@ -23,7 +23,9 @@ export const utc: OffsetAt = () => 0;
  */
 export const newYork: OffsetAt = (d) => {
   const t = d.getTime();
-  const edt = (t >= Date.parse('2025-03-09T07:00:00Z') && t < Date.parse('2025-11-02T06:00:00Z')) || (t >= Date.parse('2026-03-08T07:00:00Z') && t < Date.parse('2026-11-01T06:00:00Z'));
+  const edt =
+    (t >= Date.parse('2025-03-09T07:00:00Z') && t < Date.parse('2025-11-02T06:00:00Z')) ||
+    (t >= Date.parse('2026-03-08T07:00:00Z') && t < Date.parse('2026-11-01T06:00:00Z'));
   return edt ? -240 : -300;
 };
 
@@ -34,7 +36,21 @@ export function topic(id: string, title: string): Topic {
 }
 
 export function question(id: string, topicId: string, difficulty: Difficulty = 'medium'): Question {
-  return { kind: 'question', id, aliases: [], source: src, topic: topicId, roles: [], difficulty, type: 'flashcard', promptHtml: '', promptText: id, explanationHtml: '', explanationText: '', tags: [] };
+  return {
+    kind: 'question',
+    id,
+    aliases: [],
+    source: src,
+    topic: topicId,
+    roles: [],
+    difficulty,
+    type: 'flashcard',
+    promptHtml: '',
+    promptText: id,
+    explanationHtml: '',
+    explanationText: '',
+    tags: [],
+  };
 }
 
 export function role(id: string, name: string, topics: readonly (readonly [string, TopicWeight])[]): Role {
@@ -46,7 +62,20 @@ export function lesson(id: string, title: string, order: number, roles: readonly
 }
 
 export function caseStudy(id: string, title: string, roles: readonly string[], topics: readonly string[]): CaseStudy {
-  return { kind: 'case', id, aliases: [], source: src, title, summary: '', roles, topics, promptHtml: '', clarifyingHtml: '', sections: [], rubric: {} as CaseStudy['rubric'] };
+  return {
+    kind: 'case',
+    id,
+    aliases: [],
+    source: src,
+    title,
+    summary: '',
+    roles,
+    topics,
+    promptHtml: '',
+    clarifyingHtml: '',
+    sections: [],
+    rubric: {} as CaseStudy['rubric'],
+  };
 }
 
 /**
@@ -58,13 +87,26 @@ export function bank(): ContentIndex {
   return {
     formatVersion: 1,
     roles: [
-      role('product-ai', 'Product AI engineer', [['evals', 'core'], ['rag', 'core'], ['metrics', 'supporting'], ['gpu', 'skip']]),
-      role('ml-infra', 'ML infra engineer', [['gpu', 'core'], ['serving', 'core'], ['evals', 'supporting']]),
+      role('product-ai', 'Product AI engineer', [
+        ['evals', 'core'],
+        ['rag', 'core'],
+        ['metrics', 'supporting'],
+        ['gpu', 'skip'],
+      ]),
+      role('ml-infra', 'ML infra engineer', [
+        ['gpu', 'core'],
+        ['serving', 'core'],
+        ['evals', 'supporting'],
+      ]),
       role('solo', 'Solo', [['evals', 'core']]),
     ],
     topics: [topic('evals', 'Evals'), topic('rag', 'Retrieval'), topic('metrics', 'Metrics'), topic('gpu', 'GPUs'), topic('serving', 'Serving')],
     questions: [...cards('evals', 4), ...cards('rag', 4), ...cards('metrics', 2), ...cards('gpu', 2), ...cards('serving', 2)],
-    lessons: [lesson('what-is-new', 'What is new in AI systems', 3), lesson('choose-your-role', 'Choose your role', 1, ['product-ai', 'ml-infra']), lesson('gpu-basics', 'GPU basics', 2, ['ml-infra'])],
+    lessons: [
+      lesson('what-is-new', 'What is new in AI systems', 3),
+      lesson('choose-your-role', 'Choose your role', 1, ['product-ai', 'ml-infra']),
+      lesson('gpu-basics', 'GPU basics', 2, ['ml-infra']),
+    ],
     cases: [
       caseStudy('support-assistant', 'Support assistant', ['product-ai'], ['evals', 'rag']),
       caseStudy('document-qa', 'Document Q&A', ['product-ai'], ['rag']),

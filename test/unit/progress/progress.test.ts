@@ -12,7 +12,11 @@ function input(reviews: ReviewEntry[], reads = new Map<string, Date>(), casePrac
 describe('progress: XP and streaks', () => {
   it('totals XP from history: review XP as stored, 20 per read the bank has, case practice by score', () => {
     const reviews = [review('evals-1', daysAgo(3), 3, { xp: 10 }), review('evals-2', daysAgo(2), 1, { xp: 5 }), review('evals-3', daysAgo(1))];
-    const reads = new Map([['what-is-new', daysAgo(4)], ['support-assistant', daysAgo(4)], ['removed-lesson', daysAgo(4)]]);
+    const reads = new Map([
+      ['what-is-new', daysAgo(4)],
+      ['support-assistant', daysAgo(4)],
+      ['removed-lesson', daysAgo(4)],
+    ]);
     const cases = [practice('p1', 'support-assistant', daysAgo(2), 14, 20), practice('p2', 'document-qa', daysAgo(1), 0, 10)];
     const xp = computeProgress(input(reviews, reads, cases), NOW).xp;
     assert.deepStrictEqual([xp.reviews, xp.reads, xp.casePractices, xp.total], [15, 40, 42, 97]);

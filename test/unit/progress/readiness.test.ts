@@ -39,7 +39,10 @@ function reference(): ProgressInput {
 function readinessOf(input: ProgressInput, roleId = input.roleId): RoleReadiness {
   const index = input.index;
   const ctx = { index, stats: topicStats(index, input.cards, NOW), reads: input.reads, bestScores: bestCaseScores(input.casePractices) };
-  return roleReadiness(index.roles.find((r) => r.id === roleId)!, ctx);
+  return roleReadiness(
+    index.roles.find((r) => r.id === roleId)!,
+    ctx,
+  );
 }
 
 describe('progress: readiness', () => {
@@ -50,11 +53,25 @@ describe('progress: readiness', () => {
     close(mastery.value!, 0.2375, 'core mastery');
     close(lessons.value!, 0.5, 'lessons');
     close(cases.value!, 0.3, 'cases');
-    assert.deepStrictEqual(r.parts.map((p) => [p.key, p.weight, p.effectiveWeight]), [['mastery', 0.6, 0.6], ['lessons', 0.15, 0.15], ['cases', 0.25, 0.25]]);
+    assert.deepStrictEqual(
+      r.parts.map((p) => [p.key, p.weight, p.effectiveWeight]),
+      [
+        ['mastery', 0.6, 0.6],
+        ['lessons', 0.15, 0.15],
+        ['cases', 0.25, 0.25],
+      ],
+    );
     close(r.score, 0.6 * 0.2375 + 0.15 * 0.5 + 0.25 * 0.3, 'score');
     assert.strictEqual(r.percent, 29);
-    close(r.parts.reduce((s, p) => s + p.points, 0), 29.25, 'points add up to the score');
-    assert.deepStrictEqual(r.parts.map((p) => p.detail), ['Mean of 2 core topics', '1 of 2 lessons complete', '1 of 2 cases practised, best scores average 30%']);
+    close(
+      r.parts.reduce((s, p) => s + p.points, 0),
+      29.25,
+      'points add up to the score',
+    );
+    assert.deepStrictEqual(
+      r.parts.map((p) => p.detail),
+      ['Mean of 2 core topics', '1 of 2 lessons complete', '1 of 2 cases practised, best scores average 30%'],
+    );
     assert.strictEqual(r.summary, 'Readiness for Product AI engineer: 29%: core topic mastery 24%, lessons 1 of 2, case practice 30%.');
   });
 
@@ -80,7 +97,14 @@ describe('progress: readiness', () => {
 
   it('leaves out a part with nothing to measure and scales the others up', () => {
     const solo = readinessOf(reference(), 'solo');
-    assert.deepStrictEqual(solo.parts.map((p) => [p.key, p.value === undefined]), [['mastery', false], ['lessons', false], ['cases', true]]);
+    assert.deepStrictEqual(
+      solo.parts.map((p) => [p.key, p.value === undefined]),
+      [
+        ['mastery', false],
+        ['lessons', false],
+        ['cases', true],
+      ],
+    );
     close(solo.parts[0].effectiveWeight, READINESS_WEIGHTS.mastery / 0.75, 'mastery weight');
     close(solo.parts[1].effectiveWeight, READINESS_WEIGHTS.lessons / 0.75, 'lessons weight');
     assert.strictEqual(solo.parts[2].effectiveWeight, 0);
@@ -120,7 +144,15 @@ describe('progress: readiness', () => {
     const input = reference();
     const cards = new Map<string, CardState>(input.index.questions.map((q) => [q.id, state(reviewCard(NOW, 30))]));
     const full = [practice('a', 'support-assistant', daysAgo(1), 20, 20), practice('b', 'document-qa', daysAgo(1), 10, 10)];
-    const r = readinessOf({ ...input, cards, casePractices: full, reads: new Map([['what-is-new', NOW], ['choose-your-role', NOW]]) });
+    const r = readinessOf({
+      ...input,
+      cards,
+      casePractices: full,
+      reads: new Map([
+        ['what-is-new', NOW],
+        ['choose-your-role', NOW],
+      ]),
+    });
     assert.strictEqual(r.percent, 100);
     assert.deepStrictEqual(r.checklist, []);
   });
@@ -130,7 +162,13 @@ describe('progress: readiness', () => {
     const before = snapshot(input);
     const model = computeProgress(input, NOW);
     assert.strictEqual(model.readiness?.percent, 29);
-    assert.deepStrictEqual(model.otherRoles.map((r) => [r.roleId, r.percent]), [['ml-infra', readinessOf(input, 'ml-infra').percent], ['solo', readinessOf(input, 'solo').percent]]);
+    assert.deepStrictEqual(
+      model.otherRoles.map((r) => [r.roleId, r.percent]),
+      [
+        ['ml-infra', readinessOf(input, 'ml-infra').percent],
+        ['solo', readinessOf(input, 'solo').percent],
+      ],
+    );
     assert.strictEqual(model.otherRoles[1].summary, `Solo: ${model.otherRoles[1].percent}% ready.`);
     assert.strictEqual(snapshot(input), before);
     const none = computeProgress({ ...input, roleId: 'unknown-role' }, NOW);
@@ -140,7 +178,16 @@ describe('progress: readiness', () => {
 
   it('shows mastery bars in study order with the skip topic last', () => {
     const model = computeProgress(reference(), NOW);
-    assert.deepStrictEqual(model.topics.map((t) => [t.topicId, t.weight]), [['evals', 'core'], ['rag', 'core'], ['metrics', 'supporting'], ['serving', undefined], ['gpu', 'skip']]);
+    assert.deepStrictEqual(
+      model.topics.map((t) => [t.topicId, t.weight]),
+      [
+        ['evals', 'core'],
+        ['rag', 'core'],
+        ['metrics', 'supporting'],
+        ['serving', undefined],
+        ['gpu', 'skip'],
+      ],
+    );
     const evals = model.topics[0];
     assert.strictEqual(evals.masteryPct, 48);
     assert.deepStrictEqual({ ...evals.counts }, { new: 2, learning: 1, due: 1, mastered: 0, suspended: 0 });

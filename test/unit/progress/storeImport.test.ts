@@ -80,15 +80,31 @@ describe('progress: import into a real review store', () => {
     const b = await desktop(memento);
     const bEvals1 = b.card('evals-1');
     const plan = planImport(currentOf(b), parsed(exportText(a)));
-    assert.deepStrictEqual(plan.summary.newReviewIds, a.reviews().map((r) => r.id).sort());
+    assert.deepStrictEqual(
+      plan.summary.newReviewIds,
+      a
+        .reviews()
+        .map((r) => r.id)
+        .sort(),
+    );
     assert.deepStrictEqual(plan.summary.changedCardIds, ['evals-2']);
-    assert.deepStrictEqual(plan.summary.cardStateConflicts.map((c) => c.cardId), ['evals-1'], 'B reviewed evals-1 later');
+    assert.deepStrictEqual(
+      plan.summary.cardStateConflicts.map((c) => c.cardId),
+      ['evals-1'],
+      'B reviewed evals-1 later',
+    );
     const tally = await applyToMemento(memento, plan, NOW);
     assert.deepStrictEqual(tally, { reviews: 2, cardStates: 1, reads: 1, casePractices: 1 });
 
     const reopened = await ReviewStore.open(memento, { now: NOW, writerId: 'cccc' });
-    assert.deepStrictEqual(reopened.problems, [], 'the stored values pass the store\'s validation');
-    assert.deepStrictEqual(reopened.reviews().map((r) => r.id).sort(), [...a.reviews(), ...b.reviews()].map((r) => r.id).sort());
+    assert.deepStrictEqual(reopened.problems, [], "the stored values pass the store's validation");
+    assert.deepStrictEqual(
+      reopened
+        .reviews()
+        .map((r) => r.id)
+        .sort(),
+      [...a.reviews(), ...b.reviews()].map((r) => r.id).sort(),
+    );
     assert.deepStrictEqual(reopened.card('evals-1'), bEvals1);
     assert.deepStrictEqual(reopened.card('evals-2'), a.card('evals-2'));
     assert.deepStrictEqual([...reopened.lessons().keys()].sort(), ['choose-your-role', 'what-is-new']);

@@ -43,7 +43,9 @@ describe('review store: two windows at once', () => {
     for (let step = 0; step < 300; step++) {
       const store = random() < 0.5 ? a : b;
       const cardId = CARD_POOL[Math.floor(random() * CARD_POOL.length)];
-      const op = store.recordReview({ cardId, rating: (1 + Math.floor(random() * 4)) as Rating, now: minutes(step), durationMs: 1000 }).then((r) => void ids.add(r.entry.id));
+      const op = store
+        .recordReview({ cardId, rating: (1 + Math.floor(random() * 4)) as Rating, now: minutes(step), durationMs: 1000 })
+        .then((r) => void ids.add(r.entry.id));
       if (random() < 0.5) await op;
       else inFlight.push(op);
     }
@@ -55,7 +57,10 @@ describe('review store: two windows at once', () => {
 
   it('loses nothing when both windows read before either write lands', async () => {
     const shared = new SharedStorage();
-    const opening = Promise.all([ReviewStore.open(shared.window(), { now: T0, writerId: 'wina' }), ReviewStore.open(shared.window(), { now: T0, writerId: 'winb' })]);
+    const opening = Promise.all([
+      ReviewStore.open(shared.window(), { now: T0, writerId: 'wina' }),
+      ReviewStore.open(shared.window(), { now: T0, writerId: 'winb' }),
+    ]);
     const [a, b] = await committed(shared, opening);
     const [x, y] = sameShardPair();
     const ra = a.recordReview({ cardId: x, rating: 3, now: minutes(1), durationMs: 1 });
@@ -103,7 +108,10 @@ describe('review store: two windows at once', () => {
 
   it('never brings an undone review back, whichever window wrote last', async () => {
     const shared = new SharedStorage();
-    const [a, b] = await committed(shared, Promise.all([ReviewStore.open(shared.window(), { now: T0, writerId: 'wina' }), ReviewStore.open(shared.window(), { now: T0, writerId: 'winb' })]));
+    const [a, b] = await committed(
+      shared,
+      Promise.all([ReviewStore.open(shared.window(), { now: T0, writerId: 'wina' }), ReviewStore.open(shared.window(), { now: T0, writerId: 'winb' })]),
+    );
     const [x, y] = sameShardPair();
     await committed(shared, a.recordReview({ cardId: x, rating: 3, now: minutes(1), durationMs: 1 }));
     await committed(shared, b.refresh(minutes(2)));

@@ -47,14 +47,24 @@ describe('due with learn-ahead', () => {
     const scheduler = createScheduler({ enableFuzz: false });
     const cards = new Map<string, CardState>(index.questions.map((q) => [q.id, state(scheduler.rate(undefined, 1, NOW).card)]));
     const all = index.questions.length;
-    for (const [window, expected] of [[WINDOW, all], [0, 0]] as const) {
+    for (const [window, expected] of [
+      [WINDOW, all],
+      [0, 0],
+    ] as const) {
       const now = later(1000); // due again in a minute: not due yet without learn-ahead
       const plan = index.questions.filter((q) => cardStatus(cards.get(q.id), now, window) === 'due').length;
       const session = buildSession({ questions: index.questions, cards, now, priority: { order: [] }, mode: { kind: 'due' }, learnAheadMs: window });
       const stats = [...topicStats(index, cards, now, window).values()].reduce((n, s) => n + s.counts.due, 0);
-      const progress = computeProgress({ index, roleId: undefined, reviews: [], cards, reads: new Map(), casePractices: [], desiredRetention: 0.9, offsetAt: utc, learnAheadMs: window }, now);
+      const progress = computeProgress(
+        { index, roleId: undefined, reviews: [], cards, reads: new Map(), casePractices: [], desiredRetention: 0.9, offsetAt: utc, learnAheadMs: window },
+        now,
+      );
       const bars = progress.topics.reduce((n, t) => n + t.counts.due, 0);
-      assert.deepStrictEqual([plan, session.dueCount, session.items.length, stats, bars], [expected, expected, expected, expected, expected], `window ${window}`);
+      assert.deepStrictEqual(
+        [plan, session.dueCount, session.items.length, stats, bars],
+        [expected, expected, expected, expected, expected],
+        `window ${window}`,
+      );
       assert.strictEqual(progress.forecast.days[0].count, all, 'the forecast counts them today either way');
       assert.strictEqual(progress.forecast.days[0].overdue, 0);
     }

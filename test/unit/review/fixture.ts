@@ -13,10 +13,30 @@ import type { Rating, ReviewCard, SessionQuestion } from '../../../src/core/revi
 import { T0, seeded } from './helpers';
 
 export const TOPICS = [
-  'llm-fundamentals', 'prompt-design', 'evals', 'agents-tools', 'retrieval-rag', 'cost-latency', 'safety-reliability',
-  'model-choice', 'embeddings-similarity', 'system-design-core', 'reliability-observability', 'security-access',
-  'deployment-rollout', 'monitoring-mlops', 'metrics', 'problem-framing', 'data-and-labels', 'versioning-registry',
-  'serving', 'ml-foundations', 'recommendation-ranking', 'features', 'pipelines-orchestration', 'gpu-batch-economics',
+  'llm-fundamentals',
+  'prompt-design',
+  'evals',
+  'agents-tools',
+  'retrieval-rag',
+  'cost-latency',
+  'safety-reliability',
+  'model-choice',
+  'embeddings-similarity',
+  'system-design-core',
+  'reliability-observability',
+  'security-access',
+  'deployment-rollout',
+  'monitoring-mlops',
+  'metrics',
+  'problem-framing',
+  'data-and-labels',
+  'versioning-registry',
+  'serving',
+  'ml-foundations',
+  'recommendation-ranking',
+  'features',
+  'pipelines-orchestration',
+  'gpu-batch-economics',
   'distributed-training',
 ];
 
@@ -45,7 +65,16 @@ export function buildHistory(cards: number, reviewsPerCard: number, seed = 42): 
       const rating = (random() < 0.15 ? 1 : random() < 0.2 ? 2 : random() < 0.9 ? 3 : 4) as Rating;
       card = scheduler.rate(card, rating, now).card;
       const writer = `s${(Math.floor(now.getTime() / 86_400_000) % 46656).toString(36).padStart(3, '0')}`;
-      log.push(encodeLog(`${writer}${r.toString(36)}`, rating, now.getTime(), 3000 + Math.floor(random() * 30000), random() < 0.8 ? rating > 1 : undefined, 5 + Math.floor(random() * 20)));
+      log.push(
+        encodeLog(
+          `${writer}${r.toString(36)}`,
+          rating,
+          now.getTime(),
+          3000 + Math.floor(random() * 30000),
+          random() < 0.8 ? rating > 1 : undefined,
+          5 + Math.floor(random() * 20),
+        ),
+      );
       now = new Date(Math.min(card.due.getTime(), T0.getTime() - 3_600_000));
     }
     if (card) finals.set(id, card);

@@ -30,7 +30,8 @@ export function seeded(seed: number): () => number {
 /** `n` questions spread over `topics`, round-robin, ids like `t0-q3`. */
 export function questions(topics: readonly string[], perTopic: number): SessionQuestion[] {
   const out: SessionQuestion[] = [];
-  for (let i = 0; i < perTopic; i++) for (const topic of topics) out.push({ id: `${topic}-q${i}`, topic, difficulty: (['easy', 'medium', 'hard'] as const)[i % 3] });
+  for (let i = 0; i < perTopic; i++)
+    for (const topic of topics) out.push({ id: `${topic}-q${i}`, topic, difficulty: (['easy', 'medium', 'hard'] as const)[i % 3] });
   return out;
 }
 

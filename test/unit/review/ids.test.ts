@@ -50,11 +50,29 @@ describe('any id is safe in stored state', () => {
     await source.recordReview({ cardId: 'constructor', rating: 3, now: T0, durationMs: 1000, xp: 10 });
     await source.completeLesson('constructor', minutes(1));
     await source.recordCasePractice({ caseId: 'constructor', score: 1, maxScore: 2, missed: [], now: minutes(2) });
-    const file = buildExport({ reviews: source.reviews(), cards: source.cards(), reads: source.lessons(), casePractices: source.casePractices(), settings: { role: null, desiredRetention: 0.9, newCardsPerDay: 10, sessionSize: 20 } }, minutes(3));
+    const file = buildExport(
+      {
+        reviews: source.reviews(),
+        cards: source.cards(),
+        reads: source.lessons(),
+        casePractices: source.casePractices(),
+        settings: { role: null, desiredRetention: 0.9, newCardsPerDay: 10, sessionSize: 20 },
+      },
+      minutes(3),
+    );
     const parsed = parseImport(JSON.stringify(file), { now: minutes(4), knownCardIds: new Set(['constructor']) });
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);
     const target = await ReviewStore.open(new MemoryMemento(), { now: minutes(4), writerId: 'bbbb' });
-    const plan = planImport({ reviews: target.reviews(), cards: target.cards(), reads: target.lessons(), readsUndone: target.uncompletedLessons(), casePractices: target.casePractices() }, parsed);
+    const plan = planImport(
+      {
+        reviews: target.reviews(),
+        cards: target.cards(),
+        reads: target.lessons(),
+        readsUndone: target.uncompletedLessons(),
+        casePractices: target.casePractices(),
+      },
+      parsed,
+    );
     const tally = await target.applyImport(plan, minutes(5));
     assert.deepStrictEqual(tally, { reviews: 1, cardStates: 1, reads: 1, casePractices: 1 });
     assert.strictEqual(target.reviews('constructor').length, 1);
@@ -71,7 +89,10 @@ describe('any id is safe in stored state', () => {
       if (name === 'constructor') assert.ok(own(shard.c, name));
       else {
         assert.strictEqual(own(shard.c, name), undefined);
-        assert.ok(findings.problems.some((p) => p.includes(`"${name}"`)), `${name}: ${findings.problems.join('; ')}`);
+        assert.ok(
+          findings.problems.some((p) => p.includes(`"${name}"`)),
+          `${name}: ${findings.problems.join('; ')}`,
+        );
       }
       const progress = readProgress(JSON.parse(`{"v":2,"rev":1,"w":"zzzz","l":{"${name}":[1,1]},"p":[]}`), REVIEW_PROGRESS_KEY, findings, 'aaaa');
       assert.strictEqual(Object.getPrototypeOf(progress.l), null);

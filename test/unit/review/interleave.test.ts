@@ -7,7 +7,9 @@ interface Item {
   readonly priority: number;
 }
 
-const items = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 60 }).map((topics) => topics.map((topic, priority): Item => ({ topic, priority })));
+const items = fc
+  .array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 60 })
+  .map((topics) => topics.map((topic, priority): Item => ({ topic, priority })));
 const topicOf = (i: Item) => i.topic;
 
 function maxCount(list: readonly Item[]): number {
@@ -27,7 +29,10 @@ describe('topic interleaving', () => {
     fc.assert(
       fc.property(items, (list) => {
         const out = interleaveByTopic(list, topicOf);
-        assert.deepStrictEqual([...out].sort((a, b) => a.priority - b.priority), list);
+        assert.deepStrictEqual(
+          [...out].sort((a, b) => a.priority - b.priority),
+          list,
+        );
       }),
     );
   });
@@ -57,7 +62,10 @@ describe('topic interleaving', () => {
         const out = interleaveByTopic(list, topicOf);
         for (const topic of new Set(list.map(topicOf))) {
           const ps = out.filter((i) => i.topic === topic).map((i) => i.priority);
-          assert.deepStrictEqual(ps, [...ps].sort((a, b) => a - b));
+          assert.deepStrictEqual(
+            ps,
+            [...ps].sort((a, b) => a - b),
+          );
         }
         if (adjacentPairs(list) === 0) assert.deepStrictEqual(out, list);
       }),
@@ -66,7 +74,10 @@ describe('topic interleaving', () => {
 
   it('prefers the highest-priority item of another topic', () => {
     const list = ['a', 'a', 'b', 'c', 'a'].map((topic, priority) => ({ topic, priority }));
-    assert.deepStrictEqual(interleaveByTopic(list, topicOf).map((i) => i.priority), [0, 2, 1, 3, 4]);
+    assert.deepStrictEqual(
+      interleaveByTopic(list, topicOf).map((i) => i.priority),
+      [0, 2, 1, 3, 4],
+    );
   });
 
   // Its speed is measured by `npm run bench`; here a quadratic interleave would run into mocha's timeout.

@@ -39,7 +39,10 @@ async function windowWith(memento: MemoryMemento, fs: JournalFs, writerId: strin
 }
 
 function logsOf(store: ReviewStore): string[] {
-  return store.reviews().map((r) => `${r.id}@${r.reviewedAt.getTime()}`).sort();
+  return store
+    .reviews()
+    .map((r) => `${r.id}@${r.reviewedAt.getTime()}`)
+    .sort();
 }
 
 describe('review journal', () => {
@@ -62,7 +65,10 @@ describe('review journal', () => {
     const journal = await readJournal(fs);
     assert.deepStrictEqual(journal.problems, []);
     const names = [...fs.files.keys()];
-    assert.ok(names.every((n) => SEGMENT_NAME.test(n)), names.join());
+    assert.ok(
+      names.every((n) => SEGMENT_NAME.test(n)),
+      names.join(),
+    );
     assert.ok(names.some((n) => n.includes('-aaaa-')) && names.some((n) => n.includes('-bbbb-')));
     const fromJournal = [...journal.cards.values()].flatMap((c) => c[1]).length;
     assert.strictEqual(fromJournal, a.store.reviews().length, 'the journal holds exactly the reviews globalState holds');
@@ -101,7 +107,8 @@ describe('review journal', () => {
     const fs = new FakeJournalFs();
     const memento = new MemoryMemento();
     const { store, journal } = await windowWith(memento, fs, 'aaaa');
-    for (let i = 0; i < 12; i++) await store.recordReview({ cardId: CARDS[i % CARDS.length], rating: ((i % 4) + 1) as 1 | 2 | 3 | 4, now: minutes(i * 10), durationMs: 900, xp: 3 });
+    for (let i = 0; i < 12; i++)
+      await store.recordReview({ cardId: CARDS[i % CARDS.length], rating: ((i % 4) + 1) as 1 | 2 | 3 | 4, now: minutes(i * 10), durationMs: 900, xp: 3 });
     await store.undoLast(minutes(200));
     await store.suspend(['rag-chunking'], minutes(201));
     await store.reset(['gpu-memory'], minutes(202));
@@ -199,7 +206,12 @@ describe('quarantine sink', () => {
       assert.notStrictEqual(key, 'loopPrep.review.quarantine', 'nothing is written to the quarantine key');
       return update(key, value);
     };
-    const store = await ReviewStore.open(memento, { now: T0, writerId: 'aaaa', onProblem: (p) => problems.push(p.quarantineKey), quarantine: { where: '/storage/quarantine', keep: async (items) => void kept.push(...items) } });
+    const store = await ReviewStore.open(memento, {
+      now: T0,
+      writerId: 'aaaa',
+      onProblem: (p) => problems.push(p.quarantineKey),
+      quarantine: { where: '/storage/quarantine', keep: async (items) => void kept.push(...items) },
+    });
     assert.deepStrictEqual(problems, ['/storage/quarantine']);
     assert.strictEqual(kept.length, 1);
     assert.strictEqual((kept[0] as { value: unknown }).value, 'not a shard');

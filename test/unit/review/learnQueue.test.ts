@@ -1,5 +1,16 @@
 import * as assert from 'assert';
-import { afterRating, comesBack, createLearnQueue, isFinished, parseLearnQueue, pickNext, queueProgress, requeue, undoRating, type LearnQueue } from '../../../src/core/review/learnQueue';
+import {
+  afterRating,
+  comesBack,
+  createLearnQueue,
+  isFinished,
+  parseLearnQueue,
+  pickNext,
+  queueProgress,
+  requeue,
+  undoRating,
+  type LearnQueue,
+} from '../../../src/core/review/learnQueue';
 import type { ReviewCard } from '../../../src/core/review/types';
 import { T0, days, minutes } from './helpers';
 
@@ -89,7 +100,10 @@ describe('learn-ahead session queue', () => {
   });
 
   it('shows the only card left again at once', () => {
-    assert.deepStrictEqual(run(['solo'], (_id, at, nth) => (nth === 1 ? learning(minutes(1, at)) : nth === 2 ? learning(minutes(10, at)) : undefined)), ['solo', 'solo', 'solo']);
+    assert.deepStrictEqual(
+      run(['solo'], (_id, at, nth) => (nth === 1 ? learning(minutes(1, at)) : nth === 2 ? learning(minutes(10, at)) : undefined)),
+      ['solo', 'solo', 'solo'],
+    );
   });
 
   it('undo of a rating removes the copy it queued, also when that copy is on screen', () => {
@@ -164,10 +178,25 @@ describe('learn-ahead session queue', () => {
   });
 
   it('rejects a malformed stored queue and drops duplicate copies', () => {
-    for (const bad of [null, 'x', {}, { upcoming: [1], again: [], rated: [] }, { upcoming: [], again: [{ cardId: 'a', due: -1 }], rated: [] }, { upcoming: [''], again: [], rated: [] }]) {
+    for (const bad of [
+      null,
+      'x',
+      {},
+      { upcoming: [1], again: [], rated: [] },
+      { upcoming: [], again: [{ cardId: 'a', due: -1 }], rated: [] },
+      { upcoming: [''], again: [], rated: [] },
+    ]) {
       assert.strictEqual(parseLearnQueue(bad), undefined, JSON.stringify(bad));
     }
-    const q = parseLearnQueue({ upcoming: ['a', 'a', 'b'], again: [{ cardId: 'b', due: 5 }, { cardId: 'b', due: 6 }], current: { cardId: 'c' }, rated: [] });
+    const q = parseLearnQueue({
+      upcoming: ['a', 'a', 'b'],
+      again: [
+        { cardId: 'b', due: 5 },
+        { cardId: 'b', due: 6 },
+      ],
+      current: { cardId: 'c' },
+      rated: [],
+    });
     assert.deepStrictEqual(q, { upcoming: ['a'], again: [{ cardId: 'b', due: 5 }], current: { cardId: 'c' }, rated: [] });
   });
 });

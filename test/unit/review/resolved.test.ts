@@ -19,7 +19,11 @@ const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 function renamedBank(): ContentIndex {
   const b = bank();
   const questions: Question[] = b.questions.map((q) => (q.id === 'evals-1' ? { ...question('evals-renamed', 'evals'), aliases: ['evals-1'] } : q));
-  return { ...b, questions, lessons: b.lessons.map((l) => (l.id === 'what-is-new' ? { ...lesson('whats-new', l.title, l.order), aliases: ['what-is-new'] } : l)) };
+  return {
+    ...b,
+    questions,
+    lessons: b.lessons.map((l) => (l.id === 'what-is-new' ? { ...lesson('whats-new', l.title, l.order), aliases: ['what-is-new'] } : l)),
+  };
 }
 
 async function storeWithHistory(): Promise<ReviewStore> {
@@ -31,7 +35,19 @@ async function storeWithHistory(): Promise<ReviewStore> {
 }
 
 const progressOf = (index: ContentIndex, reads: { reviews: ReviewStore['reviews']; cards: ReviewStore['cards'] }, lessons: ReadonlyMap<string, Date>) =>
-  computeProgress({ index, roleId: 'product-ai', reviews: reads.reviews(), cards: reads.cards(), reads: lessons, casePractices: [], desiredRetention: 0.9, offsetAt: () => 0 }, minutes(20));
+  computeProgress(
+    {
+      index,
+      roleId: 'product-ai',
+      reviews: reads.reviews(),
+      cards: reads.cards(),
+      reads: lessons,
+      casePractices: [],
+      desiredRetention: 0.9,
+      offsetAt: () => 0,
+    },
+    minutes(20),
+  );
 
 describe('review state under renamed ids', () => {
   it('shows a renamed card with its history in the Study Plan status, the Progress model and the drill alike', async () => {
@@ -51,7 +67,7 @@ describe('review state under renamed ids', () => {
     assert.strictEqual(raw.mastery, 0);
   });
 
-  it('maps ids both ways, and a card\'s reviews under every id it had', async () => {
+  it("maps ids both ways, and a card's reviews under every id it had", async () => {
     const store = await storeWithHistory();
     const view = new ResolvedReviews(store, catalogOf(renamedBank()));
     assert.strictEqual(view.currentId('evals-1'), 'evals-renamed');
@@ -60,24 +76,38 @@ describe('review state under renamed ids', () => {
     assert.strictEqual(view.storageId('evals-1'), 'evals-1');
     assert.strictEqual(view.storageId('evals-2'), 'evals-2', 'a new card is stored under its own id');
     assert.deepStrictEqual([...view.cards().keys()], ['evals-renamed']);
-    assert.deepStrictEqual(view.reviews('evals-renamed').map((r) => [r.cardId, r.id]), store.reviews('evals-1').map((r) => ['evals-renamed', r.id]), 'review ids stay as stored');
-    assert.deepStrictEqual(view.reviews().map((r) => r.cardId), ['evals-renamed', 'evals-renamed']);
+    assert.deepStrictEqual(
+      view.reviews('evals-renamed').map((r) => [r.cardId, r.id]),
+      store.reviews('evals-1').map((r) => ['evals-renamed', r.id]),
+      'review ids stay as stored',
+    );
+    assert.deepStrictEqual(
+      view.reviews().map((r) => r.cardId),
+      ['evals-renamed', 'evals-renamed'],
+    );
     assert.deepStrictEqual([...view.reads().keys()], ['whats-new'], 'a renamed lesson stays complete');
     assert.deepStrictEqual(view.readIds('whats-new'), ['whats-new', 'what-is-new']);
   });
 
-  it('prefers the state under the card\'s own id when both ids hold some, and merges their reviews in time order', async () => {
+  it("prefers the state under the card's own id when both ids hold some, and merges their reviews in time order", async () => {
     const store = await storeWithHistory();
     await store.recordReview({ cardId: 'evals-renamed', rating: 1, now: minutes(5), durationMs: 1000, xp: 0 });
     const view = new ResolvedReviews(store, catalogOf(renamedBank()));
     assert.strictEqual(view.storageId('evals-renamed'), 'evals-renamed');
     assert.deepStrictEqual(view.card('evals-renamed'), store.card('evals-renamed'));
     assert.deepStrictEqual([...view.cards().entries()], [['evals-renamed', store.card('evals-renamed')]], 'one entry, the one the Study Plan shows');
-    assert.deepStrictEqual(view.reviews('evals-renamed').map((r) => r.reviewedAt.getTime()), [T0, minutes(5), minutes(12)].map((d) => d.getTime()));
-    assert.deepStrictEqual(view.reviews('evals-1').map((r) => r.rating), [3, 1, 3], 'the old id reads the same history');
+    assert.deepStrictEqual(
+      view.reviews('evals-renamed').map((r) => r.reviewedAt.getTime()),
+      [T0, minutes(5), minutes(12)].map((d) => d.getTime()),
+    );
+    assert.deepStrictEqual(
+      view.reviews('evals-1').map((r) => r.rating),
+      [3, 1, 3],
+      'the old id reads the same history',
+    );
   });
 
-  it('returns the store\'s own maps and lists when nothing is renamed', async () => {
+  it("returns the store's own maps and lists when nothing is renamed", async () => {
     const store = await storeWithHistory();
     const view = new ResolvedReviews(store, catalogOf(bank()));
     assert.strictEqual(view.cards(), store.cards());

@@ -19,9 +19,15 @@ function history(ratings: readonly Rating[], options = {}): ReviewCard {
 describe('review scheduler', () => {
   it('previews a new card: four outcomes, Again to Easy, dues never decreasing', () => {
     const preview = createScheduler().preview(undefined, T0);
-    assert.deepStrictEqual(preview.map((p) => p.rating), RATINGS);
+    assert.deepStrictEqual(
+      preview.map((p) => p.rating),
+      RATINGS,
+    );
     for (let i = 1; i < preview.length; i++) assert.ok(preview[i].due >= preview[i - 1].due, `${preview[i].label} before ${preview[i - 1].label}`);
-    assert.deepStrictEqual(preview.slice(0, 3).map((p) => p.label), ['1m', '6m', '10m']);
+    assert.deepStrictEqual(
+      preview.slice(0, 3).map((p) => p.label),
+      ['1m', '6m', '10m'],
+    );
     assert.match(preview[3].label, /^\d+d$/);
     for (const p of preview) assert.strictEqual(p.intervalMs, p.due.getTime() - T0.getTime());
   });
@@ -70,7 +76,18 @@ describe('review scheduler', () => {
   it('matches ts-fsrs with fuzz off', () => {
     const card = history([3, 2, 3], { enableFuzz: false });
     const direct = fsrs(generatorParameters({ enable_fuzz: false, request_retention: 0.9 }));
-    const raw = { due: card.due, stability: card.stability, difficulty: card.difficulty, elapsed_days: 0, scheduled_days: card.scheduledDays, learning_steps: card.learningSteps, reps: card.reps, lapses: card.lapses, state: 2, last_review: card.lastReview };
+    const raw = {
+      due: card.due,
+      stability: card.stability,
+      difficulty: card.difficulty,
+      elapsed_days: 0,
+      scheduled_days: card.scheduledDays,
+      learning_steps: card.learningSteps,
+      reps: card.reps,
+      lapses: card.lapses,
+      state: 2,
+      last_review: card.lastReview,
+    };
     const expected = direct.next(raw, days(30), 3).card;
     const actual = createScheduler({ enableFuzz: false }).rate(card, 3, days(30)).card;
     assert.strictEqual(actual.due.getTime(), expected.due.getTime());
@@ -101,7 +118,11 @@ describe('review scheduler', () => {
     const atStability = new Date(card.lastReview.getTime() + card.stability * 86_400_000);
     assert.ok(Math.abs(retrievability(card, atStability) - 0.9) < 1e-6);
     assert.ok(retrievability(card, days(400)) < retrievability(card, days(100)));
-    const direct = fsrs().get_retrievability({ ...card, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, state: 2, last_review: card.lastReview }, days(10, card.lastReview), false);
+    const direct = fsrs().get_retrievability(
+      { ...card, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, state: 2, last_review: card.lastReview },
+      days(10, card.lastReview),
+      false,
+    );
     assert.ok(Math.abs(createScheduler().retrievability(card, days(10, card.lastReview)) - direct) < 1e-6);
   });
 

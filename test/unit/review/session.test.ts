@@ -5,7 +5,17 @@ import { T0, days, questions, seeded } from './helpers';
 
 /** A reviewed card last seen at `last`, due at `due`, with stability `stability` days. */
 function reviewed(last: Date, due: Date, stability = 5): CardState {
-  const card: ReviewCard = { due, stability, difficulty: 5, scheduledDays: Math.round((due.getTime() - last.getTime()) / 86_400_000), learningSteps: 0, reps: 3, lapses: 0, phase: 'review', lastReview: last };
+  const card: ReviewCard = {
+    due,
+    stability,
+    difficulty: 5,
+    scheduledDays: Math.round((due.getTime() - last.getTime()) / 86_400_000),
+    learningSteps: 0,
+    reps: 3,
+    lapses: 0,
+    phase: 'review',
+    lastReview: last,
+  };
   return { card, suspended: false, buriedUntil: undefined };
 }
 
@@ -14,7 +24,8 @@ function input(qs: SessionQuestion[], cards: Map<string, CardState>, extra: Part
 }
 
 function assertInterleaved(items: readonly SessionItem[]): void {
-  for (let i = 1; i < items.length; i++) assert.notStrictEqual(items[i].topic, items[i - 1].topic, `same topic at ${i - 1} and ${i}: ${items.map((x) => x.topic).join(' ')}`);
+  for (let i = 1; i < items.length; i++)
+    assert.notStrictEqual(items[i].topic, items[i - 1].topic, `same topic at ${i - 1} and ${i}: ${items.map((x) => x.topic).join(' ')}`);
 }
 
 describe('session builder', () => {
@@ -27,7 +38,10 @@ describe('session builder', () => {
       ['a-q3', reviewed(days(-1), days(3))], // not due
     ]);
     const session = buildSession(input(qs, cards, { mode: { kind: 'due' } }));
-    assert.deepStrictEqual(session.items.map((i) => i.id), ['a-q1', 'a-q2', 'a-q0']);
+    assert.deepStrictEqual(
+      session.items.map((i) => i.id),
+      ['a-q1', 'a-q2', 'a-q0'],
+    );
     assert.ok(session.items.every((i) => i.reason === 'due'));
     assert.strictEqual(session.dueCount, 3);
   });
@@ -38,7 +52,10 @@ describe('session builder', () => {
       ['a-q0', reviewed(days(-1), T0)],
       ['a-q1', reviewed(T0, new Date(T0.getTime() + 60_000))],
     ]);
-    assert.deepStrictEqual(buildSession(input(qs, cards, { mode: { kind: 'due' } })).items.map((i) => i.id), ['a-q0']);
+    assert.deepStrictEqual(
+      buildSession(input(qs, cards, { mode: { kind: 'due' } })).items.map((i) => i.id),
+      ['a-q0'],
+    );
   });
 
   it('follows due cards with new cards in role order: listed, unlisted, then skip topics', () => {
@@ -54,7 +71,13 @@ describe('session builder', () => {
     assert.deepStrictEqual(topicsFor(12), [3, 3, 3, 3]);
     const cards = new Map([['skipped-q0', reviewed(days(-3), days(-1))]]);
     const withDue = buildSession(input(qs, cards, { priority, newCardsPerDay: 1 })).items;
-    assert.deepStrictEqual(withDue.map((i) => [i.id, i.reason]), [['skipped-q0', 'due'], ['first-q0', 'new']]);
+    assert.deepStrictEqual(
+      withDue.map((i) => [i.id, i.reason]),
+      [
+        ['skipped-q0', 'due'],
+        ['first-q0', 'new'],
+      ],
+    );
   });
 
   it('introduces easy new cards of a topic before medium and hard ones', () => {
@@ -64,7 +87,10 @@ describe('session builder', () => {
       { id: 'a-easy', topic: 'a', difficulty: 'easy' },
       { id: 'a-easy-2', topic: 'a', difficulty: 'easy' },
     ];
-    assert.deepStrictEqual(buildSession(input(qs, new Map(), { newCardsPerDay: 3 })).items.map((i) => i.id), ['a-easy', 'a-easy-2', 'a-medium']);
+    assert.deepStrictEqual(
+      buildSession(input(qs, new Map(), { newCardsPerDay: 3 })).items.map((i) => i.id),
+      ['a-easy', 'a-easy-2', 'a-medium'],
+    );
   });
 
   it('staggers new cards by default: the top topic gives most, skip topics still come last', () => {
@@ -78,7 +104,10 @@ describe('session builder', () => {
     assert.strictEqual(count('skip'), 0);
     assert.strictEqual(count('t5'), 0);
     assertInterleaved(session.items);
-    assert.deepStrictEqual(session.items.filter((i) => i.topic === 't0').map((i) => i.id), ['t0-q0', 't0-q3', 't0-q6', 't0-q9', 't0-q12', 't0-q15', 't0-q18']);
+    assert.deepStrictEqual(
+      session.items.filter((i) => i.topic === 't0').map((i) => i.id),
+      ['t0-q0', 't0-q3', 't0-q6', 't0-q9', 't0-q12', 't0-q15', 't0-q18'],
+    );
   });
 
   it('limits new cards to what is left of the daily allowance', () => {
@@ -116,13 +145,26 @@ describe('session builder', () => {
       const ids = buildSession(input(qs, cards, { mode: { kind } })).items.map((i) => i.id);
       for (const hidden of ['a-q0', 'b-q0', 'b-q1', 'a-q2']) assert.ok(!ids.includes(hidden), `${kind} showed ${hidden}`);
     }
-    assert.deepStrictEqual(buildSession(input(qs, cards)).items.map((i) => i.id).sort(), ['a-q1', 'b-q2']);
-    assert.deepStrictEqual(buildSession(input(qs, cards, { mode: { kind: 'case', cardIds: ['a-q0', 'b-q0', 'a-q1'] } })).items.map((i) => i.id), ['a-q1']);
+    assert.deepStrictEqual(
+      buildSession(input(qs, cards))
+        .items.map((i) => i.id)
+        .sort(),
+      ['a-q1', 'b-q2'],
+    );
+    assert.deepStrictEqual(
+      buildSession(input(qs, cards, { mode: { kind: 'case', cardIds: ['a-q0', 'b-q0', 'a-q1'] } })).items.map((i) => i.id),
+      ['a-q1'],
+    );
   });
 
   it('interleaves topics when it can, moving new cards between due ones', () => {
     const qs = questions(['a', 'b', 'c'], 10);
-    const cards = new Map(qs.filter((q) => q.topic === 'a').slice(0, 6).map((q, i) => [q.id, reviewed(days(-10), days(-1 - i))]));
+    const cards = new Map(
+      qs
+        .filter((q) => q.topic === 'a')
+        .slice(0, 6)
+        .map((q, i) => [q.id, reviewed(days(-10), days(-1 - i))]),
+    );
     const session = buildSession(input(qs, cards, { sessionSize: 12, priority: { order: ['b', 'c', 'a'] } }));
     assertInterleaved(session.items);
     assert.strictEqual(session.items.filter((i) => i.reason === 'due').length, 6);
@@ -131,7 +173,12 @@ describe('session builder', () => {
 
   it('when one topic dominates, separates what it can and leaves the surplus together at the end', () => {
     const qs = questions(['a', 'b'], 10);
-    const cards = new Map(qs.filter((q) => q.topic === 'a').slice(0, 6).map((q, i) => [q.id, reviewed(days(-10), days(-1 - i))]));
+    const cards = new Map(
+      qs
+        .filter((q) => q.topic === 'a')
+        .slice(0, 6)
+        .map((q, i) => [q.id, reviewed(days(-10), days(-1 - i))]),
+    );
     const session = buildSession(input(qs, cards, { sessionSize: 8, newCardsPerDay: 2, priority: { order: ['b'] } }));
     assert.strictEqual(session.items.map((i) => i.topic).join(''), 'ababaaaa');
     assert.strictEqual(buildSession(input(questions(['a'], 5), new Map())).items.length, 5, 'a single topic still fills the session');
@@ -153,16 +200,32 @@ describe('session builder', () => {
 
   it("mode 'new' shows only new cards; mode 'due' only due ones", () => {
     const qs = questions(['a', 'b'], 5);
-    const cards = new Map([['a-q0', reviewed(days(-3), days(-1))], ['b-q0', reviewed(days(-3), days(2))]]);
+    const cards = new Map([
+      ['a-q0', reviewed(days(-3), days(-1))],
+      ['b-q0', reviewed(days(-3), days(2))],
+    ]);
     assert.ok(buildSession(input(qs, cards, { mode: { kind: 'new' } })).items.every((i) => i.reason === 'new' && !cards.has(i.id)));
-    assert.deepStrictEqual(buildSession(input(qs, cards, { mode: { kind: 'due' } })).items.map((i) => i.id), ['a-q0']);
+    assert.deepStrictEqual(
+      buildSession(input(qs, cards, { mode: { kind: 'due' } })).items.map((i) => i.id),
+      ['a-q0'],
+    );
   });
 
   it("mode 'topic' applies the mixed rules within one topic", () => {
     const qs = questions(['a', 'b'], 5);
-    const cards = new Map([['a-q0', reviewed(days(-3), days(-1))], ['b-q0', reviewed(days(-3), days(-1))]]);
+    const cards = new Map([
+      ['a-q0', reviewed(days(-3), days(-1))],
+      ['b-q0', reviewed(days(-3), days(-1))],
+    ]);
     const session = buildSession(input(qs, cards, { mode: { kind: 'topic', topicId: 'b' }, newCardsPerDay: 2 }));
-    assert.deepStrictEqual(session.items.map((i) => [i.id, i.reason]), [['b-q0', 'due'], ['b-q3', 'new'], ['b-q1', 'new']]);
+    assert.deepStrictEqual(
+      session.items.map((i) => [i.id, i.reason]),
+      [
+        ['b-q0', 'due'],
+        ['b-q3', 'new'],
+        ['b-q1', 'new'],
+      ],
+    );
     assert.strictEqual(session.dueCount, 1);
   });
 
@@ -175,20 +238,40 @@ describe('session builder', () => {
       ['a-q1', reviewed(days(-30), days(10), 0.5)],
     ]);
     const session = buildSession(input(qs, cards, { mode: { kind: 'weak' }, sessionSize: 3 }));
-    assert.deepStrictEqual(session.items.map((i) => i.id), ['a-q1', 'b-q0', 'c-q0']);
+    assert.deepStrictEqual(
+      session.items.map((i) => i.id),
+      ['a-q1', 'b-q0', 'c-q0'],
+    );
     assert.ok(session.items.every((i) => i.reason === 'weak'));
   });
 
   it("mode 'case' drills the given cards: due first, then the rest in the given order, beyond the new allowance", () => {
     const qs = questions(['a', 'b', 'c'], 4);
-    const cards = new Map([['c-q3', reviewed(days(-3), days(-1))], ['a-q2', reviewed(days(-3), days(4))]]);
+    const cards = new Map([
+      ['c-q3', reviewed(days(-3), days(-1))],
+      ['a-q2', reviewed(days(-3), days(4))],
+    ]);
     const cardIds = ['b-q1', 'a-q2', 'c-q0', 'c-q3', 'missing-card'];
     const session = buildSession(input(qs, cards, { mode: { kind: 'case', cardIds }, newCardsPerDay: 0 }));
-    assert.deepStrictEqual(session.items.map((i) => [i.id, i.reason]), [['c-q3', 'due'], ['b-q1', 'new'], ['a-q2', 'case'], ['c-q0', 'new']]);
+    assert.deepStrictEqual(
+      session.items.map((i) => [i.id, i.reason]),
+      [
+        ['c-q3', 'due'],
+        ['b-q1', 'new'],
+        ['a-q2', 'case'],
+        ['c-q0', 'new'],
+      ],
+    );
   });
 
   it('orders topics for a role the way the study plan does', () => {
-    const role = { topics: [{ id: 'x', weight: 'supporting' as const }, { id: 'y', weight: 'skip' as const }, { id: 'z', weight: 'core' as const }] };
+    const role = {
+      topics: [
+        { id: 'x', weight: 'supporting' as const },
+        { id: 'y', weight: 'skip' as const },
+        { id: 'z', weight: 'core' as const },
+      ],
+    };
     assert.deepStrictEqual(priorityFromRole(role), { order: ['z', 'x', 'y'], skip: ['y'] });
     assert.deepStrictEqual(priorityFromRole(undefined), { order: [] });
   });

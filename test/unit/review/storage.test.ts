@@ -1,5 +1,14 @@
 import * as assert from 'assert';
-import { MemoryMemento, REVIEW_KEYS, REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, ReviewStore, shardOf } from '../../../src/core/review';
+import {
+  MemoryMemento,
+  REVIEW_KEYS,
+  REVIEW_PROGRESS_KEY,
+  REVIEW_QUARANTINE_KEY,
+  REVIEW_ROOT_KEY,
+  REVIEW_SHARD_KEYS,
+  ReviewStore,
+  shardOf,
+} from '../../../src/core/review';
 import type { QuarantineItem, StoreProblem, StoredV1 } from '../../../src/core/review';
 import { buildHistory } from './fixture';
 import { SharedStorage, T0, days, minutes } from './helpers';
@@ -15,8 +24,28 @@ function v1Value(): StoredV1 {
   return {
     version: 1,
     cards: {
-      'evals-judge-bias': { due: '2026-03-05T09:00:00.000Z', stability: 8.5, difficulty: 4.2, elapsed_days: 3, scheduled_days: 6, reps: 3, lapses: 0, state: 2, last_review: '2026-02-27T09:00:00.000Z' },
-      'rag-chunking': { due: '2026-03-01T09:10:00.000Z', stability: 0.4, difficulty: 7.1, elapsed_days: 0, scheduled_days: 0, reps: 1, lapses: 0, state: 1, suspended: true },
+      'evals-judge-bias': {
+        due: '2026-03-05T09:00:00.000Z',
+        stability: 8.5,
+        difficulty: 4.2,
+        elapsed_days: 3,
+        scheduled_days: 6,
+        reps: 3,
+        lapses: 0,
+        state: 2,
+        last_review: '2026-02-27T09:00:00.000Z',
+      },
+      'rag-chunking': {
+        due: '2026-03-01T09:10:00.000Z',
+        stability: 0.4,
+        difficulty: 7.1,
+        elapsed_days: 0,
+        scheduled_days: 0,
+        reps: 1,
+        lapses: 0,
+        state: 1,
+        suspended: true,
+      },
       'prompt-few-shot': { due: '2026-03-01T09:00:00.000Z', stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, reps: 0, lapses: 0, state: 0 },
     },
     log: [
@@ -35,15 +64,28 @@ describe('review storage: format, migration, corruption', () => {
     assert.deepStrictEqual(problems, []);
     assert.deepStrictEqual(memento.get(REVIEW_ROOT_KEY), { version: 2 });
     const judged = store.card('evals-judge-bias')?.card;
-    assert.deepStrictEqual(judged, { due: new Date('2026-03-05T09:00:00Z'), stability: 8.5, difficulty: 4.2, scheduledDays: 6, learningSteps: 0, reps: 3, lapses: 0, phase: 'review', lastReview: new Date('2026-02-27T09:00:00Z') });
+    assert.deepStrictEqual(judged, {
+      due: new Date('2026-03-05T09:00:00Z'),
+      stability: 8.5,
+      difficulty: 4.2,
+      scheduledDays: 6,
+      learningSteps: 0,
+      reps: 3,
+      lapses: 0,
+      phase: 'review',
+      lastReview: new Date('2026-02-27T09:00:00Z'),
+    });
     assert.strictEqual(store.card('rag-chunking')?.suspended, true);
     assert.strictEqual(store.card('rag-chunking')?.card?.lastReview.getTime(), T0.getTime(), 'last review taken from the log');
     assert.strictEqual(store.card('prompt-few-shot')?.card, undefined);
-    assert.deepStrictEqual(store.reviews().map((r) => [r.id, r.rating, r.durationMs, r.correct]), [
-      ['evals-judge-bias#m0', 3, 9000, undefined],
-      ['evals-judge-bias#m1', 3, 7000, true],
-      ['rag-chunking#m2', 1, 0, false],
-    ]);
+    assert.deepStrictEqual(
+      store.reviews().map((r) => [r.id, r.rating, r.durationMs, r.correct]),
+      [
+        ['evals-judge-bias#m0', 3, 9000, undefined],
+        ['evals-judge-bias#m1', 3, 7000, true],
+        ['rag-chunking#m2', 1, 0, false],
+      ],
+    );
     assert.deepStrictEqual(store.lessons(), new Map([['lesson-evals-basics', new Date('2026-02-20T10:00:00Z')]]));
     const reopened = await openReporting(memento, 'bbbb');
     assert.deepStrictEqual(reopened.store.cards(), store.cards());
@@ -65,7 +107,11 @@ describe('review storage: format, migration, corruption', () => {
       await refreshed;
     }
     const fresh = await ReviewStore.open(shared.window(), { now: T0, writerId: 'winc' });
-    for (const store of [a, b, fresh]) assert.deepStrictEqual(store.reviews().map((r) => r.id), ['evals-judge-bias#m0', 'evals-judge-bias#m1', 'rag-chunking#m2']);
+    for (const store of [a, b, fresh])
+      assert.deepStrictEqual(
+        store.reviews().map((r) => r.id),
+        ['evals-judge-bias#m0', 'evals-judge-bias#m1', 'rag-chunking#m2'],
+      );
     assert.deepStrictEqual(fresh.cards(), a.cards());
   });
 
@@ -82,7 +128,10 @@ describe('review storage: format, migration, corruption', () => {
     assert.strictEqual(problems[0].details.split('\n').length, 3);
     assert.strictEqual(store.cards().size, 3);
     assert.strictEqual(store.reviews().length, 3);
-    assert.deepStrictEqual(quarantine(memento).map((q) => q.value), [value.log[3], { 'bad-card': { due: 'yesterday', stability: -1 } }, { 'lesson-x': 12 }]);
+    assert.deepStrictEqual(
+      quarantine(memento).map((q) => q.value),
+      [value.log[3], { 'bad-card': { due: 'yesterday', stability: -1 } }, { 'lesson-x': 12 }],
+    );
   });
 
   it('quarantines an unreadable value, starts empty, and reports it once', async () => {
@@ -92,7 +141,10 @@ describe('review storage: format, migration, corruption', () => {
       assert.strictEqual(problems.length, 1, JSON.stringify(garbage));
       assert.strictEqual(problems[0].kind, 'corrupt');
       assert.strictEqual(problems[0].quarantineKey, REVIEW_QUARANTINE_KEY);
-      assert.deepStrictEqual(quarantine(memento).map((q) => q.value), [garbage]);
+      assert.deepStrictEqual(
+        quarantine(memento).map((q) => q.value),
+        [garbage],
+      );
       assert.strictEqual(quarantine(memento)[0].at, T0.getTime());
       assert.strictEqual(store.cards().size, 0);
       assert.deepStrictEqual(memento.get(REVIEW_ROOT_KEY), { version: 2 });
@@ -112,11 +164,14 @@ describe('review storage: format, migration, corruption', () => {
     assert.strictEqual(problems.length, 1);
     assert.strictEqual(problems[0].kind, 'future-version');
     assert.match(problems[0].details, /format 3/);
-    assert.deepStrictEqual(quarantine(memento).map((q) => [q.kind, q.key, q.value]), [
-      ['future-version', REVIEW_ROOT_KEY, root],
-      ['future-version', REVIEW_SHARD_KEYS[5], shard],
-      ['future-version', REVIEW_PROGRESS_KEY, { v: 3 }],
-    ]);
+    assert.deepStrictEqual(
+      quarantine(memento).map((q) => [q.kind, q.key, q.value]),
+      [
+        ['future-version', REVIEW_ROOT_KEY, root],
+        ['future-version', REVIEW_SHARD_KEYS[5], shard],
+        ['future-version', REVIEW_PROGRESS_KEY, { v: 3 }],
+      ],
+    );
     assert.strictEqual(store.cards().size, 0);
     assert.strictEqual(memento.get(REVIEW_SHARD_KEYS[5]), undefined);
     await store.recordReview({ cardId: 'evals-a', rating: 3, now: T0, durationMs: 1 });
@@ -130,7 +185,10 @@ describe('review storage: format, migration, corruption', () => {
     const other = REVIEW_SHARD_KEYS.findIndex((_, i) => i !== shardOf('evals-a'));
     await memento.update(REVIEW_SHARD_KEYS[other], { v: 9, c: {} });
     const { store, problems } = await openReporting(memento, 'bbbb');
-    assert.deepStrictEqual(problems.map((p) => p.kind), ['future-version']);
+    assert.deepStrictEqual(
+      problems.map((p) => p.kind),
+      ['future-version'],
+    );
     assert.strictEqual(store.reviews().length, 1);
   });
 
@@ -148,7 +206,11 @@ describe('review storage: format, migration, corruption', () => {
     const damaged = { ...shard, c: { ...shard.c, [ids[0]]: 'garbage', [sibling]: [shard.c[sibling][0], [['x', 9, -1, 0]]], [wrongShard]: [0, []] } };
     await memento.update(key, damaged);
     const progress = memento.get(REVIEW_PROGRESS_KEY) as { l: object; p: unknown[] };
-    await memento.update(REVIEW_PROGRESS_KEY, { ...progress, l: { ...progress.l, 'Bad Lesson': [0, 1] }, p: [...progress.p, ['id', 'case-b', 'when', 1, 2, []]] });
+    await memento.update(REVIEW_PROGRESS_KEY, {
+      ...progress,
+      l: { ...progress.l, 'Bad Lesson': [0, 1] },
+      p: [...progress.p, ['id', 'case-b', 'when', 1, 2, []]],
+    });
 
     const { store, problems } = await openReporting(memento, 'bbbb');
     assert.strictEqual(problems.length, 1);
@@ -183,7 +245,10 @@ describe('review storage: format, migration, corruption', () => {
   it('keeps a quarantine that is not a list inside the new one', async () => {
     const memento = new MemoryMemento({ [REVIEW_ROOT_KEY]: 'garbage', [REVIEW_QUARANTINE_KEY]: 'odd' });
     await openReporting(memento);
-    assert.deepStrictEqual(quarantine(memento).map((q) => q.value), ['odd', 'garbage']);
+    assert.deepStrictEqual(
+      quarantine(memento).map((q) => q.value),
+      ['odd', 'garbage'],
+    );
   });
 
   it('stores 10,000 cards with five reviews each in under 3 MB, and reads them back', async function () {

@@ -1,5 +1,17 @@
 import * as assert from 'assert';
-import { MemoryMemento, REVIEW_KEYS, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, REVIEW_SYNC_KEYS, REVIEW_UNDO_KEY, ReviewStore, UNDO_DEPTH, buildSession, createScheduler, shardOf } from '../../../src/core/review';
+import {
+  MemoryMemento,
+  REVIEW_KEYS,
+  REVIEW_ROOT_KEY,
+  REVIEW_SHARD_KEYS,
+  REVIEW_SYNC_KEYS,
+  REVIEW_UNDO_KEY,
+  ReviewStore,
+  UNDO_DEPTH,
+  buildSession,
+  createScheduler,
+  shardOf,
+} from '../../../src/core/review';
 import type { Memento } from 'vscode';
 import type { MementoLike, ReviewStoreChange } from '../../../src/core/review';
 import { T0, days, minutes } from './helpers';
@@ -41,7 +53,10 @@ describe('review store', () => {
     const expected = createScheduler().rate(undefined, 3, T0).card;
     assert.strictEqual(state.card?.due.getTime(), expected.due.getTime());
     assert.strictEqual(state.card?.phase, 'learning');
-    assert.deepStrictEqual({ ...entry, id: undefined }, { id: undefined, cardId: 'evals-judge-bias', rating: 3, reviewedAt: T0, correct: true, durationMs: 8123, xp: 10 });
+    assert.deepStrictEqual(
+      { ...entry, id: undefined },
+      { id: undefined, cardId: 'evals-judge-bias', rating: 3, reviewedAt: T0, correct: true, durationMs: 8123, xp: 10 },
+    );
     assert.match(entry.id, /^evals-judge-bias#aaaa0$/);
     assert.deepStrictEqual(store.reviews('evals-judge-bias'), [entry]);
   });

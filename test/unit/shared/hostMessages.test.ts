@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import type { ContentIndex, Question } from '../../../src/core/content/types';
 import { DrillController, type DrillBackend } from '../../../src/core/drill/controller';
-import { parseDrillMessage, parseHostToDrill, type DrillCard, type DrillResult, type DrillSummary, type HostToDrill, type Rating } from '../../../src/shared/drill';
+import {
+  parseDrillMessage,
+  parseHostToDrill,
+  type DrillCard,
+  type DrillResult,
+  type DrillSummary,
+  type HostToDrill,
+  type Rating,
+} from '../../../src/shared/drill';
 import { parseProgressMessage } from '../../../src/shared/progress';
 import { MAX_WEBVIEW_ERROR_LENGTH } from '../../../src/shared/protocol';
 import { parseHostToReader, parseReaderMessage, type ReaderDocument } from '../../../src/shared/reader';
@@ -17,7 +25,10 @@ const card: Required<DrillCard> = {
   topicTitle: 'Evals',
   difficulty: 'easy',
   promptHtml: '<p>Which?</p>',
-  options: [{ html: '<p>A</p>', label: 'A' }, { html: '<p>B</p>', label: 'B' }],
+  options: [
+    { html: '<p>A</p>', label: 'A' },
+    { html: '<p>B</p>', label: 'B' },
+  ],
   unit: 'ms',
 };
 const progress = { position: 1, total: 3, again: 1, modeLabel: 'Due' };
@@ -35,7 +46,17 @@ const result: Required<DrillResult> = {
   suggestedRating: 1,
   previews: [{ rating: 1, label: 'Again', interval: '10m' }],
 };
-const summary: Required<DrillSummary> = { reviewed: 3, graded: 2, correct: 1, durationMs: 60_000, xpGained: 20, nextDue: 'tomorrow', left: 0, dueAgain: '1 card is due again in 10 min', failed: [{ id: 'q1', label: 'Which?' }] };
+const summary: Required<DrillSummary> = {
+  reviewed: 3,
+  graded: 2,
+  correct: 1,
+  durationMs: 60_000,
+  xpGained: 20,
+  nextDue: 'tomorrow',
+  left: 0,
+  dueAgain: '1 card is due again in 10 min',
+  failed: [{ id: 'q1', label: 'Which?' }],
+};
 
 describe('webview messages: what the host sends', () => {
   it('reach the drill webview whole, every optional field included', () => {
@@ -53,13 +74,50 @@ describe('webview messages: what the host sends', () => {
     const src = { pack: 'builtin', file: 'x.md' };
     const opts = ['A', 'B'].map((t) => ({ html: t, whyHtml: `why ${t}`, text: t }));
     const questions: Question[] = [
-      { kind: 'question', id: 'q1', aliases: [], source: src, topic: 't', roles: ['r'], difficulty: 'easy', type: 'single', promptHtml: '<p>1</p>', promptText: '1', explanationHtml: '<p>e1</p>', explanationText: 'e1', options: opts, correct: [1], tags: [] },
-      { kind: 'question', id: 'q2', aliases: [], source: src, topic: 't', roles: ['r'], difficulty: 'medium', type: 'numeric', promptHtml: '<p>2</p>', promptText: '2', explanationHtml: '<p>e2</p>', explanationText: 'e2', numeric: { answer: 100, tolerance: 0.1, unit: 'GB' }, tags: [] },
+      {
+        kind: 'question',
+        id: 'q1',
+        aliases: [],
+        source: src,
+        topic: 't',
+        roles: ['r'],
+        difficulty: 'easy',
+        type: 'single',
+        promptHtml: '<p>1</p>',
+        promptText: '1',
+        explanationHtml: '<p>e1</p>',
+        explanationText: 'e1',
+        options: opts,
+        correct: [1],
+        tags: [],
+      },
+      {
+        kind: 'question',
+        id: 'q2',
+        aliases: [],
+        source: src,
+        topic: 't',
+        roles: ['r'],
+        difficulty: 'medium',
+        type: 'numeric',
+        promptHtml: '<p>2</p>',
+        promptText: '2',
+        explanationHtml: '<p>e2</p>',
+        explanationText: 'e2',
+        numeric: { answer: 100, tolerance: 0.1, unit: 'GB' },
+        tags: [],
+      },
     ];
     const index: ContentIndex = { formatVersion: 1, roles: [], topics: [], questions, cases: [], lessons: [], templates: [] };
     const backend: DrillBackend = {
       content: () => index,
-      preview: (_id, now) => ([1, 2, 3, 4] as Rating[]).map((rating) => ({ rating, due: new Date(now.getTime() + rating * 60000), intervalMs: rating * 60000, label: `${rating}m` })),
+      preview: (_id, now) =>
+        ([1, 2, 3, 4] as Rating[]).map((rating) => ({
+          rating,
+          due: new Date(now.getTime() + rating * 60000),
+          intervalMs: rating * 60000,
+          label: `${rating}m`,
+        })),
       record: async () => undefined,
       undoLast: async () => undefined,
       card: () => undefined,
@@ -67,8 +125,17 @@ describe('webview messages: what the host sends', () => {
     };
     let clock = Date.parse('2026-03-01T09:00:00Z');
     const c = new DrillController(backend, { cardIds: ['q1', 'q2'], modeLabel: 'Due', now: () => new Date((clock += 1000)) });
-    const sent = [c.current(), c.submit('q1', { kind: 'choice', indices: [0] }), await c.rate('q1', 1), c.submit('q2', { kind: 'numeric', value: 95 }), await c.rate('q2', 3)];
-    assert.deepStrictEqual(sent.map((m) => m?.type), ['card', 'result', 'card', 'result', 'summary']);
+    const sent = [
+      c.current(),
+      c.submit('q1', { kind: 'choice', indices: [0] }),
+      await c.rate('q1', 1),
+      c.submit('q2', { kind: 'numeric', value: 95 }),
+      await c.rate('q2', 3),
+    ];
+    assert.deepStrictEqual(
+      sent.map((m) => m?.type),
+      ['card', 'result', 'card', 'result', 'summary'],
+    );
     for (const msg of sent) assert.deepStrictEqual(parseHostToDrill(delivered(msg)), delivered(msg), msg?.type);
   });
 
@@ -90,10 +157,23 @@ describe('webview messages: what the host sends', () => {
   });
 
   it('reach the reader and the self-review whole, and are refused when malformed', () => {
-    const doc: ReaderDocument = { kind: 'case', id: 'rag-bot', title: 'RAG bot', subtitle: 'Case study', sections: [{ heading: 'Prompt', html: '<p>Hi</p>' }], complete: true };
+    const doc: ReaderDocument = {
+      kind: 'case',
+      id: 'rag-bot',
+      title: 'RAG bot',
+      subtitle: 'Case study',
+      sections: [{ heading: 'Prompt', html: '<p>Hi</p>' }],
+      complete: true,
+    };
     assert.deepStrictEqual(parseHostToReader(delivered({ type: 'show', doc })), { type: 'show', doc });
     assert.deepStrictEqual(parseHostToReader({ type: 'missing', id: 'gone' }), { type: 'missing', id: 'gone' });
-    for (const raw of [{ type: 'show' }, { type: 'show', doc: { ...doc, kind: 'video' } }, { type: 'show', doc: { ...doc, sections: [{ heading: 'x' }] } }, { type: 'show', doc: { ...doc, complete: 'no' } }, { type: 'missing' }]) {
+    for (const raw of [
+      { type: 'show' },
+      { type: 'show', doc: { ...doc, kind: 'video' } },
+      { type: 'show', doc: { ...doc, sections: [{ heading: 'x' }] } },
+      { type: 'show', doc: { ...doc, complete: 'no' } },
+      { type: 'missing' },
+    ]) {
       assert.strictEqual(parseHostToReader(raw), undefined, JSON.stringify(raw));
     }
     const review: Required<SelfReview> = {
@@ -106,7 +186,11 @@ describe('webview messages: what the host sends', () => {
       sections: [{ key: 'latency', heading: 'Latency', points: [{ id: 'doc-qa-latency-0', text: 'Streams.', evidenced: false, found: [] }] }],
     };
     assert.deepStrictEqual(parseHostToSelfReview(delivered({ type: 'show', review })), { type: 'show', review });
-    assert.strictEqual(parseHostToSelfReview({ type: 'show', review: { ...review, sections: [{ heading: 'Latency', points: [] }] } }), undefined, 'a section without its key');
+    assert.strictEqual(
+      parseHostToSelfReview({ type: 'show', review: { ...review, sections: [{ heading: 'Latency', points: [] }] } }),
+      undefined,
+      'a section without its key',
+    );
   });
 });
 
@@ -129,7 +213,8 @@ describe('webview messages: one limit for every webview error text', () => {
 
   it('refuses empty and non-string texts in all four', () => {
     for (const [name, parse] of parsers) {
-      for (const message of ['', 7, null, undefined, ['x']]) assert.strictEqual(parse({ type: 'webviewError', message }), undefined, `${name}: ${JSON.stringify(message)}`);
+      for (const message of ['', 7, null, undefined, ['x']])
+        assert.strictEqual(parse({ type: 'webviewError', message }), undefined, `${name}: ${JSON.stringify(message)}`);
     }
   });
 });

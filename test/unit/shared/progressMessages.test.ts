@@ -12,7 +12,16 @@ function input(roleId: string | undefined): ProgressInput {
     ['evals-1', state(reviewCard(daysAgo(0.1), 4))],
     ['rag-1', state(reviewCard(daysAgo(0.05), 0.1, { due: daysAgo(0.01), phase: 'relearning', scheduledDays: 0 }))],
   ]);
-  return { index: bank(), roleId, reviews, cards, reads: new Map([['what-is-new', daysAgo(1)]]), casePractices: [practice('p1', 'document-qa', daysAgo(3), 5, 10)], desiredRetention: 0.9, offsetAt: utc };
+  return {
+    index: bank(),
+    roleId,
+    reviews,
+    cards,
+    reads: new Map([['what-is-new', daysAgo(1)]]),
+    casePractices: [practice('p1', 'document-qa', daysAgo(3), 5, 10)],
+    desiredRetention: 0.9,
+    offsetAt: utc,
+  };
 }
 
 /** What the webview receives: the message after a JSON round trip, as postMessage delivers it. */
@@ -34,7 +43,11 @@ describe('progress view: messages', () => {
       { kind: 'import' },
     ];
     for (const action of actions) assert.deepStrictEqual(parseProgressMessage({ type: 'run', action }), { type: 'run', action }, JSON.stringify(action));
-    assert.deepStrictEqual(parseProgressMessage({ type: 'run', action: { kind: 'chooseRole', topicId: 'x', extra: 1 } }), { type: 'run', action: { kind: 'chooseRole' } }, 'extra fields are dropped');
+    assert.deepStrictEqual(
+      parseProgressMessage({ type: 'run', action: { kind: 'chooseRole', topicId: 'x', extra: 1 } }),
+      { type: 'run', action: { kind: 'chooseRole' } },
+      'extra fields are dropped',
+    );
   });
 
   it('rejects anything malformed without throwing', () => {
@@ -95,7 +108,8 @@ describe('progress view: the model the host posts', () => {
   it('shows the formulas computed with: XP rules, readiness and retention', () => {
     assert.strictEqual(PROGRESS_HELP.readiness, READINESS_FORMULA);
     const xp = PROGRESS_HELP.xp.join(' ');
-    for (const part of [`easy ${XP_RULES.base.easy}`, `hard ${XP_RULES.base.hard}`, 'Again 0.2', 'Easy 1.1', `${XP_RULES.read} XP`, '10 minutes']) assert.ok(xp.includes(part), part);
+    for (const part of [`easy ${XP_RULES.base.easy}`, `hard ${XP_RULES.base.hard}`, 'Again 0.2', 'Easy 1.1', `${XP_RULES.read} XP`, '10 minutes'])
+      assert.ok(xp.includes(part), part);
     assert.match(PROGRESS_HELP.levels, /^Levels: 1 Novice \(0 XP\), 2 Apprentice \(100 XP\)/);
     assert.match(PROGRESS_HELP.retention.join(' '), /last 30 days.*21 days/);
   });

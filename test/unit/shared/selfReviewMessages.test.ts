@@ -6,7 +6,11 @@ describe('self-review: webview messages', () => {
     assert.deepStrictEqual(parseSelfReviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepStrictEqual(parseSelfReviewMessage({ type: 'drillMissed', extra: 1 }), { type: 'drillMissed' });
     assert.deepStrictEqual(parseSelfReviewMessage({ type: 'close' }), { type: 'close' });
-    assert.deepStrictEqual(parseSelfReviewMessage({ type: 'confirm', reviewId: 'r1', ticked: ['a', 'b', 'a'] }), { type: 'confirm', reviewId: 'r1', ticked: ['a', 'b'] });
+    assert.deepStrictEqual(parseSelfReviewMessage({ type: 'confirm', reviewId: 'r1', ticked: ['a', 'b', 'a'] }), {
+      type: 'confirm',
+      reviewId: 'r1',
+      ticked: ['a', 'b'],
+    });
     assert.deepStrictEqual(parseSelfReviewMessage({ type: 'confirm', reviewId: 'r1', ticked: [] }), { type: 'confirm', reviewId: 'r1', ticked: [] });
     const long = parseSelfReviewMessage({ type: 'webviewError', message: 'x'.repeat(5000) });
     assert.strictEqual(long?.type === 'webviewError' && long.message.length, 1000);

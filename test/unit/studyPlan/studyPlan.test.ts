@@ -5,26 +5,64 @@ import { buildStudyPlan, describeCounts, summarizeTopic, topicTooltip, type Card
 const src = { pack: 'builtin', file: 'x.md' };
 const topic = (id: string): Topic => ({ kind: 'topic', id, aliases: [], source: src, title: id.toUpperCase(), summary: '', concepts: [], html: '' });
 const question = (id: string, t: string): Question =>
-  ({ kind: 'question', id, aliases: [], source: src, topic: t, roles: ['r'], difficulty: 'easy', type: 'flashcard', promptHtml: '', promptText: id, explanationHtml: '', explanationText: '', tags: [] }) as Question;
+  ({
+    kind: 'question',
+    id,
+    aliases: [],
+    source: src,
+    topic: t,
+    roles: ['r'],
+    difficulty: 'easy',
+    type: 'flashcard',
+    promptHtml: '',
+    promptText: id,
+    explanationHtml: '',
+    explanationText: '',
+    tags: [],
+  }) as Question;
 const role: Role = {
-  kind: 'role', id: 'r', aliases: [], source: src, name: 'R', summary: '', html: '',
-  topics: [{ id: 'b', weight: 'supporting' }, { id: 'c', weight: 'skip' }, { id: 'a', weight: 'core' }],
+  kind: 'role',
+  id: 'r',
+  aliases: [],
+  source: src,
+  name: 'R',
+  summary: '',
+  html: '',
+  topics: [
+    { id: 'b', weight: 'supporting' },
+    { id: 'c', weight: 'skip' },
+    { id: 'a', weight: 'core' },
+  ],
 };
 const index: ContentIndex = {
-  formatVersion: 1, roles: [role], topics: [topic('a'), topic('b'), topic('c'), topic('d')],
-  questions: [question('a1', 'a'), question('a2', 'a'), question('b1', 'b'), question('c1', 'c')], cases: [], lessons: [], templates: [],
+  formatVersion: 1,
+  roles: [role],
+  topics: [topic('a'), topic('b'), topic('c'), topic('d')],
+  questions: [question('a1', 'a'), question('a2', 'a'), question('b1', 'b'), question('c1', 'c')],
+  cases: [],
+  lessons: [],
+  templates: [],
 };
 
 describe('study plan', () => {
   it('orders core before supporting, puts unlisted topics after, and skip topics in their own group', () => {
     const plan = buildStudyPlan(index, 'r', () => 'new');
-    assert.deepStrictEqual(plan.topics.map((t) => t.topic.id), ['a', 'b', 'd']);
-    assert.deepStrictEqual(plan.skipped.map((t) => t.topic.id), ['c']);
+    assert.deepStrictEqual(
+      plan.topics.map((t) => t.topic.id),
+      ['a', 'b', 'd'],
+    );
+    assert.deepStrictEqual(
+      plan.skipped.map((t) => t.topic.id),
+      ['c'],
+    );
   });
   it('falls back to every topic by title for an unknown role', () => {
     const plan = buildStudyPlan(index, 'nope', () => 'new');
     assert.strictEqual(plan.role, undefined);
-    assert.deepStrictEqual(plan.topics.map((t) => t.topic.id), ['a', 'b', 'c', 'd']);
+    assert.deepStrictEqual(
+      plan.topics.map((t) => t.topic.id),
+      ['a', 'b', 'c', 'd'],
+    );
     assert.strictEqual(plan.skipped.length, 0);
   });
   it('counts statuses and mastery per topic', () => {

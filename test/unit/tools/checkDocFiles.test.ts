@@ -82,7 +82,10 @@ describe('loop-prep check-doc: files, formats and exit codes', function () {
     const r = run('check-doc', 'docs/**/*.md', 'docs/good.md', '--format', 'json');
     assert.strictEqual(r.status, 1, r.stderr);
     const findings = JSON.parse(r.stdout) as { file: string; code: string; section?: string }[];
-    assert.deepStrictEqual(findings.map((f) => [f.file, f.code, f.section]), [['docs/sub/bad.md', 'missing-section', 'rollout']]);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.file, f.code, f.section]),
+      [['docs/sub/bad.md', 'missing-section', 'rollout']],
+    );
     const none = run('check-doc', 'docs/good.md', 'nothing/**/*.md');
     assert.strictEqual(none.status, 2);
     assert.match(none.stderr, /no files match "nothing\/\*\*\/\*\.md"/);
@@ -103,7 +106,10 @@ describe('loop-prep check-doc: files, formats and exit codes', function () {
     assert.strictEqual(gh.status, 1);
     assert.match(gh.stdout, /^::warning file=bad\.md,line=4,col=1,endLine=4,endColumn=4,title=Loop Prep%3A missing-section::No "Rollout" section\./m);
     const sarif = run('check-doc', 'bad.md', '--format', 'sarif');
-    const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { name: string; version?: string } }; results: { ruleId: string }[] }[] };
+    const log = JSON.parse(sarif.stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string; version?: string } }; results: { ruleId: string }[] }[];
+    };
     assert.deepStrictEqual([log.version, log.runs[0].tool.driver.name, log.runs[0].results.map((r) => r.ruleId)], ['2.1.0', 'loop-prep', ['missing-section']]);
     assert.match(String(log.runs[0].tool.driver.version), /^\d+\.\d+\.\d+/);
   });

@@ -6,12 +6,28 @@ import { DESIGN_DOC_CODES } from '../../../src/core/designDoc';
 interface SarifLog {
   runs: {
     tool: { driver: { version?: string; rules: { id: string }[] } };
-    results: { ruleId: string; level: string; ruleIndex: number; message: { text?: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }[] }[];
+    results: {
+      ruleId: string;
+      level: string;
+      ruleIndex: number;
+      message: { text?: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }[];
+    }[];
   }[];
 }
 
 const F: Finding[] = [
-  { file: 'docs/a b.md', line: 3, column: 1, endLine: 3, endColumn: 12, severity: 'warning', code: 'latency-no-number', section: 'latency', message: 'Latency: 50% of\r\nit, really' },
+  {
+    file: 'docs/a b.md',
+    line: 3,
+    column: 1,
+    endLine: 3,
+    endColumn: 12,
+    severity: 'warning',
+    code: 'latency-no-number',
+    section: 'latency',
+    message: 'Latency: 50% of\r\nit, really',
+  },
   { file: 'docs/x,y:z.md', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'information', code: 'duplicate-section', message: 'Again.' },
 ];
 
@@ -28,7 +44,11 @@ function assertValidSarif(log: Record<string, unknown>): void {
     const driver = (run.tool as { driver: Record<string, unknown> }).driver;
     assert.strictEqual(typeof driver.name, 'string');
     const rules = driver.rules as { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
-    assert.ok(rules.every((r) => typeof r.id === 'string' && r.shortDescription.text.length > 0 && ['none', 'note', 'warning', 'error'].includes(r.defaultConfiguration.level)));
+    assert.ok(
+      rules.every(
+        (r) => typeof r.id === 'string' && r.shortDescription.text.length > 0 && ['none', 'note', 'warning', 'error'].includes(r.defaultConfiguration.level),
+      ),
+    );
     assert.strictEqual(new Set(rules.map((r) => r.id)).size, rules.length, 'rule ids are unique');
     assert.ok(['utf16CodeUnits', 'unicodeCodePoints'].includes(String(run.columnKind)));
     for (const r of run.results as Record<string, unknown>[]) {
@@ -70,11 +90,17 @@ describe('check-doc output formats', () => {
     assertValidSarif(log);
     const run = (log as unknown as SarifLog).runs[0];
     assert.strictEqual(run.tool.driver.version, '1.2.3');
-    assert.deepStrictEqual(run.tool.driver.rules.map((r) => r.id), [...DESIGN_DOC_CODES]);
-    assert.deepStrictEqual(run.results.map((r) => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri]), [
-      ['latency-no-number', 'warning', 'docs/a%20b.md'],
-      ['duplicate-section', 'note', 'docs/x%2Cy%3Az.md'],
-    ]);
+    assert.deepStrictEqual(
+      run.tool.driver.rules.map((r) => r.id),
+      [...DESIGN_DOC_CODES],
+    );
+    assert.deepStrictEqual(
+      run.results.map((r) => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri]),
+      [
+        ['latency-no-number', 'warning', 'docs/a%20b.md'],
+        ['duplicate-section', 'note', 'docs/x%2Cy%3Az.md'],
+      ],
+    );
     assert.deepStrictEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 3, startColumn: 1, endLine: 3, endColumn: 12 });
     assert.strictEqual(run.results[0].message.text, F[0].message);
     assertValidSarif(JSON.parse(formatSarif([{ ...F[0], file: '/abs/path/doc.md' }])) as Record<string, unknown>);

@@ -95,11 +95,15 @@ describe('webview channel', () => {
   it('ignores malformed messages with a bounded log line that says where, and goes on', async () => {
     const after: number[] = [];
     const { channel, logged, events } = setup({ afterEach: () => after.push(after.length) });
-    for (const raw of [null, 'work', { type: 'work' }, { type: 'work', n: 1.5 }, { type: 'launch', payload: 'x'.repeat(10_000) }, { ['k'.repeat(500)]: 1 }]) await channel.receive(raw);
+    for (const raw of [null, 'work', { type: 'work' }, { type: 'work', n: 1.5 }, { type: 'launch', payload: 'x'.repeat(10_000) }, { ['k'.repeat(500)]: 1 }])
+      await channel.receive(raw);
     await channel.receive({ type: 'work', n: 7 });
     assert.deepStrictEqual(events, ['work 7']);
     assert.strictEqual(logged.length, 6);
-    assert.ok(logged.every((l) => l.startsWith('warn test panel: ignored an unexpected message (') && l.length < 500), logged.join('\n'));
+    assert.ok(
+      logged.every((l) => l.startsWith('warn test panel: ignored an unexpected message (') && l.length < 500),
+      logged.join('\n'),
+    );
     assert.match(logged[2], /\(invalid_type at n\)/);
     assert.match(logged[4], /at type\).*type: "?launch/);
     assert.strictEqual(after.length, 7, 'afterEach runs after every message, handled or not');
