@@ -35,7 +35,7 @@ function render(doc: ReaderDocument): void {
   app.append(article);
 }
 
-/** "Check yourself": one button per self-check card, each opening that card in a drill. */
+/** "Drill these questions as cards": one button per self-check card, each opening that card in a drill. */
 function selfCheck(cards: NonNullable<ReaderDocument['selfCheck']>): HTMLElement {
   const list = h('ul', { class: 'self-check' });
   for (const c of cards) {
@@ -43,7 +43,7 @@ function selfCheck(cards: NonNullable<ReaderDocument['selfCheck']>): HTMLElement
     open.addEventListener('click', () => host.post({ type: 'openCard', cardId: c.id }));
     list.append(h('li', {}, open));
   }
-  return h('section', { 'aria-labelledby': 'self-check-title' }, h('h2', { id: 'self-check-title' }, 'Check yourself'), list);
+  return h('section', { 'aria-labelledby': 'self-check-title' }, h('h2', { id: 'self-check-title' }, 'Drill these questions as cards'), list);
 }
 
 /**
