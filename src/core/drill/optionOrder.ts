@@ -5,6 +5,7 @@
  * Options marked `pinLast` ("none of these") stay at the end, in file order. Answers and history keep
  * referring to the file's order; `toFileIndices` maps what the user picked on screen back to it.
  */
+import { seededRandom } from '../random';
 
 /** 32-bit FNV-1a of a string: a stable seed, the same on every platform. */
 function hash(text: string): number {
@@ -14,18 +15,6 @@ function hash(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
-}
-
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled(items: readonly number[], random: () => number): number[] {
@@ -49,7 +38,7 @@ export function optionOrder(cardId: string, pinnedLast: readonly boolean[], show
   const steps = Math.max(0, Math.min(Math.floor(showing), 100_000));
   let previous: number[] | undefined;
   for (let n = 0; n <= steps; n++) {
-    let order = shuffled(movable, generator(hash(`${cardId}#${n}`)));
+    let order = shuffled(movable, seededRandom(hash(`${cardId}#${n}`)));
     // Rotating by one always changes a sequence of two or more, so no two showings in a row look alike.
     if (previous && movable.length > 1 && same(order, previous)) order = [...order.slice(1), order[0]];
     previous = order;

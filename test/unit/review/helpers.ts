@@ -16,16 +16,7 @@ export function days(n: number, from: Date = T0): Date {
 }
 
 /** mulberry32: a small deterministic generator for randomized tests. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../../../src/core/random';
 
 /** `n` questions spread over `topics`, round-robin, ids like `t0-q3`. */
 export function questions(topics: readonly string[], perTopic: number): SessionQuestion[] {
