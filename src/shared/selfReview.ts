@@ -15,6 +15,8 @@ export interface SelfReviewPoint {
   readonly evidenced: boolean;
   /** The evidence phrases found in the doc, as the rubric writes them. */
   readonly found: readonly string[];
+  /** Why the point counts as missed, when a model reviewed the doc: its one-line reason, or why its quote did not count. */
+  readonly reason?: string;
 }
 
 export interface SelfReviewSection {
@@ -35,6 +37,8 @@ export interface SelfReview {
   readonly elapsed: string;
   /** Something the user should know, such as "your doc was closed, so nothing is pre-ticked". */
   readonly note?: string;
+  /** The model that pre-ticked the points (each with a quote checked against the doc); absent for the word match. */
+  readonly preTickedBy?: string;
   readonly sections: readonly SelfReviewSection[];
 }
 
@@ -55,7 +59,13 @@ export type HostToSelfReview =
 /** More points than any rubric has: a longer list is not from our webview. */
 export const MAX_TICKED = 500;
 
-const selfReviewPoint = z.object({ id: z.string(), text: z.string(), evidenced: z.boolean(), found: z.array(z.string()) });
+const selfReviewPoint = z.object({
+  id: z.string(),
+  text: z.string(),
+  evidenced: z.boolean(),
+  found: z.array(z.string()),
+  reason: z.optional(z.string()),
+});
 const selfReview = z.object({
   reviewId: z.string(),
   caseId: z.string(),
@@ -63,6 +73,7 @@ const selfReview = z.object({
   reason: z.enum(['time-up', 'finished']),
   elapsed: z.string(),
   note: z.optional(z.string()),
+  preTickedBy: z.optional(z.string()),
   sections: z.array(z.object({ key: z.string(), heading: z.string(), points: z.array(selfReviewPoint) })),
 });
 const selfReviewResult = z.object({ score: finite, maxScore: finite, cards: finite, xp: finite });

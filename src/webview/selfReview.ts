@@ -44,7 +44,9 @@ function render(review: SelfReview): void {
     h(
       'p',
       { class: 'muted', id: 'help' },
-      'Tick every point your design doc covers. Points with matching words in your doc are ticked already: untick any you did not really cover. Each point left unticked becomes a review card.',
+      review.preTickedBy
+        ? `Tick every point your design doc covers. ${review.preTickedBy} ticked the points it found, each with a quote checked against your doc: untick any you did not really cover. Each point left unticked becomes a review card.`
+        : 'Tick every point your design doc covers. Points with matching words in your doc are ticked already: untick any you did not really cover. Each point left unticked becomes a review card.',
     ),
   );
 
@@ -54,7 +56,8 @@ function render(review: SelfReview): void {
     const group = h('div', { class: 'options', role: 'group', 'aria-labelledby': headingId });
     for (const point of section.points) {
       const id = `point-${n++}`;
-      const box = h('input', { type: 'checkbox', id, 'data-id': point.id, 'aria-describedby': point.found.length ? `${id}-found` : undefined });
+      const described = point.found.length || point.reason ? `${id}-found` : undefined;
+      const box = h('input', { type: 'checkbox', id, 'data-id': point.id, 'aria-describedby': described });
       box.checked = restored ? restored.has(point.id) : point.evidenced;
       const label = h(
         'label',
@@ -66,7 +69,9 @@ function render(review: SelfReview): void {
           point.text,
           point.found.length
             ? h('span', { class: 'why', id: `${id}-found` }, ` Found in your doc: ${point.found.map((f) => `“${f}”`).join(', ')}.`)
-            : undefined,
+            : point.reason
+              ? h('span', { class: 'why', id: `${id}-found` }, ` Missed: ${point.reason}`)
+              : undefined,
         ),
       );
       box.addEventListener('change', () => {

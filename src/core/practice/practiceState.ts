@@ -37,7 +37,13 @@ const timer = z.object({
   elapsedBeforeMs: ms,
   runningSince: z.optional(ms),
 });
-const point = z.object({ id: text(200), text: text(2000), evidenced: z.boolean(), found: z.array(text(200)).check(z.maxLength(100)) });
+const point = z.object({
+  id: text(200),
+  text: text(2000),
+  evidenced: z.boolean(),
+  found: z.array(text(500)).check(z.maxLength(100)),
+  reason: z.optional(text(500)),
+});
 const review = z.object({
   reviewId: text(300),
   caseId: text(80),
@@ -45,6 +51,7 @@ const review = z.object({
   reason: z.enum(['time-up', 'finished']),
   elapsed: text(40),
   note: z.optional(text(500)),
+  preTickedBy: z.optional(text(200)),
   sections: z.array(z.object({ key: text(80), heading: text(200), points: z.array(point).check(z.maxLength(100)) })).check(z.maxLength(20)),
 });
 const persisted = z.object({
