@@ -107,8 +107,7 @@ export function startMock(c: { id: string; title: string; prompt: string }, phas
 /** Ends the mock now; the caller then builds the summary from candidateText. */
 export function endMock(s: MockState, now: number, why: NonNullable<MockState['ended']>): MockStep {
   const done: MockState = { ...s, status: 'done', ended: why };
-  const line =
-    why === 'time-up' ? 'Time is up. Let us stop there.' : why === 'covered' ? 'That covers everything I wanted to ask.' : 'Okay, let us stop here.';
+  const line = why === 'time-up' ? 'Time is up. Let us stop there.' : why === 'covered' ? 'That covers everything I wanted to ask.' : 'Okay, let us stop here.';
   return step(done, now, [`${line} Here is how your answers score against the rubric.`]);
 }
 

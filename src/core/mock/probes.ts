@@ -51,20 +51,26 @@ export function probeFor(answer: string, phase: PhaseKey, kind: DesignDocKind, a
     const p = fresh({ key: `short-${phase}`, question: 'Can you be more specific? Walk me through it with concrete components and numbers.' });
     if (p) return p;
   }
+  // Only what this phase is about: a latency word in the wrap-up's monitoring answer is not a latency answer.
+  const onTable = new Set(PHASE_TOPICS[phase].map((t) => t.section));
   for (const rule of CONTENT_RULES) {
     const question = RULE_PROBES[rule.code];
-    if (!question || !mentionsTopic(rule.section, answer, kind) || rule.satisfied(answer, kind)) continue;
+    if (!question || !onTable.has(rule.section) || !mentionsTopic(rule.section, answer, kind) || rule.satisfied(answer, kind)) continue;
     const p = fresh({ key: rule.code, question });
     if (p) return p;
   }
-  if (VAGUE.test(answer) && !NUMBER.test(answer)) return fresh({ key: `vague-${phase}`, question: 'How do you know it works? What would you measure to show it?' });
+  if (VAGUE.test(answer) && !NUMBER.test(answer))
+    return fresh({ key: `vague-${phase}`, question: 'How do you know it works? What would you measure to show it?' });
   return undefined;
 }
 
 /** What each phase covers, in the order the interviewer brings it up, with its question. */
 export const PHASE_TOPICS: Readonly<Record<PhaseKey, readonly { readonly section: DesignSectionKey; readonly question: string }[]>> = {
   clarify: [
-    { section: 'requirements', question: 'Before you design anything: what would you ask to clarify the requirements? Users, scale, quality bar, constraints.' },
+    {
+      section: 'requirements',
+      question: 'Before you design anything: what would you ask to clarify the requirements? Users, scale, quality bar, constraints.',
+    },
   ],
   highLevelDesign: [
     { section: 'data', question: 'Sketch the high-level design. What data does it read, and where does it come from?' },
