@@ -13,12 +13,16 @@ import { idFrom } from '../pickers';
 import { registerCommand } from '../registerCommand';
 import type { StateService } from '../state/stateService';
 import { registerPanelSerializer } from '../webview/host';
+import type { SelfReview } from '../../shared/selfReview';
 import { PracticeController, type PracticeOutcome, type PracticeSnapshot } from './practice';
+import { drillMissed } from './practiceActions';
+import { recordRubricReview, type RecordedReview } from './recordReview';
 import { RubricCardSync } from './rubricCardSync';
 import { SelfReviewPanel } from './selfReviewPanel';
 
 export type { PracticePhase } from '../../core/practice/phases';
 export type { PracticeOutcome, PracticeSnapshot } from './practice';
+export type { RecordedReview } from './recordReview';
 
 /** What registerPractice returns: the practice entry point, and hooks for tests. */
 export interface PracticeApi {
@@ -43,6 +47,13 @@ export interface PracticeApi {
   rubricCardIds(caseId: string): string[];
   /** Every rubric card now published to the content index. */
   rubricCards(): readonly Question[];
+  /**
+   * Records a self-review that no timed practice opened (an AI design-doc review, a mock interview) for
+   * the case it names, and rates the missed points' cards Again.
+   */
+  recordReview(review: SelfReview, ticked: readonly string[]): Promise<RecordedReview>;
+  /** Opens a drill of these rubric cards ("Drill missed points"). */
+  drillCards(cardIds: readonly string[]): void;
 }
 
 /** The real time source; tests pass a fake. */
@@ -61,7 +72,7 @@ export function registerPractice(
   const { content, state } = deps;
   const cards = new RubricCardSync(content, state);
   const ready = () => Promise.all([content.ensureLoaded(), state.ready]);
-  const practice = new PracticeController({
+  const practiceDeps = {
     extensionUri: context.extensionUri,
     content,
     state,
@@ -69,7 +80,8 @@ export function registerPractice(
     clock: options.clock ?? systemClock,
     ready,
     memento: context.workspaceState,
-  });
+  };
+  const practice = new PracticeController(practiceDeps);
   const register = registerCommand(context);
   context.subscriptions.push(
     cards,
@@ -102,5 +114,10 @@ export function registerPractice(
     stopPractice: () => (practice.snapshot() ? practice.stop() : false),
     rubricCardIds: (caseId) => cards.idsFor(caseId),
     rubricCards: () => cards.cards,
+    recordReview: async (review, ticked) => {
+      await ready();
+      return recordRubricReview(practiceDeps, review, ticked, new Date(practiceDeps.clock.now()));
+    },
+    drillCards: (cardIds) => drillMissed(practiceDeps, cardIds),
   };
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { catalogOf } from '../../core/content/catalog';
-import { casePracticeXp } from '../../core/progress/xp';
 import type { SelfReview, SelfReviewResult } from '../../shared/selfReview';
 import { pickCase } from '../pickers';
 import { insertTemplate } from '../designDoc/templates';
 import { log } from '../log';
 import { validPhases, type PracticePhase } from '../../core/practice/phases';
-import { buildSelfReview, cardIdForPoint, scoreSelfReview } from '../../core/practice/selfReviewRubric';
+import { buildSelfReview, scoreSelfReview } from '../../core/practice/selfReviewRubric';
+import { recordRubricReview, type RecordedReview } from './recordReview';
 import { PRACTICE_STATE_KEY, readPractice, writePractice } from '../../core/practice/practiceState';
 import { SelfReviewPanel, type SelfReviewHandler } from './selfReviewPanel';
 import { PracticeStatusBar } from './practiceStatusBar';
@@ -260,25 +260,23 @@ export class PracticeController implements vscode.Disposable {
   private async confirm(reviewId: string, ticked: readonly string[]): Promise<SelfReviewResult> {
     const s = this.session;
     if (!s?.review || s.review.reviewId !== reviewId || s.recording) throw new Error('this self-review is no longer open');
-    const { score, maxScore, missed } = scoreSelfReview(s.review, ticked);
-    const now = new Date(this.deps.clock.now());
     s.recording = true;
+    let recorded: RecordedReview;
     try {
-      await this.deps.state.recordCasePractice({ caseId: s.caseStudy.id, score, maxScore, missed, now });
+      recorded = await recordRubricReview(this.deps, s.review, ticked, new Date(this.deps.clock.now()), () => {
+        s.countdown.dispose();
+        if (this.session === s) this.session = undefined;
+        this.persist();
+        this.render();
+      });
     } catch (err) {
       s.recording = false;
       throw err;
     }
-    s.countdown.dispose();
-    if (this.session === s) this.session = undefined;
-    this.persist();
-    this.render();
-    this.deps.cards.sync();
-    const cardIds = missed.map((p) => cardIdForPoint(s.caseStudy.id, p)).filter((id): id is string => !!id && this.deps.cards.has(id));
-    for (const cardId of cardIds) await this.deps.state.recordReview({ cardId, rating: 1, now, durationMs: 0, xp: 0 });
+    const { score, maxScore, cards, xp, cardIds } = recorded;
     this.lastMissed = cardIds;
     log().info(`practice of ${s.caseStudy.id} recorded: ${score}/${maxScore}, ${cardIds.length} rubric cards rated Again`);
-    return { score, maxScore, cards: cardIds.length, xp: casePracticeXp(score, maxScore) };
+    return { score, maxScore, cards, xp };
   }
 
   private render(): void {

@@ -183,7 +183,14 @@ describe('webview messages: what the host sends', () => {
       reason: 'finished',
       elapsed: '30:00 of 45:00',
       note: 'Your doc was closed, so nothing is pre-ticked.',
-      sections: [{ key: 'latency', heading: 'Latency', points: [{ id: 'doc-qa-latency-0', text: 'Streams.', evidenced: false, found: [] }] }],
+      preTickedBy: 'Fake model (fake/fake)',
+      sections: [
+        {
+          key: 'latency',
+          heading: 'Latency',
+          points: [{ id: 'doc-qa-latency-0', text: 'Streams.', evidenced: false, found: [], reason: 'No time to first token.' }],
+        },
+      ],
     };
     assert.deepStrictEqual(parseHostToSelfReview(delivered({ type: 'show', review })), { type: 'show', review });
     assert.strictEqual(
