@@ -35,6 +35,10 @@ export const Commands = {
   sectionHints: 'loopPrep.sectionHints',
   sectionSelfCheck: 'loopPrep.sectionSelfCheck',
   insertTemplate: 'loopPrep.insertTemplate',
+  // AI feedback on design docs, and the mock interviewer in Chat
+  reviewDesignDocWithAi: 'loopPrep.reviewDesignDocWithAi',
+  mockInterview: 'loopPrep.mockInterview',
+  mockMissesToCards: 'loopPrep.mockMissesToCards',
   // Progress
   showProgress: 'loopPrep.showProgress',
   exportProgress: 'loopPrep.exportProgress',

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAiReview, type AiReviewApi } from './aiReview';
 import { Commands, Views } from './commands';
 import { affects, roleSettingChanged, Settings } from './config';
 import { ContentService } from './content/contentService';
@@ -33,6 +34,8 @@ export interface LoopPrepApi {
   readonly designDocs: DesignDocApi;
   /** Timed case practice, its self-review and its rubric cards. */
   readonly practice: PracticeApi;
+  /** Design-doc reviews with AI, their diagnostics, and the `@loopprep` chat participant. */
+  readonly aiReview: AiReviewApi;
   /** The Progress view, and export, import and reset of progress. */
   readonly progress: ProgressApi;
   /** "Show Quarantined Data" with the dialogs' answers given. */
@@ -62,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   registerReader(context, deps);
   const designDocs = registerDesignDocs(context, deps);
   const practice = registerPractice(context, deps);
+  const aiReview = registerAiReview(context, { content, practice, ai: undefined, verifyQuote: () => true });
   const progress = registerProgress(context, deps);
   const showQuarantine = registerShowQuarantine(context, state.quarantine!);
 
@@ -131,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     statusBar,
     designDocs,
     practice,
+    aiReview,
     progress,
     showQuarantine,
     panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active },

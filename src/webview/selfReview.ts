@@ -108,7 +108,9 @@ function renderResult(result: SelfReviewResult): void {
   const cards =
     result.cards > 0
       ? `${result.cards} missed ${one ? 'point is now a review card' : 'points are now review cards'}, rated Again so ${one ? 'it comes' : 'they come'} back in your drills within minutes.`
-      : 'You covered every rubric point: no new review cards.';
+      : result.score >= result.maxScore
+        ? 'You covered every rubric point: no new review cards.'
+        : 'No review cards were made for the points left unticked.';
   const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'After the self-review' });
   if (result.cards > 0) {
     const drill = h('vscode-button', { id: 'drill' }, 'Drill missed points');

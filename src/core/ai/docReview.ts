@@ -76,7 +76,7 @@ export const docReviewReply = z.object({
 export type DocReviewReply = z.infer<typeof docReviewReply>;
 
 export const DOC_REVIEW_SYSTEM = [
-  'You review a candidate design doc for a machine-learning system-design interview against a rubric.',
+  "You review a candidate design doc (or a candidate's interview answers) for a machine-learning system-design interview against a rubric.",
   'For every rubric point, decide whether the doc makes the point.',
   'A point is made only when the doc itself states it. Then give "quote": the exact words of the doc that make it, copied verbatim (one sentence or phrase, under 300 characters).',
   'When a point is missed, give "reason": one line (under 160 characters) saying what the doc lacks.',
@@ -95,13 +95,16 @@ export function rubricText(rubric: ReviewRubric): string {
   return rubric.points.map((p) => `${p.key} [${sectionInfo(p.section).heading}] ${p.text.replace(/\s+/g, ' ')}`).join('\n');
 }
 
-/** The prompt for a review of `doc` against `rubric`. The doc is sent as the candidate's text only. */
-export function docReviewPrompt(rubric: ReviewRubric, doc: string | ParsedDesignDoc): DocReviewPrompt {
+/**
+ * The prompt for a review of `doc` against `rubric`. The doc is sent as the candidate's text only; `label`
+ * names it ("interview answers" when a mock interview is scored).
+ */
+export function docReviewPrompt(rubric: ReviewRubric, doc: string | ParsedDesignDoc, label = 'design doc'): DocReviewPrompt {
   return {
     system: DOC_REVIEW_SYSTEM,
     data: [
       { label: `rubric for ${rubric.title}`, text: rubricText(rubric) },
-      { label: 'design doc', text: answerText(answerLines(doc)) },
+      { label, text: answerText(answerLines(doc)) },
     ],
   };
 }

@@ -2,25 +2,11 @@
  * The end of a mock interview: the candidate's answers scored against the case's rubric, as Markdown for
  * the chat, with the missed points listed so they can become review cards. The score comes from a model's
  * review checked by the host (core/ai/docReview.ts) or, without a model, from the rubric's evidence
- * phrases, as the self-review pre-ticks a doc. Pure.
+ * phrases (core/ai/heuristic.ts). Pure.
  */
-import type { CaseSectionKey, RubricPoint } from '../content/types';
-import { matchRubricEvidence, sectionInfo } from '../designDoc';
-import type { CheckedPoint, CheckedReview, ReviewRubric } from '../ai/docReview';
-
-/** The rubric-evidence match of `text`, in the shape of a checked review (no quotes: phrases are the rubric's). */
-export function heuristicReview(rubric: ReviewRubric, text: string): CheckedReview {
-  const bySection: Partial<Record<CaseSectionKey, RubricPoint[]>> = {};
-  for (const p of rubric.points) (bySection[p.section] ??= [])[p.index] = { point: p.text, evidence: p.evidence };
-  const evidence = matchRubricEvidence(text, bySection);
-  const points: CheckedPoint[] = rubric.points.map((point) => {
-    const e = evidence.find((x) => x.section === point.section && x.index === point.index);
-    return e?.evidenced
-      ? { point, status: 'made', reason: `Matched: ${e.found.join(', ')}` }
-      : { point, status: 'missed', reason: 'None of the words this point looks for came up.' };
-  });
-  return { points, made: points.filter((p) => p.status === 'made').length, rejected: 0, ignored: 0 };
-}
+import type { CaseSectionKey } from '../content/types';
+import { sectionInfo } from '../designDoc';
+import type { CheckedReview } from '../ai/docReview';
 
 /** Escapes Markdown so the candidate's and the content's text shows as written, never as links or HTML. */
 export function escapeMarkdown(text: string): string {

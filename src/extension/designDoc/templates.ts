@@ -46,7 +46,8 @@ export async function insertTemplate(index: ContentIndex, caseId?: string): Prom
   return editor;
 }
 
-function stripTags(html: string): string {
+/** Plain text of a case's HTML (the prompt), for Markdown and chat. */
+export function stripTags(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { answerMock, candidateText, mockClock, startMock, type MockState } from '../../../src/core/mock/interview';
 import { probeFor } from '../../../src/core/mock/probes';
-import { escapeMarkdown, heuristicReview, mockSummary } from '../../../src/core/mock/summary';
+import { escapeMarkdown, mockSummary } from '../../../src/core/mock/summary';
+import { heuristicReview } from '../../../src/core/ai/heuristic';
 import type { ReviewRubric } from '../../../src/core/ai/docReview';
 import type { PracticePhase } from '../../../src/core/practice/phases';
 
