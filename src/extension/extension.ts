@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerAi } from './ai';
+import type { AiService } from './ai/service';
 import { Commands, Views } from './commands';
 import { affects, roleSettingChanged, Settings } from './config';
 import { ContentService } from './content/contentService';
@@ -28,6 +30,8 @@ export interface LoopPrepApi {
   readonly studyPlan: StudyPlanProvider;
   readonly content: ContentService;
   readonly state: StateService;
+  /** The AI service (tests shorten its timeout and answer its consent question). */
+  readonly ai: AiService;
   readonly statusBar: StatusBar;
   /** Design-doc diagnostics, quick fixes and code lenses. */
   readonly designDocs: DesignDocApi;
@@ -54,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   const state = new StateService(context.globalState, () => new Date(), context.globalStorageUri);
   const statusBar = new StatusBar();
   context.subscriptions.push(content, state, statusBar);
-  const deps: FeatureDeps = { content, state, ready: () => Promise.all([content.ensureLoaded(), state.ready]) };
+  const ai = registerAi(context);
+  const deps: FeatureDeps = { content, state, ai, ready: () => Promise.all([content.ensureLoaded(), state.ready]) };
 
   registerCommand(context)(Commands.showLog, 'Show Log', () => log().show(true));
   const { provider: studyPlan, tree } = registerStudyPlan(context, deps);
@@ -128,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     studyPlan,
     content,
     state,
+    ai,
     statusBar,
     designDocs,
     practice,
