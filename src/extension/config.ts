@@ -16,6 +16,8 @@ export const Settings = {
   statusBarEnabled: 'statusBar.enabled',
   /** The practice phases in minutes. */
   practicePhases: 'practice.phases',
+  aiEnabled: 'ai.enabled',
+  aiModel: 'ai.model',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {
@@ -68,3 +70,9 @@ export const desiredRetention = (): number => numberSetting(Settings.desiredRete
 /** `loopPrep.learnAheadMinutes` in ms (default 20 min, 0 off, at most 240 min): see core/review/due.ts. */
 export const learnAheadMs = (): number => toLearnAheadMs(section().get<unknown>(Settings.learnAheadMinutes));
 export const statusBarEnabled = (): boolean => section().get<unknown>(Settings.statusBarEnabled) !== false;
+
+/** `loopPrep.ai.enabled` (default on) and `loopPrep.ai.model` (`vendor/family`; '' for the first available). */
+export function aiSettings(): { enabled: boolean; model: string } {
+  const model = section().get<unknown>(Settings.aiModel);
+  return { enabled: section().get<unknown>(Settings.aiEnabled) !== false, model: typeof model === 'string' ? model.trim() : '' };
+}

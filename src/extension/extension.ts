@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { verifyQuote } from '../core/ai/quotes';
+import { registerAi } from './ai';
+import type { AiService } from './ai/service';
 import { registerAiReview, type AiReviewApi } from './aiReview';
 import { Commands, Views } from './commands';
 import { affects, roleSettingChanged, Settings } from './config';
@@ -29,6 +32,8 @@ export interface LoopPrepApi {
   readonly studyPlan: StudyPlanProvider;
   readonly content: ContentService;
   readonly state: StateService;
+  /** The AI service (tests shorten its timeout and answer its consent question). */
+  readonly ai: AiService;
   readonly statusBar: StatusBar;
   /** Design-doc diagnostics, quick fixes and code lenses. */
   readonly designDocs: DesignDocApi;
@@ -57,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   const state = new StateService(context.globalState, () => new Date(), context.globalStorageUri);
   const statusBar = new StatusBar();
   context.subscriptions.push(content, state, statusBar);
-  const deps: FeatureDeps = { content, state, ready: () => Promise.all([content.ensureLoaded(), state.ready]) };
+  const ai = registerAi(context);
+  const deps: FeatureDeps = { content, state, ai, ready: () => Promise.all([content.ensureLoaded(), state.ready]) };
 
   registerCommand(context)(Commands.showLog, 'Show Log', () => log().show(true));
   const { provider: studyPlan, tree } = registerStudyPlan(context, deps);
@@ -65,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   registerReader(context, deps);
   const designDocs = registerDesignDocs(context, deps);
   const practice = registerPractice(context, deps);
-  const aiReview = registerAiReview(context, { content, practice, ai: undefined, verifyQuote: () => true });
+  const aiReview = registerAiReview(context, { content, practice, ai, verifyQuote });
   const progress = registerProgress(context, deps);
   const showQuarantine = registerShowQuarantine(context, state.quarantine!);
 
@@ -132,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     studyPlan,
     content,
     state,
+    ai,
     statusBar,
     designDocs,
     practice,

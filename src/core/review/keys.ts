@@ -49,3 +49,6 @@ export function shardOf(cardId: string): number {
  * window reload resumes it. Written by the drill panel's host; see src/extension/drill/snapshot.ts.
  */
 export const DRILL_SESSION_KEY = 'loopPrep.drill.session';
+
+/** The chat models the user allowed Loop Prep to send text to (`vendor/id` strings); see core/ai/consent.ts. Not synced: consent is per machine. */
+export const AI_CONSENT_KEY = 'loopPrep.ai.consent';
