@@ -27,6 +27,8 @@ export interface DocReviewDeps {
   readonly diagnostics: ReviewDiagnostics;
   /** The AI service's quote check against the source text. */
   readonly verifyQuote: (source: string, quote: string) => boolean;
+  /** Shows the one message of a fallback. */
+  readonly notify: (message: string) => void;
 }
 
 /** What a review did, for the chat's /grade and for tests. */
@@ -80,7 +82,7 @@ export async function reviewDesignDoc(
       note: `Pre-ticked from matching words in your doc, not by a model.${generic}`,
     });
     deps.diagnostics.clear(document.uri);
-    if (message) void vscode.window.showInformationMessage(message);
+    if (message) deps.notify(message);
     result = { via: 'words', review, ...(message ? { message } : {}) };
   }
   if (options.openPanel !== false) openReview(deps, result.review);

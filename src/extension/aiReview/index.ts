@@ -35,6 +35,8 @@ export interface AiReviewApi {
   setMockPhases(phases: readonly PracticePhase[] | undefined): void;
   /** "Turn Mock Interview Misses into Cards": records the last mock; undefined when there is none to record. */
   mockMissesToCards(): Promise<RecordedReview | undefined>;
+  /** Every fallback message the doc review has shown, oldest first. */
+  messages(): readonly string[];
 }
 
 export function registerAiReview(
@@ -48,7 +50,12 @@ export function registerAiReview(
 ): AiReviewApi {
   const diagnostics = new ReviewDiagnostics();
   context.subscriptions.push(diagnostics);
-  const reviewDeps: DocReviewDeps = { extensionUri: context.extensionUri, diagnostics, ...deps };
+  const shown: string[] = [];
+  const notify = (message: string) => {
+    shown.push(message);
+    void vscode.window.showInformationMessage(message);
+  };
+  const reviewDeps: DocReviewDeps = { extensionUri: context.extensionUri, diagnostics, notify, ...deps };
   let mockPhases: readonly PracticePhase[] | undefined;
   const mock = new MockChat({ ai: deps.ai, verifyQuote: deps.verifyQuote, now: () => Date.now(), phases: () => mockPhases ?? phasesFromSettings() });
   const chatHandler = createChatHandler({
@@ -112,5 +119,6 @@ export function registerAiReview(
       mockPhases = phases;
     },
     mockMissesToCards,
+    messages: () => [...shown],
   };
 }

@@ -9,4 +9,5 @@ import './designDoc.test';
 import './progress.test';
 import './aliases.test';
 import './languageModel.test';
+import './aiDocReview.test';
 import './journal.test';
