@@ -166,6 +166,9 @@ function aboutPoint(quote: string, point: ReviewPoint): boolean {
   return false;
 }
 
+/** Without Markdown emphasis marks, which a model drops when it quotes "**faithfulness** above 0.9". */
+const plain = (text: string): string => text.replace(/[*_]/g, '');
+
 function cut(text: string, max = MAX_REASON): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
@@ -209,7 +212,7 @@ export function checkDocReview(
     const reject = (why: string): CheckedPoint => ({ point, status: 'rejected', ...(quote ? { quote } : {}), reason: why });
     if (!quote) return reject('The model claimed this point without a quote, so it does not count.');
     const range = locate(quote);
-    if (!range || !verifyQuote(source, quote)) return reject('The quote the model gave is not in your doc, so it does not count.');
+    if (!range || !verifyQuote(plain(source), plain(quote))) return reject('The quote the model gave is not in your doc, so it does not count.');
     if ((quote.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_QUOTE_WORDS) return reject('The quote is too short to show this point.');
     if (INSTRUCTION.test(quote)) return reject('The quote speaks to the reviewer, not about the design, so it does not count.');
     if (sectionAt(doc, range.startLine) !== point.section && !aboutPoint(quote, point))

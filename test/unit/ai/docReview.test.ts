@@ -11,6 +11,7 @@ import {
 } from '../../../src/core/ai/docReview';
 import { answerLines, locateQuote } from '../../../src/core/ai/docText';
 import { reviewFindings, reviewToSelfReview } from '../../../src/core/ai/docReviewMap';
+import { verifyQuote } from '../../../src/core/ai/quotes';
 
 function caseStudy(): CaseStudy {
   const rubric = {} as Record<CaseSectionKey, RubricPoint[]>;
@@ -130,6 +131,19 @@ describe('AI doc review: the host checks every quote', () => {
     assert.strictEqual(locateQuote(lines, 'How will you know it works?'), undefined);
     const checked = checkDocReview(rubric, DOC, reply([{ id: 'P4', made: true, quote: 'we spend about $3 per 1k requests' }]));
     assert.strictEqual(checked.points[3].status, 'rejected');
+  });
+
+  it('agrees with the AI service verifyQuote on a quote across Markdown emphasis, and rejects a too-short one', () => {
+    const checked = checkDocReview(
+      rubric,
+      DOC,
+      reply([
+        { id: 'P2', made: true, quote: 'A release must keep faithfulness above 0.9' },
+        { id: 'P3', made: true, quote: 'p95 latency' },
+      ]),
+      verifyQuote,
+    );
+    assert.deepStrictEqual([checked.points[1].status, checked.points[2].status], ['made', 'rejected']);
   });
 
   it('asks the AI service verifyQuote too: its "no" rejects a quote', () => {
