@@ -39,7 +39,7 @@ function render(review: SelfReview): void {
     'article',
     { 'aria-labelledby': 'title' },
     h('h1', { id: 'title' }, `Self-review: ${review.caseTitle}`),
-    h('p', { class: 'badge' }, `${review.reason === 'time-up' ? 'Time is up' : 'Finished'} after ${review.elapsed}.`),
+    review.elapsed ? h('p', { class: 'badge' }, `${review.reason === 'time-up' ? 'Time is up' : 'Finished'} after ${review.elapsed}.`) : undefined,
     review.note ? h('p', { class: 'notice' }, review.note) : undefined,
     h(
       'p',

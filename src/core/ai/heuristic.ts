@@ -1,8 +1,8 @@
 /**
  * Reviews without a model, in the shape of a checked model review so every caller maps one shape: a
  * case's rubric matched by its evidence phrases (as the self-review pre-ticks a doc today), and the
- * generic template's one point per section, made when the section is there and the checker finds nothing
- * missing in it. Pure.
+ * generic template's one point per section, made when the section has a heading and the checker finds
+ * nothing missing in it. Pure.
  */
 import type { CaseSectionKey, RubricPoint } from '../content/types';
 import { checkDesignDocReport, matchRubricEvidence, parseDesignDoc, type ParsedDesignDoc } from '../designDoc';
@@ -27,13 +27,14 @@ export function heuristicReview(rubric: ReviewRubric, input: string | ParsedDesi
   );
 }
 
-/** The generic rubric by the checker: a section counts when it is covered and has no warning. */
+/** The generic rubric by the checker: a section counts when it has its own heading and no warning. */
 export function checkerReview(rubric: ReviewRubric, input: string | ParsedDesignDoc): CheckedReview {
   const doc = typeof input === 'string' ? parseDesignDoc(input) : input;
   const report = checkDesignDocReport(doc);
   return tally(
     rubric.points.map((point) => {
-      const covered = report.coverage.find((c) => c.key === point.section)?.via !== 'missing';
+      // A heading of its own: a word such as "model" in another section is not a model-choice answer.
+      const covered = report.coverage.find((c) => c.key === point.section)?.via === 'heading';
       const warning = report.diagnostics.find((d) => d.section === point.section && d.severity === 'warning');
       if (covered && !warning) return { point, status: 'made', reason: '' };
       return { point, status: 'missed', reason: warning?.message ?? 'The doc has no such section.' };

@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { checkDocReview, caseReviewRubric, docReviewPrompt, docReviewReply, genericReviewRubric, GENERIC_RUBRIC_ID } from '../../core/ai/docReview';
 import { reviewFindings, reviewSummary, reviewToSelfReview } from '../../core/ai/docReviewMap';
-import { checkerReview, heuristicReview } from '../../core/ai/heuristic';
+import { checkerReview } from '../../core/ai/heuristic';
+import { buildSelfReview } from '../../core/practice/selfReviewRubric';
 import { parseDesignDoc } from '../../core/designDoc';
 import { caseForDoc } from '../../core/practice/sectionHelp';
 import type { SelfReview, SelfReviewResult } from '../../shared/selfReview';
@@ -58,7 +59,7 @@ export async function reviewDesignDoc(
   const rubric = caseStudy ? caseReviewRubric(caseStudy) : genericReviewRubric();
   const reviewId = `ai-${caseStudy?.id ?? GENERIC_RUBRIC_ID}-${Date.now()}-${++sequence}`;
   const generic = caseStudy ? '' : ' A generic doc has no case, so the score is not recorded and misses do not become cards.';
-  const info = { reviewId, reason: 'finished' as const, elapsed: 'a review of the doc as it is' };
+  const info = { reviewId, reason: 'finished' as const, elapsed: '' };
 
   const prompt = docReviewPrompt(rubric, doc);
   const outcome = deps.ai
@@ -74,13 +75,11 @@ export async function reviewDesignDoc(
     log().info(`AI doc review of ${rubric.caseId ?? 'a generic doc'}: ${checked.made}/${checked.points.length} made, ${checked.rejected} quotes rejected`);
     result = { via: 'model', review, model, tokensIn, tokensOut, ms };
   } else {
-    const checked = caseStudy ? heuristicReview(rubric, doc) : checkerReview(rubric, doc);
     const silent = outcome.reason === 'cancelled' || outcome.reason === 'declined';
     const message = silent ? undefined : `Loop Prep: ${outcome.message} The self-review is pre-ticked from matching words instead.`;
-    const review = reviewToSelfReview(rubric, checked, {
-      ...info,
-      note: `Pre-ticked from matching words in your doc, not by a model.${generic}`,
-    });
+    const fallback = { ...info, note: `Pre-ticked from matching words in your doc, not by a model.${generic}` };
+    // A case's doc gets today's self-review exactly; the generic rubric is ticked by the checker's findings.
+    const review = caseStudy ? buildSelfReview(caseStudy, text, fallback) : reviewToSelfReview(rubric, checkerReview(rubric, doc), fallback);
     deps.diagnostics.clear(document.uri);
     if (message) deps.notify(message);
     result = { via: 'words', review, ...(message ? { message } : {}) };

@@ -12,6 +12,7 @@ import {
 import { answerLines, locateQuote } from '../../../src/core/ai/docText';
 import { reviewFindings, reviewToSelfReview } from '../../../src/core/ai/docReviewMap';
 import { verifyQuote } from '../../../src/core/ai/quotes';
+import { checkerReview } from '../../../src/core/ai/heuristic';
 
 function caseStudy(): CaseStudy {
   const rubric = {} as Record<CaseSectionKey, RubricPoint[]>;
@@ -259,5 +260,18 @@ describe('AI doc review: onto the self-review and diagnostics', () => {
     const noSection = reviewFindings('# Title\n\nJust prose.', checked).find((f) => f.pointId === 'doc-qa-cost-0')!;
     assert.strictEqual(noSection.startLine, 0);
     assert.match(noSection.message, /no Cost section/);
+  });
+});
+
+describe('AI doc review: without a model', () => {
+  it('the generic rubric counts a section the checker finds complete, and gives the checker’s warning for the rest', () => {
+    const doc = ['# Design', '## Latency', 'The p95 latency is 300 ms end to end, with a 2 s timeout on the model call.', '## Cost', 'Cheap.'].join('\n');
+    const checked = checkerReview(genericReviewRubric(), doc);
+    const by = new Map(checked.points.map((p) => [p.point.section, p]));
+    assert.strictEqual(by.get('latency')!.status, 'made');
+    assert.strictEqual(by.get('cost')!.status, 'missed');
+    assert.match(by.get('cost')!.reason, /cost/i);
+    assert.strictEqual(by.get('evals')!.status, 'missed');
+    assert.strictEqual(checked.made, 1);
   });
 });
