@@ -205,6 +205,6 @@ describe(`AI design-doc review and @loopprep (VS Code ${vscode.version})`, () =>
     const stream = recorder();
     const result = await api.aiReview.chatHandler({ prompt: '', command: 'grade' }, {}, stream, token);
     assert.strictEqual((result.metadata as { grade: string }).grade, 'words');
-    X
+    assert.match(stream.text(), /rubric points\*\* for Question answering over company documents\./);
   });
 });
