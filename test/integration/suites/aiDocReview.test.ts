@@ -84,7 +84,7 @@ describe(`AI design-doc review and @loopprep (VS Code ${vscode.version})`, () =>
       assert.strictEqual(api.practice.selfReviewPanel()?.reviewId, outcome!.review.reviewId);
       assert.deepStrictEqual(api.aiReview.diagnostics.get(doc.uri) ?? [], []);
     });
-    it('says why the mock interviewer is unavailable when chat is', async function () {
+    it('says why the mock interviewer is unavailable where there is no Chat view', async function () {
       if (api.aiReview.chatRegistered && (await vscode.commands.getCommands(true)).includes('workbench.action.chat.open')) this.skip();
       assert.strictEqual(await vscode.commands.executeCommand('loopPrep.mockInterview', CASE), false);
     });
