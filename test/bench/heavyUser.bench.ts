@@ -6,13 +6,14 @@
  * writes an extension's whole globalState after each update; modelled by `FlushAllMemento`) against kept
  * in a file, as the extension now does.
  */
-import { computeProgress } from '../../src/core/progress';
+import { compactBefore, compactReviews, computeProgress, emptyHistory } from '../../src/core/progress';
+import type { StoredHistory } from '../../src/core/progress';
 import type { ContentIndex } from '../../src/core/content/types';
 import { MemoryMemento, REVIEW_KEYS, REVIEW_QUARANTINE_KEY, ReviewStore } from '../../src/core/review';
 import { cardLine, readJournal } from '../../src/core/review/journal';
 import type { JournalFs } from '../../src/core/review/journal';
 import { JournalWriter } from '../../src/core/review/journalWriter';
-import type { StoredCard } from '../../src/core/review/format';
+import type { StoredCard, StoredShard } from '../../src/core/review/format';
 import type { Rating } from '../../src/core/review/types';
 import { bank, question, role, topic } from '../unit/progress/helpers';
 import { TOPICS, buildHistory } from '../unit/review/fixture';
@@ -49,6 +50,19 @@ class FlushAllMemento extends MemoryMemento {
     JSON.stringify(Object.fromEntries(this.keys().map((k) => [k, this.get(k)])));
     return done;
   }
+}
+
+/** globalState's size with reviews before `before` taken out of the card logs and `history` added. */
+function compactedStateBytes(memento: MemoryMemento, before: number, history: StoredHistory): number {
+  let n = JSON.stringify(history).length;
+  for (const key of REVIEW_KEYS) {
+    const value = memento.get(key);
+    if (value === undefined) continue;
+    const shard = value as Partial<StoredShard>;
+    const kept = shard.c ? { ...shard, c: Object.fromEntries(Object.entries(shard.c).map(([id, card]) => [id, [card[0], card[1].filter((e) => e[2] >= before), ...card.slice(2)]])) } : value;
+    n += JSON.stringify(kept).length;
+  }
+  return n;
 }
 
 async function ratingMs(store: ReviewStore, ids: readonly string[], from: number): Promise<number> {
@@ -118,6 +132,19 @@ export async function bench(): Promise<Record<string, number | string>> {
     progressSamples.push(performance.now() - t);
   }
 
+  // The same view from a compacted history (progress/history.ts): raw reviews of the last 90 days plus
+  // per-day aggregates, and what globalState would hold with the folded reviews out of the card logs.
+  // The store does not compact yet; these two figures show what it will cost once it does.
+  const before = compactBefore(T0.getTime());
+  const compacted = compactReviews(emptyHistory(), store.reviews(), before, () => 0);
+  const compactedSamples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    computeProgress({ index, roleId: 'product-ai', reviews: compacted.recent, history: compacted.history, cards: store.cards(), reads: store.lessons(), casePractices: store.casePractices(), desiredRetention: 0.9, offsetAt: () => 0 }, T0);
+    compactedSamples.push(performance.now() - t);
+  }
+  const compactedBytes = compactedStateBytes(memento, before, compacted.history);
+
   // A journal as the store writes it, one line per review, then a rebuild into empty globalState.
   const full = new MemoryFs();
   const writer = new JournalWriter(full, 'hvyj', 0, () => undefined);
@@ -164,6 +191,9 @@ export async function bench(): Promise<Record<string, number | string>> {
     recordReviewBudgetMs: 2,
     progressViewMs: round(median(progressSamples), 1),
     progressViewBudgetMs: 30,
+    progressViewFromCompactedMs: round(median(compactedSamples), 1),
+    compactedRawReviews: compacted.recent.length,
+    compactedGlobalStateBytes: compactedBytes,
     journalBytes,
     journalSegments: full.files.size,
     rebuildFromJournalMs: round(rebuildFromJournalMs, 0),
