@@ -6,14 +6,14 @@
  * writes an extension's whole globalState after each update; modelled by `FlushAllMemento`) against kept
  * in a file, as the extension now does.
  */
-import { compactBefore, compactReviews, computeProgress, emptyHistory } from '../../src/core/progress';
-import type { StoredHistory } from '../../src/core/progress';
+import { computeProgress } from '../../src/core/progress';
+import { foldedCount } from '../../src/core/review/fold';
 import type { ContentIndex } from '../../src/core/content/types';
 import { MemoryMemento, REVIEW_KEYS, REVIEW_QUARANTINE_KEY, ReviewStore } from '../../src/core/review';
 import { cardLine, readJournal } from '../../src/core/review/journal';
 import type { JournalFs } from '../../src/core/review/journal';
 import { JournalWriter } from '../../src/core/review/journalWriter';
-import type { StoredCard, StoredShard } from '../../src/core/review/format';
+import type { StoredCard } from '../../src/core/review/format';
 import type { Rating } from '../../src/core/review/types';
 import { bank, question, role, topic } from '../unit/progress/helpers';
 import { TOPICS, buildHistory } from '../unit/review/fixture';
@@ -52,17 +52,28 @@ class FlushAllMemento extends MemoryMemento {
   }
 }
 
-/** globalState's size with reviews before `before` taken out of the card logs and `history` added. */
-function compactedStateBytes(memento: MemoryMemento, before: number, history: StoredHistory): number {
-  let n = JSON.stringify(history).length;
-  for (const key of REVIEW_KEYS) {
-    const value = memento.get(key);
-    if (value === undefined) continue;
-    const shard = value as Partial<StoredShard>;
-    const kept = shard.c ? { ...shard, c: Object.fromEntries(Object.entries(shard.c).map(([id, card]) => [id, [card[0], card[1].filter((e) => e[2] >= before), ...card.slice(2)]])) } : value;
-    n += JSON.stringify(kept).length;
+/** The Progress view as the extension computes it, median of 7: raw reviews plus the folded history. */
+function progressMs(index: ContentIndex, store: ReviewStore): number {
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    computeProgress(
+      {
+        index,
+        roleId: 'product-ai',
+        reviews: store.reviews(),
+        history: store.history(),
+        cards: store.cards(),
+        reads: store.lessons(),
+        casePractices: store.casePractices(),
+        desiredRetention: 0.9,
+        offsetAt: () => 0,
+      },
+      T0,
+    );
+    samples.push(performance.now() - t);
   }
-  return n;
+  return median(samples);
 }
 
 async function ratingMs(store: ReviewStore, ids: readonly string[], from: number): Promise<number> {
@@ -85,22 +96,6 @@ async function ratingMs(store: ReviewStore, ids: readonly string[], from: number
 export async function bench(): Promise<Record<string, number | string>> {
   const fixture = buildHistory(CARDS, REVIEWS_PER_CARD, 11);
   const memento = fixture.memento;
-  const globalStateBytes = memento.storedLength(REVIEW_KEYS);
-  const opens: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    await ReviewStore.open(memento, { now: T0, writerId: `hvo${i}` });
-    opens.push(performance.now() - t);
-  }
-
-  // Recording, with the journal append awaited.
-  const fs = new MemoryFs();
-  const journal = new JournalWriter(fs, 'hvyr', T0.getTime(), () => undefined);
-  const store = await ReviewStore.open(memento, { now: T0, writerId: 'hvyr', journal });
-  const ids = fixture.questions.map((q) => q.id);
-  const recordReviewWithJournalMs = await ratingMs(store, ids, 0);
-
-  // The Progress view, as the extension computes it: the decoded log, then the model.
   const index: ContentIndex = {
     ...bank(),
     roles: [
@@ -113,54 +108,61 @@ export async function bench(): Promise<Record<string, number | string>> {
     topics: TOPICS.map((t) => topic(t, t)),
     questions: fixture.questions.map((q) => question(q.id, q.topic)),
   };
-  const progressSamples: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const t = performance.now();
-    computeProgress(
-      {
-        index,
-        roleId: 'product-ai',
-        reviews: store.reviews(),
-        cards: store.cards(),
-        reads: store.lessons(),
-        casePractices: store.casePractices(),
-        desiredRetention: 0.9,
-        offsetAt: () => 0,
-      },
-      T0,
-    );
-    progressSamples.push(performance.now() - t);
-  }
+  const ids = fixture.questions.map((q) => q.id);
 
-  // The same view from a compacted history (progress/history.ts): raw reviews of the last 90 days plus
-  // per-day aggregates, and what globalState would hold with the folded reviews out of the card logs.
-  // The store does not compact yet; these two figures show what it will cost once it does.
-  const before = compactBefore(T0.getTime());
-  const compacted = compactReviews(emptyHistory(), store.reviews(), before, () => 0);
-  const compactedSamples: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  // Before folding: the full v2 logs in globalState, as the fixture writes them.
+  const v2GlobalStateBytes = memento.storedLength(REVIEW_KEYS);
+  const v2Opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    computeProgress({ index, roleId: 'product-ai', reviews: compacted.recent, history: compacted.history, cards: store.cards(), reads: store.lessons(), casePractices: store.casePractices(), desiredRetention: 0.9, offsetAt: () => 0 }, T0);
-    compactedSamples.push(performance.now() - t);
+    await ReviewStore.open(memento, { now: T0, writerId: `hvo${i}` });
+    v2Opens.push(performance.now() - t);
   }
-  const compactedBytes = compactedStateBytes(memento, before, compacted.history);
+  const v2 = await ReviewStore.open(memento, { now: T0, writerId: 'hvv2' });
+  const totalReviews = v2.reviews().length;
+  const v2ProgressMs = progressMs(index, v2);
 
-  // A journal as the store writes it, one line per review, then a rebuild into empty globalState.
+  // The journal as the store writes it, one line per review.
   const full = new MemoryFs();
   const writer = new JournalWriter(full, 'hvyj', 0, () => undefined);
   const lines: string[] = [];
-  for (const [id, state] of store.cards()) {
-    for (const r of store.reviews(id)) {
-      const patch: StoredCard = [0, [[r.id.slice(id.length + 1), r.rating, r.reviewedAt.getTime(), r.durationMs, null, r.xp ?? null]], r.reviewedAt.getTime()];
-      lines.push(cardLine('r', r.reviewedAt.getTime(), id, patch));
-    }
-    void state;
+  for (const r of v2.reviews()) {
+    const patch: StoredCard = [
+      0,
+      [[r.id.slice(r.cardId.length + 1), r.rating, r.reviewedAt.getTime(), r.durationMs, null, r.xp ?? null]],
+      r.reviewedAt.getTime(),
+    ];
+    lines.push(cardLine('r', r.reviewedAt.getTime(), r.cardId, patch));
   }
   await writer.append(lines);
   const journalBytes = [...full.files.values()].reduce((n, t) => n + t.length, 0);
+
+  // The migration: the journal check after open folds everything the journal holds (once per user).
+  const tm = performance.now();
+  const migrating = await ReviewStore.open(memento, { now: T0, writerId: 'hvym' });
+  await migrating.reconcileJournal(await readJournal(full), T0, { fold: true });
+  const migrationMs = performance.now() - tm;
+  const globalStateBytes = memento.storedLength(REVIEW_KEYS);
+
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await ReviewStore.open(memento, { now: T0, writerId: `hvp${i}` });
+    opens.push(performance.now() - t);
+  }
+
+  // Recording, with the journal append awaited.
+  const fs = new MemoryFs();
+  const journal = new JournalWriter(fs, 'hvyr', T0.getTime(), () => undefined);
+  const store = await ReviewStore.open(memento, { now: T0, writerId: 'hvyr', journal });
+  const recordReviewWithJournalMs = await ratingMs(store, ids, 0);
+  const progressViewMs = progressMs(index, store);
+
+  // A rebuild into empty globalState, straight into the compact form.
   const t0 = performance.now();
-  const rebuilt = await ReviewStore.open(new MemoryMemento(), { now: T0, writerId: 'hvyb' });
-  const restored = await rebuilt.reconcileJournal(await readJournal(full), T0);
+  const rebuiltMemento = new MemoryMemento();
+  const rebuilt = await ReviewStore.open(rebuiltMemento, { now: T0, writerId: 'hvyb' });
+  const restored = await rebuilt.reconcileJournal(await readJournal(full), T0, { fold: true });
   const rebuildFromJournalMs = performance.now() - t0;
 
   // A 20 MB quarantine: under the old globalState key, against kept out of globalState.
@@ -182,23 +184,27 @@ export async function bench(): Promise<Record<string, number | string>> {
 
   return {
     cards: CARDS,
-    reviews: store.reviews().length,
+    reviews: totalReviews,
+    foldedReviews: foldedCount(store.history()),
+    rawReviews: store.reviews().length,
+    v2GlobalStateBytes,
     globalStateBytes,
     globalStateBudgetBytes: 1_500_000,
+    v2OpenStateMs: round(median(v2Opens), 1),
     openStateMs: round(median(opens), 1),
     openStateBudgetMs: 50,
+    migrationMs: round(migrationMs, 0),
     recordReviewWithJournalMs: round(recordReviewWithJournalMs),
     recordReviewBudgetMs: 2,
-    progressViewMs: round(median(progressSamples), 1),
+    v2ProgressViewMs: round(v2ProgressMs, 1),
+    progressViewMs: round(progressViewMs, 1),
     progressViewBudgetMs: 30,
-    progressViewFromCompactedMs: round(median(compactedSamples), 1),
-    compactedRawReviews: compacted.recent.length,
-    compactedGlobalStateBytes: compactedBytes,
     journalBytes,
     journalSegments: full.files.size,
     rebuildFromJournalMs: round(rebuildFromJournalMs, 0),
     rebuildBudgetMs: 2000,
     rebuiltReviews: restored.reviews,
+    rebuiltGlobalStateBytes: rebuiltMemento.storedLength(REVIEW_KEYS),
     quarantine20MbRatingInGlobalStateMs: round(withQuarantineInGlobalStateMs, 1),
     quarantine20MbRatingInFileMs: round(withQuarantineInFileMs, 2),
   };

@@ -32,7 +32,7 @@ import { LEVELS, levelFor, readAndCaseXp } from './xp';
 import type { LevelInfo } from './xp';
 import { plural } from '../text';
 import { historyTotals } from './history';
-import type { StoredHistory } from './history';
+import type { StoredHistory } from '../review/fold';
 
 /** What `computeProgress` reads. Every field is what `ReviewStore` and the settings already provide. */
 export interface ProgressInput {
@@ -58,8 +58,8 @@ export interface ProgressInput {
    */
   readonly learnAheadMs?: number;
   /**
-   * Reviews folded into per-day aggregates (history.ts); `reviews` then holds only the raw reviews at or
-   * after `history.before`. Streak, XP, heatmap and true retention come out as from the full log.
+   * Reviews folded into per-day aggregates (review/fold.ts, `store.history()`); `reviews` then holds the
+   * raw rest. Streak, XP and heatmap come out as from the full log, true retention per day (history.ts).
    */
   readonly history?: StoredHistory;
 }
@@ -185,15 +185,17 @@ export function computeProgress(input: ProgressInput, now: Date): ProgressModel 
   const weekStartsOn = ((Math.trunc(input.weekStartsOn ?? 1) % 7) + 7) % 7 || 0;
   const firstDay = heatmapStart(today, weekStartsOn);
   const scan = (reviews: readonly ReviewEntry[]) => scanReviews(reviews, input.offsetAt, firstDay, today, t);
-  const { xp: rawXp, heat, retention, activities } = scan(input.reviews) ?? scan([...input.reviews].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime()))!;
+  const {
+    xp: rawXp,
+    heat,
+    retention,
+    activities,
+  } = scan(input.reviews) ?? scan([...input.reviews].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime()))!;
   let xp = rawXp;
   if (input.history) {
-    const folded = historyTotals(input.history, (day, n) => heat.add(day, n));
+    const folded = historyTotals(input.history, t, retention, (day, n) => heat.add(day, n));
     xp += folded.xp;
     activities.push(...folded.activities);
-    // Folded reviews are all older than every raw one, so each card's last folded review comes next in
-    // the newest-first retention scan.
-    for (const [cardId, card] of Object.entries(input.history.c)) retention.addNewestFirst(cardId, card[2], 0);
   }
   for (const d of input.reads.values()) activities.push({ at: d.getTime(), offsetMinutes: safeOffset(input.offsetAt(d)) });
   for (const p of input.casePractices) activities.push({ at: p.practicedAt.getTime(), offsetMinutes: safeOffset(input.offsetAt(p.practicedAt)) });

@@ -7,10 +7,13 @@
  * changes nothing more.
  */
 import { own } from './dict';
+import { dropFoldedShard, foldShards } from './fold';
+import type { Folded } from './fold';
+import type { OffsetAt } from '../progress/calendar';
 import type { StoredCard, StoredProgress } from './format';
 import { cardLine, caseLine, journalAsStored, lessonLine } from './journal';
 import type { JournalState } from './journal';
-import { REVIEW_PROGRESS_KEY, REVIEW_SHARD_COUNT, REVIEW_SHARD_KEYS } from './keys';
+import { REVIEW_HISTORY_KEY, REVIEW_PROGRESS_KEY, REVIEW_SHARD_COUNT, REVIEW_SHARD_KEYS } from './keys';
 import { mergeCard, mergeProgress, mergeShard } from './merge';
 import type { SyncedState } from './storage';
 import type { Findings } from './validate';
@@ -28,10 +31,12 @@ export interface Restored {
 /** Merges the journal's state into the store's; the changed keys are written. */
 export function absorbJournal(state: SyncedState, journal: JournalState, writer: string, findings: Findings, writes: PromiseLike<void>[]): Restored {
   const stored = journalAsStored(journal, writer);
+  if (state.syncHistory(findings)) writes.push(state.put(REVIEW_HISTORY_KEY));
   let reviews = 0;
   const cardIds: string[] = [];
   for (let i = 0; i < REVIEW_SHARD_COUNT; i++) {
-    const theirs = stored.shards[i];
+    // What the fold already counts is not missing: only the rest of the journal comes back raw.
+    const theirs = dropFoldedShard(stored.shards[i], state.history).shard;
     if (!Object.keys(theirs.c).length) continue;
     state.syncShard(i, findings);
     const ours = state.shards[i];
@@ -86,4 +91,23 @@ export function missingFromJournal(
   }
   for (const p of progress.p) if (!journal.cases.has(p[0])) lines.push(caseLine(now, p));
   return lines;
+}
+
+/**
+ * Folds what the journal holds (fold.ts) into the state's history, in memory; undefined when nothing
+ * folded. The caller writes the history key, then the changed shards: if only the first write lands, the
+ * shards' folded entries are dropped on the next open (and archived), never counted twice.
+ */
+export function foldState(state: SyncedState, journal: JournalState, ctx: { offsetAt: OffsetAt; id: string; writer: string }): Folded | undefined {
+  const undoIds = new Set(state.undo.u.map((u) => u[0]));
+  const journaled = (cardId: string) => {
+    const record = journal.cards.get(cardId);
+    return record && new Set(record[1].map((e) => e[0]));
+  };
+  const folded = foldShards(state.shards, state.history, { ...ctx, journaled, undoIds });
+  if (!folded.folded) return undefined;
+  state.history = folded.history;
+  state.shards = folded.shards;
+  for (const i of folded.changed) for (const id of Object.keys(folded.shards[i].c)) state.index.update(id, folded.shards[i].c[id]);
+  return folded;
 }

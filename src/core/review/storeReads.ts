@@ -4,6 +4,7 @@
  */
 import { own } from './dict';
 import { decodeLog } from './format';
+import type { StoredHistory } from './fold';
 import { shardOf } from './keys';
 import type { SyncedState } from './storage';
 import { casePracticeOf } from './storeParts';
@@ -42,9 +43,22 @@ export abstract class StoreReads {
   /** Cards whose first review was at or after `since`: pass the start of today for `newIntroducedToday`. */
   introducedSince(since: Date): number {
     const t = ms(since, 'since');
+    const folds = this.state.history.c;
     let n = 0;
-    for (const shard of this.state.shards) for (const record of Object.values(shard.c)) if (record[1].length && record[1][0][2] >= t) n++;
+    for (const shard of this.state.shards)
+      for (const id of Object.keys(shard.c)) {
+        const first = own(folds, id)?.[1] ?? shard.c[id][1][0]?.[2];
+        if (first !== undefined && first >= t) n++;
+      }
     return n;
+  }
+
+  /**
+   * Reviews folded out of the raw log into per-day aggregates (fold.ts): `reviews()` holds only the rest.
+   * Progress reads both; export reads the journal for the full log. A live view: do not mutate.
+   */
+  history(): StoredHistory {
+    return this.state.history;
   }
 
   /** Completed lessons and when they were completed. */

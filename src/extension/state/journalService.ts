@@ -50,7 +50,7 @@ export class JournalService {
     try {
       const journal = await readJournal(this.fs);
       for (const p of journal.problems) log().warn(`review journal: ${p}`);
-      const restored = await store.reconcileJournal(journal, now);
+      const restored = await store.reconcileJournal(journal, now, { fold: true, offsetAt: (d) => -d.getTimezoneOffset() });
       if (restored.reviews || restored.progress) {
         const what = restored.reviews ? plural(restored.reviews, 'review') : 'your lessons and case practices';
         log().info(
