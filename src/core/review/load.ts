@@ -3,7 +3,8 @@
  * says which keys must be rewritten (migrated, cleaned of bad entries, or reset after quarantine).
  * Pure apart from `memento.get`; the store does the writing.
  */
-import { dropFoldedShard, emptyHistory, readHistory } from './fold';
+import { dropFoldedShard, emptyHistory } from './fold';
+import { readHistory } from './foldRead';
 import type { StoredHistory } from './fold';
 import { FORMAT_VERSION, emptyProgress, emptyShard, emptyUndo, stampOf } from './format';
 import type { QuarantineItem, StoredLog, StoredProgress, StoredShard, StoredUndoStack } from './format';

@@ -14,7 +14,8 @@
  * main process once per batch of updates, which costs in proportion to the total size.
  */
 import { own } from './dict';
-import { dropFoldedShard, mergeHistory, readHistory } from './fold';
+import { dropFoldedShard, mergeHistory } from './fold';
+import { readHistory } from './foldRead';
 import type { StoredHistory } from './fold';
 import { stampOf } from './format';
 import type { StoredLog, StoredProgress, StoredShard, StoredUndoStack } from './format';

@@ -5,6 +5,9 @@
 import { own } from './dict';
 import { decodeLog } from './format';
 import type { StoredHistory } from './fold';
+import type { StoredCard } from './format';
+import type { JournalState } from './journal';
+import { mergeCard } from './merge';
 import { shardOf } from './keys';
 import type { SyncedState } from './storage';
 import { casePracticeOf } from './storeParts';
@@ -37,6 +40,25 @@ export abstract class StoreReads {
     if (cardId !== undefined) return (own(shards[shardOf(cardId)].c, cardId)?.[1] ?? []).map((e) => decodeLog(cardId, e));
     const all: ReviewEntry[] = [];
     for (const shard of shards) for (const [id, record] of Object.entries(shard.c)) for (const e of record[1]) all.push(decodeLog(id, e));
+    return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * The full review log, oldest first: the journal's (journal.ts) merged with what globalState holds, so
+   * reviews folded out of globalState (fold.ts) are there, and so is anything the journal missed. What
+   * export and import plans read; never on the hot path.
+   */
+  reviewsWith(journal: Pick<JournalState, 'cards'>): ReviewEntry[] {
+    const all: ReviewEntry[] = [];
+    const push = (id: string, record: StoredCard) => {
+      for (const e of record[1]) all.push(decodeLog(id, e));
+    };
+    for (const shard of this.state.shards)
+      for (const id of Object.keys(shard.c)) {
+        const theirs = journal.cards.get(id);
+        push(id, theirs ? mergeCard(theirs, shard.c[id]) : shard.c[id]);
+      }
+    for (const [id, record] of journal.cards) if (!own(this.state.shards[shardOf(id)].c, id)) push(id, record);
     return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.id < b.id ? -1 : 1));
   }
 

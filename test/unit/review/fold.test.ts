@@ -5,7 +5,7 @@
  * every review ever recorded must be in one of them, and counted exactly once by the history plus the raw log.
  */
 import * as assert from 'assert';
-import { MemoryMemento, REVIEW_SHARD_KEYS, ReviewStore } from '../../../src/core/review';
+import { MemoryMemento, REVIEW_SHARD_KEYS, ReviewStore, shardOf } from '../../../src/core/review';
 import type { MementoLike, Rating } from '../../../src/core/review';
 import { foldedCount } from '../../../src/core/review/fold';
 import { REVIEW_HISTORY_KEY } from '../../../src/core/review/keys';
@@ -100,6 +100,35 @@ describe('review store: folding old reviews into the history', () => {
     assert.strictEqual(JSON.stringify([...REVIEW_SHARD_KEYS, REVIEW_HISTORY_KEY].map((k) => memento.get(k))).length, snapshot.length);
     assert.strictEqual(counted(third.store), all.size);
     assert.strictEqual(third.store.introducedSince(new Date(0)), 120, 'first reviews come from the fold');
+    // Export reads the journal too: every review is there, once.
+    const exported = third.store.reviewsWith(await readJournal(fs)).map((r) => r.id);
+    assert.strictEqual(exported.length, all.size);
+    assert.deepStrictEqual(new Set(exported), all);
+  });
+
+  it('hands a raw entry under a watermark to the journal before dropping it (a late copy synced in)', async () => {
+    const memento = new MemoryMemento();
+    const fs = new FakeJournalFs();
+    const w = await open(memento, fs, 'wrtl');
+    for (let i = 0; i < 60; i++) await review(w.store, CARDS[i % 2], minutes(i));
+    for (let i = 0; i < 50; i++) await review(w.store, CARDS[2], minutes(100 + i));
+    await w.journal.whenWritten();
+    await w.store.reconcileJournal(await readJournal(fs), minutes(200), FOLD);
+    const fold = w.store.history().c[CARDS[0]];
+    assert.ok(fold && fold[0] > 5);
+    // Another machine's review from before the watermark arrives in the shard, with no local journal line.
+    const key = REVIEW_SHARD_KEYS[shardOf(CARDS[0])];
+    const shard = JSON.parse(JSON.stringify(memento.get(key))) as { rev: number; c: Record<string, [unknown, unknown[][]]> };
+    shard.c[CARDS[0]][1].unshift(['othr0', 3, minutes(1).getTime() + 1, 1000]);
+    await memento.update(key, { ...shard, rev: shard.rev + 1, w: 'othr' });
+    const next = await open(memento, fs, 'nxtl', minutes(300));
+    await next.journal.whenWritten();
+    assert.ok(!next.store.reviews(CARDS[0]).some((r) => r.id.endsWith('#othr0')), 'under the watermark, so out of the raw log');
+    const journal = await readJournal(fs);
+    assert.ok(
+      journal.cards.get(CARDS[0])![1].some((e) => e[0] === 'othr0'),
+      'but in the journal, so not lost',
+    );
   });
 
   it('keeps raw every review the journal lacks, the newest of each card and the undo stack', async () => {
