@@ -8,12 +8,16 @@ import * as assert from 'assert';
 import { MemoryMemento, REVIEW_SHARD_KEYS, ReviewStore, shardOf } from '../../../src/core/review';
 import type { MementoLike, Rating } from '../../../src/core/review';
 import { foldedCount } from '../../../src/core/review/fold';
+import { packCard } from '../../../src/core/review/format';
+import type { StoredCard, StoredLog, StoredSched } from '../../../src/core/review/format';
+import { mergeCard } from '../../../src/core/review/merge';
+import { journalCovers } from '../../../src/core/review/reconcile';
 import { REVIEW_HISTORY_KEY } from '../../../src/core/review/keys';
 import { readJournal, reviewCount } from '../../../src/core/review/journal';
 import type { JournalFs } from '../../../src/core/review/journal';
 import { JournalWriter } from '../../../src/core/review/journalWriter';
 import { buildHistory } from './fixture';
-import { SharedStorage, T0, minutes } from './helpers';
+import { SharedStorage, T0, minutes, seeded } from './helpers';
 
 /** A journal folder in memory. */
 class FakeJournalFs implements JournalFs {
@@ -271,5 +275,35 @@ describe('review store: folding old reviews into the history', () => {
     const xp = rebuilt.store.history().d.reduce((n, d) => n + d[3], 0) + rebuilt.store.reviews().reduce((n, r) => n + (r.xp ?? 0), 0);
     assert.strictEqual(xp, 90 * 5);
     for (const id of CARDS) assert.deepStrictEqual(rebuilt.store.card(id), w.store.card(id));
+  });
+});
+
+describe('review journal: whether the journal already covers a card', () => {
+  it('agrees with merging the card into the journal and comparing, on random pairs', () => {
+    const random = seeded(17);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const entries: StoredLog[] = Array.from({ length: 6 }, (_, i) => [`ab${i}`, (1 + (i % 4)) as Rating, 1000 + i * 10, 500]);
+    const scheds: (StoredSched | 0)[] = [0, [5000, 3, 5, 2, 0, 3, 0, 2, 1040], [6000, 4, 5, 3, 0, 4, 0, 2, 1050]];
+    const card = (): StoredCard => {
+      const undone = entries.filter(() => random() < 0.15).map((e) => e[0]);
+      const log = entries.filter((e) => random() < 0.5 && !undone.includes(e[0]));
+      const sched = pick(scheds);
+      return packCard({
+        sched,
+        log,
+        schedAt: sched === 0 ? pick([0, 1045]) : sched[8] + pick([0, 5]),
+        flags: pick([0, [1, 0, 1030], [0, 0, 1060]] as const) as StoredCard[3] & object,
+        undone: undone.sort(),
+      });
+    };
+    let covered = 0;
+    for (let i = 0; i < 3000; i++) {
+      const theirs = mergeCard(card(), card());
+      const mine = random() < 0.3 ? mergeCard(theirs, card()) : card();
+      const expected = JSON.stringify(mergeCard(theirs, mine)) === JSON.stringify(theirs);
+      if (expected) covered++;
+      assert.strictEqual(journalCovers(theirs, mine), expected, JSON.stringify({ theirs, mine }));
+    }
+    assert.ok(covered > 100 && covered < 2900, `${covered} of 3000 covered`);
   });
 });
