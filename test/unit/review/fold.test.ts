@@ -204,6 +204,35 @@ describe('review store: folding old reviews into the history', () => {
       );
   });
 
+  it('a stale window flushing its full logs over a fold: merged back without counting twice', async () => {
+    const shared = new SharedStorage();
+    const fs = new FakeJournalFs();
+    const seed = await settled(shared, open(shared.window(), fs, 'seed'));
+    const made: string[] = [];
+    for (let i = 0; i < 100; i++) made.push(await settled(shared, review(seed.store, CARDS[i % CARDS.length], minutes(i))));
+    await seed.journal.whenWritten();
+    const a = await settled(shared, open(shared.window(), fs, 'wina'));
+    const b = await settled(shared, open(shared.window(), fs, 'winb'));
+    const journal = await readJournal(fs);
+    // A folds and B reviews before either write lands; B's flush lands first with its full logs, and A's
+    // flush then carries B's copy (its cache was replaced), so only A's memory holds the fold.
+    const folding = a.store.reconcileJournal(journal, minutes(100), FOLD);
+    const reviewing = review(b.store, CARDS[0], minutes(150));
+    shared.commit(shared.pending - 1);
+    shared.commitAll();
+    await folding;
+    made.push(await reviewing);
+    assert.ok(foldedCount(a.store.history()) >= 30);
+    await settled(shared, a.store.refresh(minutes(300)));
+    assert.strictEqual(counted(a.store), made.length, `A merged B's full logs: ${counted(a.store)} of ${made.length}`);
+    await settled(shared, b.store.refresh(minutes(301)));
+    await settled(shared, a.store.refresh(minutes(302)));
+    const fresh = await settled(shared, ReviewStore.open(shared.window(), { now: minutes(400), writerId: 'frsh' }));
+    for (const s of [fresh, a.store, b.store]) assert.strictEqual(counted(s), made.length, `${s.writerId} counts ${counted(s)} of ${made.length}`);
+    await Promise.all([a.journal.whenWritten(), b.journal.whenWritten()]);
+    assert.deepStrictEqual(await everyId(fresh, fs), new Set(made));
+  });
+
   it('two windows folding at once from the same state pick one history, never the sum', async () => {
     const shared = new SharedStorage();
     const fs = new FakeJournalFs();
