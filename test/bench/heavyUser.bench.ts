@@ -11,13 +11,12 @@ import { foldedCount } from '../../src/core/review/fold';
 import type { ContentIndex } from '../../src/core/content/types';
 import { MemoryMemento, REVIEW_KEYS, REVIEW_QUARANTINE_KEY, ReviewStore } from '../../src/core/review';
 import { cardLine, readJournal } from '../../src/core/review/journal';
-import type { JournalFs } from '../../src/core/review/journal';
 import { JournalWriter } from '../../src/core/review/journalWriter';
 import type { StoredCard } from '../../src/core/review/format';
 import type { Rating } from '../../src/core/review/types';
 import { bank, question, role, topic } from '../unit/progress/helpers';
 import { TOPICS, buildHistory } from '../unit/review/fixture';
-import { T0, seeded } from '../unit/review/helpers';
+import { MemoryJournalFs, T0, seeded } from '../unit/review/helpers';
 
 const CARDS = 3_000;
 const REVIEWS_PER_CARD = 67;
@@ -28,20 +27,6 @@ function median(xs: number[]): number {
 }
 
 const round = (x: number, digits = 2): number => +x.toFixed(digits);
-
-/** A journal folder in memory. */
-class MemoryFs implements JournalFs {
-  readonly files = new Map<string, string>();
-  async list() {
-    return [...this.files.keys()];
-  }
-  async read(name: string) {
-    return this.files.get(name) ?? '';
-  }
-  async write(name: string, text: string) {
-    this.files.set(name, text);
-  }
-}
 
 /** VS Code's globalState as it costs: every update serialises all of the extension's keys. */
 class FlushAllMemento extends MemoryMemento {
@@ -123,7 +108,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   const v2ProgressMs = progressMs(index, v2);
 
   // The journal as the store writes it, one line per review.
-  const full = new MemoryFs();
+  const full = new MemoryJournalFs();
   const writer = new JournalWriter(full, 'hvyj', 0, () => undefined);
   const lines: string[] = [];
   for (const r of v2.reviews()) {
@@ -152,7 +137,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   }
 
   // Recording, with the journal append awaited.
-  const fs = new MemoryFs();
+  const fs = new MemoryJournalFs();
   const journal = new JournalWriter(fs, 'hvyr', T0.getTime(), () => undefined);
   const store = await ReviewStore.open(memento, { now: T0, writerId: 'hvyr', journal });
   const recordReviewWithJournalMs = await ratingMs(store, ids, 0);

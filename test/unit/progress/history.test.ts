@@ -4,24 +4,10 @@ import type { ProgressInput } from '../../../src/core/progress';
 import { ReviewStore } from '../../../src/core/review';
 import { foldedCount } from '../../../src/core/review/fold';
 import { cardLine, readJournal } from '../../../src/core/review/journal';
-import type { JournalFs } from '../../../src/core/review/journal';
 import { JournalWriter } from '../../../src/core/review/journalWriter';
 import { TOPICS, buildHistory } from '../review/fixture';
-import { T0 } from '../review/helpers';
+import { MemoryJournalFs, T0 } from '../review/helpers';
 import { bank, newYork, question, role, topic } from './helpers';
-
-class MemoryFs implements JournalFs {
-  readonly files = new Map<string, string>();
-  async list() {
-    return [...this.files.keys()];
-  }
-  async read(name: string) {
-    return this.files.get(name) ?? '';
-  }
-  async write(name: string, text: string) {
-    this.files.set(name, text);
-  }
-}
 
 /** The fixture's full log as Progress reads it, and the same state folded by the store. */
 async function fullAndFolded(): Promise<{ input: ProgressInput; folded: ReviewStore }> {
@@ -50,7 +36,7 @@ async function fullAndFolded(): Promise<{ input: ProgressInput; folded: ReviewSt
     offsetAt: newYork,
   };
   // The journal holds every review, so the store folds all but each card's newest.
-  const fs = new MemoryFs();
+  const fs = new MemoryJournalFs();
   const writer = new JournalWriter(fs, 'jrnl', 0, () => undefined);
   await writer.append(
     full

@@ -14,36 +14,21 @@ import { mergeCard } from '../../../src/core/review/merge';
 import { journalCovers } from '../../../src/core/review/reconcile';
 import { REVIEW_HISTORY_KEY } from '../../../src/core/review/keys';
 import { readJournal, reviewCount } from '../../../src/core/review/journal';
-import type { JournalFs } from '../../../src/core/review/journal';
 import { JournalWriter } from '../../../src/core/review/journalWriter';
 import { buildHistory } from './fixture';
-import { SharedStorage, T0, minutes, seeded } from './helpers';
-
-/** A journal folder in memory. */
-class FakeJournalFs implements JournalFs {
-  readonly files = new Map<string, string>();
-  async list(): Promise<string[]> {
-    return [...this.files.keys()];
-  }
-  async read(name: string): Promise<string> {
-    return this.files.get(name) ?? '';
-  }
-  async write(name: string, text: string): Promise<void> {
-    this.files.set(name, text);
-  }
-}
+import { MemoryJournalFs, SharedStorage, T0, minutes, seeded } from './helpers';
 
 const FOLD = { fold: true } as const;
 const CARDS = ['evals-judge-bias', 'rag-chunking', 'constructor', 'prompt-few-shot', 'gpu-memory', 'to-string'];
 
-async function open(memento: MementoLike, fs: FakeJournalFs, writerId: string, now = T0) {
+async function open(memento: MementoLike, fs: MemoryJournalFs, writerId: string, now = T0) {
   const journal = new JournalWriter(fs, writerId, now.getTime(), () => undefined);
   const store = await ReviewStore.open(memento, { now, writerId, journal });
   return { store, journal };
 }
 
 /** Opens, compares with the journal (which folds), and waits for every journal write. */
-async function openAndCheck(memento: MementoLike, fs: FakeJournalFs, writerId: string, now = T0) {
+async function openAndCheck(memento: MementoLike, fs: MemoryJournalFs, writerId: string, now = T0) {
   const w = await open(memento, fs, writerId, now);
   const restored = await w.store.reconcileJournal(await readJournal(fs), now, FOLD);
   await w.journal.whenWritten();
@@ -51,7 +36,7 @@ async function openAndCheck(memento: MementoLike, fs: FakeJournalFs, writerId: s
 }
 
 /** Review ids in the journal and in globalState's raw logs together. */
-async function everyId(store: ReviewStore, fs: FakeJournalFs): Promise<Set<string>> {
+async function everyId(store: ReviewStore, fs: MemoryJournalFs): Promise<Set<string>> {
   const journal = await readJournal(fs);
   const ids = new Set(store.reviews().map((r) => r.id));
   for (const [id, card] of journal.cards) for (const e of card[1]) ids.add(`${id}#${e[0]}`);
@@ -74,6 +59,19 @@ async function settled<T>(shared: SharedStorage, op: Promise<T>): Promise<T> {
   return result;
 }
 
+/** Two windows over one shared globalState and journal, after `n` reviews made in a third. */
+async function twoWindows(n: number) {
+  const shared = new SharedStorage();
+  const fs = new MemoryJournalFs();
+  const seed = await settled(shared, open(shared.window(), fs, 'seed'));
+  const made: string[] = [];
+  for (let i = 0; i < n; i++) made.push(await settled(shared, review(seed.store, CARDS[i % CARDS.length], minutes(i))));
+  await seed.journal.whenWritten();
+  const a = await settled(shared, open(shared.window(), fs, 'wina'));
+  const b = await settled(shared, open(shared.window(), fs, 'winb'));
+  return { shared, fs, made, a, b };
+}
+
 async function review(store: ReviewStore, cardId: string, at: Date, rating: Rating = 3): Promise<string> {
   return (await store.recordReview({ cardId, rating, now: at, durationMs: 1000, xp: 5 })).entry.id;
 }
@@ -84,7 +82,7 @@ describe('review store: folding old reviews into the history', () => {
     const memento = fixture.memento;
     const before = await ReviewStore.open(memento, { now: T0, writerId: 'orig' });
     const all = new Set(before.reviews().map((r) => r.id));
-    const fs = new FakeJournalFs();
+    const fs = new MemoryJournalFs();
     // First open: the journal is empty, so nothing folds; every review goes to the journal as a base line.
     const first = await openAndCheck(memento, fs, 'one1');
     assert.strictEqual(foldedCount(first.store.history()), 0);
@@ -112,7 +110,7 @@ describe('review store: folding old reviews into the history', () => {
 
   it('hands a raw entry under a watermark to the journal before dropping it (a late copy synced in)', async () => {
     const memento = new MemoryMemento();
-    const fs = new FakeJournalFs();
+    const fs = new MemoryJournalFs();
     const w = await open(memento, fs, 'wrtl');
     for (let i = 0; i < 60; i++) await review(w.store, CARDS[i % 2], minutes(i));
     for (let i = 0; i < 50; i++) await review(w.store, CARDS[2], minutes(100 + i));
@@ -137,7 +135,7 @@ describe('review store: folding old reviews into the history', () => {
 
   it('keeps raw every review the journal lacks, the newest of each card and the undo stack', async () => {
     const memento = new MemoryMemento();
-    const fs = new FakeJournalFs();
+    const fs = new MemoryJournalFs();
     const w = await open(memento, fs, 'wrta');
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push(await review(w.store, CARDS[i % 3], minutes(i * 60)));
@@ -161,7 +159,7 @@ describe('review store: folding old reviews into the history', () => {
 
   it('never reuses a folded review id for a new review of the same writer', async () => {
     const memento = new MemoryMemento();
-    const fs = new FakeJournalFs();
+    const fs = new MemoryJournalFs();
     const w = await open(memento, fs, 'same');
     for (let i = 0; i < 60; i++) await review(w.store, CARDS[1], minutes(i));
     await w.journal.whenWritten();
@@ -178,14 +176,7 @@ describe('review store: folding old reviews into the history', () => {
   });
 
   it('two windows, one folding while the other still holds the full logs: no review counted twice or lost', async () => {
-    const shared = new SharedStorage();
-    const fs = new FakeJournalFs();
-    const seed = await settled(shared, open(shared.window(), fs, 'seed'));
-    const made: string[] = [];
-    for (let i = 0; i < 100; i++) made.push(await settled(shared, review(seed.store, CARDS[i % CARDS.length], minutes(i))));
-    await seed.journal.whenWritten();
-    const a = await settled(shared, open(shared.window(), fs, 'wina'));
-    const b = await settled(shared, open(shared.window(), fs, 'winb'));
+    const { shared, fs, made, a, b } = await twoWindows(100);
     // A folds; B has not seen it and reviews every card, merging A's folded shards into its full ones.
     const journal = await readJournal(fs);
     await settled(shared, a.store.reconcileJournal(journal, minutes(100), FOLD));
@@ -205,14 +196,7 @@ describe('review store: folding old reviews into the history', () => {
   });
 
   it('a stale window flushing its full logs over a fold: merged back without counting twice', async () => {
-    const shared = new SharedStorage();
-    const fs = new FakeJournalFs();
-    const seed = await settled(shared, open(shared.window(), fs, 'seed'));
-    const made: string[] = [];
-    for (let i = 0; i < 100; i++) made.push(await settled(shared, review(seed.store, CARDS[i % CARDS.length], minutes(i))));
-    await seed.journal.whenWritten();
-    const a = await settled(shared, open(shared.window(), fs, 'wina'));
-    const b = await settled(shared, open(shared.window(), fs, 'winb'));
+    const { shared, fs, made, a, b } = await twoWindows(100);
     const journal = await readJournal(fs);
     // A folds and B reviews before either write lands; B's flush lands first with its full logs, and A's
     // flush then carries B's copy (its cache was replaced), so only A's memory holds the fold.
@@ -234,13 +218,7 @@ describe('review store: folding old reviews into the history', () => {
   });
 
   it('two windows folding at once from the same state pick one history, never the sum', async () => {
-    const shared = new SharedStorage();
-    const fs = new FakeJournalFs();
-    const seed = await settled(shared, open(shared.window(), fs, 'seed'));
-    for (let i = 0; i < 80; i++) await settled(shared, review(seed.store, CARDS[i % CARDS.length], minutes(i)));
-    await seed.journal.whenWritten();
-    const a = await settled(shared, open(shared.window(), fs, 'wina'));
-    const b = await settled(shared, open(shared.window(), fs, 'winb'));
+    const { shared, fs, a, b } = await twoWindows(80);
     const journal = await readJournal(fs);
     // Both fold before either sees the other's writes.
     const both = Promise.all([a.store.reconcileJournal(journal, minutes(100), FOLD), b.store.reconcileJournal(journal, minutes(101), FOLD)]);
@@ -256,7 +234,7 @@ describe('review store: folding old reviews into the history', () => {
 
   it('quarantines a corrupt history and rebuilds it from the journal, counting each review once', async () => {
     const memento = new MemoryMemento();
-    const fs = new FakeJournalFs();
+    const fs = new MemoryJournalFs();
     const w = await open(memento, fs, 'wrtq');
     for (let i = 0; i < 80; i++) await review(w.store, CARDS[i % CARDS.length], minutes(i));
     await w.journal.whenWritten();
@@ -293,7 +271,7 @@ describe('review store: folding old reviews into the history', () => {
 
   it('rebuilds empty globalState from the journal straight into the compact form', async () => {
     const memento = new MemoryMemento();
-    const fs = new FakeJournalFs();
+    const fs = new MemoryJournalFs();
     const w = await open(memento, fs, 'wrtr');
     for (let i = 0; i < 90; i++) await review(w.store, CARDS[i % CARDS.length], minutes(i), ((i % 4) + 1) as Rating);
     await w.journal.whenWritten();
