@@ -105,8 +105,8 @@ export class DayCounter {
     this.counts = new Array<number>(Math.max(0, last - first + 1)).fill(0);
   }
 
-  add(day: number): void {
-    if (day >= this.first && day <= this.last) this.counts[day - this.first]++;
+  add(day: number, n = 1): void {
+    if (day >= this.first && day <= this.last) this.counts[day - this.first] += n;
   }
 }
 

@@ -30,6 +30,7 @@ export type { TopicMasteryBar, TopicStats } from './topics';
 export { READINESS_FORMULA, READINESS_WEIGHTS, bestCaseScores, casesForRole, lessonsForRole, roleReadiness } from './readiness';
 export type { ChecklistAction, ChecklistItem, ReadinessContext, ReadinessPart, ReadinessPartKey, RoleReadiness } from './readiness';
 export { computeProgress } from './progress';
+export { historyTotals } from './history';
 export type { ProgressInput, ProgressModel, RoleReadinessBrief, StreakSummary, XpSummary } from './progress';
 export { EXPORT_FORMAT_VERSION, buildExport } from './exportFormat';
 export type { ExportFile, ExportInput, ExportSettings, ExportedCard, ExportedCasePractice, ExportedFsrs, ExportedRead, ExportedReview } from './exportFormat';

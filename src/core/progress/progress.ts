@@ -31,6 +31,8 @@ import type { TopicMasteryBar } from './topics';
 import { LEVELS, levelFor, readAndCaseXp } from './xp';
 import type { LevelInfo } from './xp';
 import { plural } from '../text';
+import { historyTotals } from './history';
+import type { StoredHistory } from '../review/fold';
 
 /** What `computeProgress` reads. Every field is what `ReviewStore` and the settings already provide. */
 export interface ProgressInput {
@@ -55,6 +57,11 @@ export interface ProgressInput {
    * within it count as due now, in the mastery bars' counts and the forecast alike (review/due.ts).
    */
   readonly learnAheadMs?: number;
+  /**
+   * Reviews folded into per-day aggregates (review/fold.ts, `store.history()`); `reviews` then holds the
+   * raw rest. Streak, XP and heatmap come out as from the full log, true retention per day (history.ts).
+   */
+  readonly history?: StoredHistory;
 }
 
 /** XP totals, derived from history (see xp.ts for the per-review formula). */
@@ -178,7 +185,18 @@ export function computeProgress(input: ProgressInput, now: Date): ProgressModel 
   const weekStartsOn = ((Math.trunc(input.weekStartsOn ?? 1) % 7) + 7) % 7 || 0;
   const firstDay = heatmapStart(today, weekStartsOn);
   const scan = (reviews: readonly ReviewEntry[]) => scanReviews(reviews, input.offsetAt, firstDay, today, t);
-  const { xp, heat, retention, activities } = scan(input.reviews) ?? scan([...input.reviews].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime()))!;
+  const {
+    xp: rawXp,
+    heat,
+    retention,
+    activities,
+  } = scan(input.reviews) ?? scan([...input.reviews].sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime()))!;
+  let xp = rawXp;
+  if (input.history) {
+    const folded = historyTotals(input.history, t, retention, (day, n) => heat.add(day, n));
+    xp += folded.xp;
+    activities.push(...folded.activities);
+  }
   for (const d of input.reads.values()) activities.push({ at: d.getTime(), offsetMinutes: safeOffset(input.offsetAt(d)) });
   for (const p of input.casePractices) activities.push({ at: p.practicedAt.getTime(), offsetMinutes: safeOffset(input.offsetAt(p.practicedAt)) });
   const streaks = computeStreaks(activities, { at: t, offsetMinutes: nowOffset });

@@ -64,6 +64,12 @@ export class RetentionCounter {
     if (at > this.since && at <= this.now) this.waiting.set(cardId, { at, rating });
   }
 
+  /** Adds mature reviews counted elsewhere (a compacted history's day rows, progress/history.ts). */
+  addCounted(mature: number, recalled: number): void {
+    this.mature += mature;
+    this.recalled += recalled;
+  }
+
   result(desired: number): TrueRetention {
     const retention = this.mature ? this.recalled / this.mature : undefined;
     const target = `target ${Math.round(desired * 100)}%`;

@@ -6,6 +6,7 @@
  *   loopPrep.review.cards.<0-63> { v: 2, rev, w, c: { [cardId]: StoredCard } }   (shard = shardOf(cardId))
  *   loopPrep.review.progress     { v: 2, rev, w, l: { [lessonId]: [at, done 0|1] }, p: StoredCase[] }
  *   loopPrep.review.undo         { v: 2, rev, w, u: StoredUndo[] (oldest first), x: [undone review id, at][] }
+ *   loopPrep.review.history      { v: 1, rev, w, g, a, d, c }   reviews folded out of the card logs (fold.ts)
  *   loopPrep.review.quarantine   QuarantineItem[]
  *
  *   StoredCard  [sched | 0, log, schedAt?, flags | 0?, undone?]   trailing defaults omitted
@@ -14,6 +15,11 @@
  *   schedAt     when the scheduling last changed (review, undo, reset); omitted when equal to lastReview
  *   flags       [suspended 0|1, buriedUntil (0 none), changedAt]
  *   undone      local ids of undone reviews: tombstones, so a merge never brings them back
+ *
+ * Card logs hold only what is not folded: the journal check after open folds every review the journal
+ * holds into the history key, except each card's newest and those on the undo stack (fold.ts). A card's
+ * fold is a prefix of its log, so an entry at or below the card's watermark is counted there and never
+ * kept raw. The key is an addition to format 2: a build without it reads the raw logs it finds.
  *
  * `rev` and `w` (a revision counter and the writer's id) stamp every written value; a store that finds a
  * stamp it did not write knows another window wrote in between, and merges (merge.ts).

@@ -22,11 +22,14 @@ export const REVIEW_PROGRESS_KEY = 'loopPrep.review.progress';
 /** The undo stack: the card state before each of the last 50 reviews. */
 export const REVIEW_UNDO_KEY = 'loopPrep.review.undo';
 
+/** Reviews folded out of the card logs into per-day aggregates (fold.ts): what Progress shows of old history. */
+export const REVIEW_HISTORY_KEY = 'loopPrep.review.history';
+
 /** Raw values that could not be read (corrupt, or from a newer version), kept instead of dropped. */
 export const REVIEW_QUARANTINE_KEY = 'loopPrep.review.quarantine';
 
 /** Keys worth syncing between machines: everything except the quarantine, which is local forensics. */
-export const REVIEW_SYNC_KEYS: readonly string[] = [REVIEW_ROOT_KEY, ...REVIEW_SHARD_KEYS, REVIEW_PROGRESS_KEY, REVIEW_UNDO_KEY];
+export const REVIEW_SYNC_KEYS: readonly string[] = [REVIEW_ROOT_KEY, ...REVIEW_SHARD_KEYS, REVIEW_PROGRESS_KEY, REVIEW_UNDO_KEY, REVIEW_HISTORY_KEY];
 
 /** Every key the store reads or writes. */
 export const REVIEW_KEYS: readonly string[] = [...REVIEW_SYNC_KEYS, REVIEW_QUARANTINE_KEY];

@@ -3,9 +3,20 @@
  * says which keys must be rewritten (migrated, cleaned of bad entries, or reset after quarantine).
  * Pure apart from `memento.get`; the store does the writing.
  */
+import { dropFoldedShard, emptyHistory } from './fold';
+import { readHistory } from './foldRead';
+import type { StoredHistory } from './fold';
 import { FORMAT_VERSION, emptyProgress, emptyShard, emptyUndo, stampOf } from './format';
-import type { QuarantineItem, StoredProgress, StoredShard, StoredUndoStack } from './format';
-import { REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_COUNT, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY } from './keys';
+import type { QuarantineItem, StoredLog, StoredProgress, StoredShard, StoredUndoStack } from './format';
+import {
+  REVIEW_HISTORY_KEY,
+  REVIEW_PROGRESS_KEY,
+  REVIEW_QUARANTINE_KEY,
+  REVIEW_ROOT_KEY,
+  REVIEW_SHARD_COUNT,
+  REVIEW_SHARD_KEYS,
+  REVIEW_UNDO_KEY,
+} from './keys';
 import { isV1, migrateV1 } from './migrateV1';
 import type { MementoLike } from './types';
 import { readProgress, readShard, readUndo, reject } from './validate';
@@ -16,6 +27,12 @@ export interface Loaded {
   readonly shards: StoredShard[];
   progress: StoredProgress;
   undo: StoredUndoStack;
+  history: StoredHistory;
+  /**
+   * Raw entries found at or below their card's fold watermark (a window that had not seen the fold wrote
+   * them back): already counted, so taken out, but handed to the journal before the shard is rewritten.
+   */
+  readonly dropped: [cardId: string, entry: StoredLog][];
   /** The stamp of each key as read, for keys that need no rewrite. */
   readonly seen: Map<string, string>;
   /** Keys to write back: the root marker, migrated or cleaned values. Values for cleared keys are empty. */
@@ -24,13 +41,15 @@ export interface Loaded {
   readonly clear: Set<string>;
 }
 
-const DATA_KEYS = [...REVIEW_SHARD_KEYS, REVIEW_PROGRESS_KEY, REVIEW_UNDO_KEY];
+const DATA_KEYS = [...REVIEW_SHARD_KEYS, REVIEW_PROGRESS_KEY, REVIEW_UNDO_KEY, REVIEW_HISTORY_KEY];
 
 function emptyLoaded(writer: string): Loaded {
   return {
     shards: Array.from({ length: REVIEW_SHARD_COUNT }, () => emptyShard(writer)),
     progress: emptyProgress(writer),
     undo: emptyUndo(writer),
+    history: emptyHistory(writer),
+    dropped: [],
     seen: new Map(),
     rewrite: new Set(),
     clear: new Set(),
@@ -86,8 +105,15 @@ export function loadState(memento: MementoLike, writer: string, findings: Findin
     if (root !== undefined) reject(findings, REVIEW_ROOT_KEY, 'format marker unreadable; reading the card keys anyway', root);
     loaded.rewrite.add(REVIEW_ROOT_KEY);
   }
+  loaded.history = readKey(memento, REVIEW_HISTORY_KEY, loaded, findings, (raw) => readHistory(raw, REVIEW_HISTORY_KEY, findings, writer));
   REVIEW_SHARD_KEYS.forEach((key, i) => {
-    loaded.shards[i] = readKey(memento, key, loaded, findings, (raw) => readShard(raw, i, key, findings, writer));
+    const shard = readKey(memento, key, loaded, findings, (raw) => readShard(raw, i, key, findings, writer));
+    const clean = dropFoldedShard(shard, loaded.history);
+    loaded.shards[i] = clean.shard;
+    if (!clean.dropped.length) return;
+    loaded.dropped.push(...clean.dropped);
+    loaded.rewrite.add(key);
+    loaded.seen.delete(key);
   });
   loaded.progress = readKey(memento, REVIEW_PROGRESS_KEY, loaded, findings, (raw) => readProgress(raw, REVIEW_PROGRESS_KEY, findings, writer));
   loaded.undo = readKey(memento, REVIEW_UNDO_KEY, loaded, findings, (raw) => readUndo(raw, REVIEW_UNDO_KEY, findings, writer));

@@ -14,9 +14,12 @@
  * main process once per batch of updates, which costs in proportion to the total size.
  */
 import { own } from './dict';
+import { dropFoldedShard, mergeHistory } from './fold';
+import { readHistory } from './foldRead';
+import type { StoredHistory } from './fold';
 import { stampOf } from './format';
-import type { StoredProgress, StoredShard, StoredUndoStack } from './format';
-import { REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY } from './keys';
+import type { StoredLog, StoredProgress, StoredShard, StoredUndoStack } from './format';
+import { REVIEW_HISTORY_KEY, REVIEW_PROGRESS_KEY, REVIEW_QUARANTINE_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY, shardOf } from './keys';
 import { withQuarantined } from './load';
 import type { Loaded } from './load';
 import { mergeProgress, mergeShard, mergeUndo } from './merge';
@@ -30,11 +33,17 @@ import type { Findings } from './validate';
 /** Told about card or progress changes merged in from another window. */
 export type ExternalChange = (cardIds: readonly string[], progress: boolean) => void;
 
+/** Where raw entries taken out of globalState as already folded go first: the journal, as base lines. */
+export type Archive = (entries: readonly [cardId: string, entry: StoredLog][]) => void;
+
 /** The stored values held by one store, kept in step with the memento. */
 export class SyncedState {
   shards: StoredShard[];
   progress: StoredProgress;
   undo: StoredUndoStack;
+  history: StoredHistory;
+  /** Set by the store: receives every raw entry dropped as folded, before the shard is written. */
+  archive: Archive = () => undefined;
   readonly index: CardIndex;
   readonly problems: string[] = [];
   private readonly seen: Map<string, string>;
@@ -56,6 +65,7 @@ export class SyncedState {
     this.shards = loaded.shards;
     this.progress = loaded.progress;
     this.undo = loaded.undo;
+    this.history = loaded.history;
     this.seen = loaded.seen;
     this.index = new CardIndex(this.shards);
   }
@@ -69,14 +79,41 @@ export class SyncedState {
     return merge(ours, read(raw));
   }
 
+  /**
+   * Merges another window's history (fold.ts). When the fold changes, the cards it covers lose the raw
+   * entries now counted by it, in memory; each shard is written clean with its next write.
+   */
+  syncHistory(findings: Findings): boolean {
+    const merged = this.sync(REVIEW_HISTORY_KEY, this.history, (raw) => readHistory(raw, REVIEW_HISTORY_KEY, findings, this.writer), mergeHistory);
+    if (!merged) return false;
+    this.history = merged.value;
+    const byShard = new Map<number, string[]>();
+    for (const id of merged.changed) byShard.set(shardOf(id), [...(byShard.get(shardOf(id)) ?? []), id]);
+    for (const [i, ids] of byShard) this.dropFolded(i, ids);
+    return merged.oursAdded;
+  }
+
+  /** Takes the folded entries of `ids` out of shard `i`, archiving them first; returns whether any went. */
+  private dropFolded(i: number, ids?: Iterable<string>): boolean {
+    const clean = dropFoldedShard(this.shards[i], this.history, ids);
+    if (!clean.dropped.length) return false;
+    this.archive(clean.dropped);
+    this.shards[i] = clean.shard;
+    for (const [id] of clean.dropped) this.index.update(id, own(clean.shard.c, id));
+    return true;
+  }
+
   syncShard(i: number, findings: Findings): Merged<StoredShard> | undefined {
     const key = REVIEW_SHARD_KEYS[i];
+    if (this.syncHistory(findings)) void this.put(REVIEW_HISTORY_KEY);
     const merged = this.sync(key, this.shards[i], (raw) => readShard(raw, i, key, findings, this.writer), mergeShard);
     if (!merged) return undefined;
     this.shards[i] = merged.value;
     for (const id of merged.changed) this.index.update(id, own(merged.value.c, id));
+    // The other side may still hold entries this fold counts (it wrote before it saw the fold).
+    const cleaned = this.dropFolded(i, merged.changed);
     if (merged.changed.length) this.onExternal(merged.changed, false);
-    return merged;
+    return cleaned ? { ...merged, value: this.shards[i], oursAdded: true } : merged;
   }
 
   syncProgress(findings: Findings): Merged<StoredProgress> | undefined {
@@ -105,6 +142,7 @@ export class SyncedState {
     if (progress?.oursAdded) writes.push(this.put(REVIEW_PROGRESS_KEY));
     changed ||= (progress?.changed.length ?? 0) > 0;
     if (this.syncUndo(findings)?.oursAdded) writes.push(this.put(REVIEW_UNDO_KEY));
+    if (this.syncHistory(findings)) writes.push(this.put(REVIEW_HISTORY_KEY));
     return changed;
   }
 
@@ -114,6 +152,7 @@ export class SyncedState {
     let value: { rev: number; w: string };
     if (key === REVIEW_PROGRESS_KEY) value = this.progress = stamp(this.progress);
     else if (key === REVIEW_UNDO_KEY) value = this.undo = stamp(this.undo);
+    else if (key === REVIEW_HISTORY_KEY) value = this.history = stamp(this.history);
     else {
       const i = REVIEW_SHARD_KEYS.indexOf(key);
       if (i < 0) throw new Error(`not a review key: ${key}`);

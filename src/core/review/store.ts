@@ -14,7 +14,7 @@ import type { ImportPlan } from '../progress/importPlan';
 import { own, withEntry } from './dict';
 import { decodeLog, decodeSched, encodeLog, encodeSched, reviewId } from './format';
 import type { CardParts, StoredCase, StoredUndo } from './format';
-import { REVIEW_ROOT_KEY, REVIEW_UNDO_KEY } from './keys';
+import { REVIEW_HISTORY_KEY, REVIEW_ROOT_KEY, REVIEW_SHARD_KEYS, REVIEW_UNDO_KEY } from './keys';
 import { loadState } from './load';
 import type { Loaded } from './load';
 import { UNDO_DEPTH, byTimeThenId, rememberUndone } from './merge';
@@ -22,8 +22,9 @@ import { rootMarker } from './migrateV1';
 import { createScheduler } from './scheduler';
 import type { Scheduler } from './scheduler';
 import { SyncedState } from './storage';
+import { cardLine } from './journal';
 import type { JournalState } from './journal';
-import { absorbJournal, missingFromJournal } from './reconcile';
+import { absorbJournal, foldState, missingFromJournal } from './reconcile';
 import type { Restored } from './reconcile';
 import type { JournalSink } from './journalWriter';
 import { casePracticeOf, nextCaseId, nextReviewLocalId } from './storeParts';
@@ -32,7 +33,7 @@ import type { CasePractice, MementoLike, ReviewCard, ReviewEntry, StoreProblem }
 import { newFindings } from './validate';
 import { WRITER_ID, allWritten, checkIds, ms } from './storeApi';
 import { StoreWrites } from './storeWrites';
-import type { CasePracticeInput, OpenOptions, QuarantineSink, RecordedReview, ReviewInput, UndoneReview } from './storeApi';
+import type { CasePracticeInput, OpenOptions, QuarantineSink, ReconcileOptions, RecordedReview, ReviewInput, UndoneReview } from './storeApi';
 
 /** One window's review state. Create with `ReviewStore.open`; see the file comment for the two-window rules. */
 export class ReviewStore extends StoreWrites {
@@ -54,6 +55,9 @@ export class ReviewStore extends StoreWrites {
       journal,
     );
     this.scheduler = scheduler;
+    this.state.archive = (entries) => {
+      if (journal) void journal.append(entries.map(([id, e]) => cardLine('b', e[2], id, [0, [e]])));
+    };
   }
 
   /** Opens the state in `memento`: migrates, validates, quarantines and reports; never throws on bad data. */
@@ -65,6 +69,8 @@ export class ReviewStore extends StoreWrites {
     const loaded = loadState(memento, writer, findings);
     const store = new ReviewStore(memento, writer, options.scheduler ?? createScheduler(), loaded, options.onProblem, options.journal, options.quarantine);
     const writes: PromiseLike<void>[] = [];
+    // Entries a stale window wrote back under a fold: to the journal before the clean shard replaces them.
+    if (loaded.dropped.length) store.state.archive(loaded.dropped);
     store.state.settle(findings, writes);
     for (const key of loaded.clear) writes.push(memento.update(key, undefined));
     for (const key of loaded.rewrite) writes.push(key === REVIEW_ROOT_KEY ? memento.update(key, rootMarker()) : store.state.put(key));
@@ -91,7 +97,7 @@ export class ReviewStore extends StoreWrites {
       (parts) => {
         previous = decodeSched(parts.sched);
         const { card } = this.scheduler.rate(previous, input.rating, input.now);
-        const localId = nextReviewLocalId(this.writerId, parts);
+        const localId = nextReviewLocalId(this.writerId, parts, own(this.state.history.c, id)?.[0] ?? 0);
         const logged = encodeLog(localId, input.rating, now, input.durationMs, input.correct, input.xp);
         entry = decodeLog(id, logged);
         const undo: StoredUndo = [reviewId(id, localId), id, now, parts.sched, parts.schedAt];
@@ -219,15 +225,23 @@ export class ReviewStore extends StoreWrites {
   /**
    * Compares the state with the journal's (journal.ts) and completes both: what globalState lost comes
    * back from the journal and is written, and what only globalState holds is appended to the journal as
-   * base lines. Safe to repeat and to run in two windows at once. Resolves to what came back.
+   * base lines. With `fold`, then folds what the journal holds (fold.ts), so a rebuild comes out compact.
+   * Safe to repeat and to run in two windows at once. Resolves to what came back.
    */
-  async reconcileJournal(journal: JournalState, now: Date): Promise<Restored> {
+  async reconcileJournal(journal: JournalState, now: Date, options: ReconcileOptions = {}): Promise<Restored> {
     const t = ms(now, 'now');
     const findings = newFindings(t);
     const writes: PromiseLike<void>[] = [];
     const restored = absorbJournal(this.state, journal, this.writerId, findings, writes);
     const base = missingFromJournal(this.state.shards, this.state.progress, journal, t);
     if (base.length && this.journal) writes.push(this.journal.append(base));
+    const folded =
+      options.fold &&
+      foldState(this.state, journal, { offsetAt: options.offsetAt ?? (() => 0), id: `${this.writerId}${t.toString(36)}`, writer: this.writerId });
+    if (folded) {
+      writes.push(this.state.put(REVIEW_HISTORY_KEY));
+      for (const i of folded.changed) writes.push(this.state.put(REVIEW_SHARD_KEYS[i]));
+    }
     this.state.settle(findings, writes);
     if (restored.cardIds.length || restored.progress) this.emit({ cardIds: restored.cardIds, progress: restored.progress, external: true });
     await allWritten(writes);

@@ -4,6 +4,7 @@
  */
 import { isContentId } from '../ids';
 import type { JournalSink } from './journalWriter';
+import type { OffsetAt } from '../progress/calendar';
 import type { Scheduler } from './scheduler';
 import type { QuarantineItem } from './format';
 import type { CardState, Rating, ReviewCard, ReviewEntry, StoreProblem } from './types';
@@ -32,6 +33,14 @@ export interface OpenOptions {
   readonly quarantine?: QuarantineSink;
   /** Where every change is also appended, one line per event (journal.ts); none by default. */
   readonly journal?: JournalSink;
+}
+
+/** Options for `ReviewStore.reconcileJournal`. */
+export interface ReconcileOptions {
+  /** Fold every review the journal holds into the history key (fold.ts), but each card's newest. */
+  readonly fold?: boolean;
+  /** The user's UTC offset at an instant, for the history's local days; default UTC. */
+  readonly offsetAt?: OffsetAt;
 }
 
 /** Keeps quarantined values; `where` names the place for messages. */

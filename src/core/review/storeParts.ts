@@ -37,14 +37,15 @@ export function nextCaseId(writer: string, seq: Sequence, taken: ReadonlySet<str
 }
 
 /**
- * A review's local id, unique among the card's reviews: the writer id and the card's review count in
- * base 36 ("k3j92"), skipping any the card already has or had. Short because there is one per review;
+ * A review's local id, unique among the card's reviews: the writer id and the card's review count
+ * (folded ones included) in base 36 ("k3j92"), skipping any the card already has or had. Short because there is one per review;
  * `reviewId` prefixes the card id to make it unique everywhere. Writer ids differ between open windows,
  * so two windows reviewing the same card at once still pick different ids.
  */
-export function nextReviewLocalId(writer: string, parts: CardParts): string {
+export function nextReviewLocalId(writer: string, parts: CardParts, folded = 0): string {
   const taken = new Set([...parts.log.map((e) => e[0]), ...parts.undone]);
-  for (let n = parts.log.length + parts.undone.length; ; n++) {
+  // Folded reviews (fold.ts) still count: this writer's earlier ids for the card are all below the total.
+  for (let n = parts.log.length + parts.undone.length + folded; ; n++) {
     const id = `${writer}${n.toString(36)}`;
     if (!taken.has(id)) return id;
   }

@@ -4,6 +4,10 @@
  */
 import { own } from './dict';
 import { decodeLog } from './format';
+import type { StoredHistory } from './fold';
+import type { StoredCard } from './format';
+import type { JournalState } from './journal';
+import { mergeCard } from './merge';
 import { shardOf } from './keys';
 import type { SyncedState } from './storage';
 import { casePracticeOf } from './storeParts';
@@ -39,12 +43,44 @@ export abstract class StoreReads {
     return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.id < b.id ? -1 : 1));
   }
 
+  /**
+   * The full review log, oldest first: the journal's (journal.ts) merged with what globalState holds, so
+   * reviews folded out of globalState (fold.ts) are there, and so is anything the journal missed. What
+   * export and import plans read; never on the hot path.
+   */
+  reviewsWith(journal: Pick<JournalState, 'cards'>): ReviewEntry[] {
+    const all: ReviewEntry[] = [];
+    const push = (id: string, record: StoredCard) => {
+      for (const e of record[1]) all.push(decodeLog(id, e));
+    };
+    for (const shard of this.state.shards)
+      for (const id of Object.keys(shard.c)) {
+        const theirs = journal.cards.get(id);
+        push(id, theirs ? mergeCard(theirs, shard.c[id]) : shard.c[id]);
+      }
+    for (const [id, record] of journal.cards) if (!own(this.state.shards[shardOf(id)].c, id)) push(id, record);
+    return all.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime() || (a.id < b.id ? -1 : 1));
+  }
+
   /** Cards whose first review was at or after `since`: pass the start of today for `newIntroducedToday`. */
   introducedSince(since: Date): number {
     const t = ms(since, 'since');
+    const folds = this.state.history.c;
     let n = 0;
-    for (const shard of this.state.shards) for (const record of Object.values(shard.c)) if (record[1].length && record[1][0][2] >= t) n++;
+    for (const shard of this.state.shards)
+      for (const id of Object.keys(shard.c)) {
+        const first = own(folds, id)?.[1] ?? shard.c[id][1][0]?.[2];
+        if (first !== undefined && first >= t) n++;
+      }
     return n;
+  }
+
+  /**
+   * Reviews folded out of the raw log into per-day aggregates (fold.ts): `reviews()` holds only the rest.
+   * Progress reads both; export reads the journal for the full log. A live view: do not mutate.
+   */
+  history(): StoredHistory {
+    return this.state.history;
   }
 
   /** Completed lessons and when they were completed. */

@@ -64,6 +64,7 @@ async function computeView(deps: ProgressDeps): Promise<ProgressView> {
       index: deps.content.index,
       roleId: roleSetting(),
       reviews: deps.state.reviews(),
+      history: deps.state.history(),
       cards: deps.state.cards(),
       reads: deps.state.reads(),
       casePractices: deps.state.casePractices(),

@@ -7,7 +7,10 @@
 import * as vscode from 'vscode';
 import { SNAPSHOT_SUFFIX, backupName, backupsToPrune, dailyBackupDue, parseBackupName } from '../../core/progress/backups';
 import type { BackupEntry, BackupReason } from '../../core/progress/backups';
-import { REVIEW_KEYS, REVIEW_SHARD_KEYS } from '../../core/review/keys';
+import { REVIEW_HISTORY_KEY, REVIEW_KEYS, REVIEW_SHARD_KEYS } from '../../core/review/keys';
+import { foldedCount } from '../../core/review/fold';
+import { readHistory } from '../../core/review/foldRead';
+import { newFindings } from '../../core/review/validate';
 import { log } from '../log';
 import type { StateService } from '../state/stateService';
 
@@ -33,9 +36,9 @@ export function takeSnapshot(memento: vscode.Memento, now: Date): StateSnapshot 
   };
 }
 
-/** Reviews in a snapshot's stored keys (the review logs of every shard); unreadable parts count 0. */
+/** Reviews in a snapshot's stored keys (the review logs of every shard, and the folded ones); unreadable parts count 0. */
 export function snapshotReviews(keys: Readonly<Record<string, unknown>>): number {
-  let n = 0;
+  let n = foldedCount(readHistory(keys[REVIEW_HISTORY_KEY] ?? undefined, REVIEW_HISTORY_KEY, newFindings(null), 'snap'));
   for (const key of REVIEW_SHARD_KEYS) {
     const c = (keys[key] as { c?: unknown } | null | undefined)?.c;
     if (typeof c !== 'object' || c === null) continue;

@@ -60,7 +60,7 @@ export interface ResetOutcome {
  */
 async function openState(state: StateService): Promise<StoredState> {
   await state.ready;
-  return state.stored();
+  return state.storedWithJournal();
 }
 
 /** The settings an export carries. A hand-edited role that is not even a well-formed id is left out. */

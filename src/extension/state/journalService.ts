@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { readJournal, reviewCount } from '../../core/review/journal';
-import type { JournalFs } from '../../core/review/journal';
+import type { JournalFs, JournalState } from '../../core/review/journal';
 import { JournalWriter } from '../../core/review/journalWriter';
 import type { Restored } from '../../core/review/reconcile';
 import type { ReviewStore } from '../../core/review/store';
@@ -50,7 +50,7 @@ export class JournalService {
     try {
       const journal = await readJournal(this.fs);
       for (const p of journal.problems) log().warn(`review journal: ${p}`);
-      const restored = await store.reconcileJournal(journal, now);
+      const restored = await store.reconcileJournal(journal, now, { fold: true, offsetAt: (d) => -d.getTimezoneOffset() });
       if (restored.reviews || restored.progress) {
         const what = restored.reviews ? plural(restored.reviews, 'review') : 'your lessons and case practices';
         log().info(
@@ -61,6 +61,18 @@ export class JournalService {
       return { restored, journalReviews: reviewCount(journal), problems: journal.problems };
     } catch (err) {
       log().error(`review journal check failed: ${err instanceof Error ? err.stack : String(err)}`);
+      return undefined;
+    }
+  }
+
+  /** The journal's state, for export; undefined (and logged) when it cannot be read at all. */
+  async read(): Promise<JournalState | undefined> {
+    try {
+      const journal = await readJournal(this.fs);
+      for (const p of journal.problems) log().warn(`review journal: ${p}`);
+      return journal;
+    } catch (err) {
+      log().error(`could not read the review journal: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
   }

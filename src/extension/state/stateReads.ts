@@ -10,6 +10,9 @@ import type { SessionMode } from '../../core/review/session';
 import type { ReviewStore } from '../../core/review/store';
 import type { CardState, CasePractice, ReviewEntry } from '../../core/review/types';
 import { learnAheadMs } from '../config';
+import { renamedHistory, type StoredHistory } from '../../core/review/fold';
+import type { JournalState } from '../../core/review/journal';
+import { DAY_MS, MINUTE_MS } from '../../core/time';
 import { caseCardIds, sessionCardIds } from './sessions';
 
 /** The stored state as it is, under the ids it is stored under: what an export, an import plan and a backup read. */
@@ -24,7 +27,12 @@ export abstract class StateReads {
   protected store: ReviewStore | undefined;
   private catalog: ContentCatalog | undefined;
   private view: ResolvedReviews | undefined;
-  protected cache: { reads?: ReadonlyMap<string, Date>; cards?: ReadonlyMap<string, CardState>; streak?: { day: string; value: number } } = {};
+  protected cache: {
+    reads?: ReadonlyMap<string, Date>;
+    cards?: ReadonlyMap<string, CardState>;
+    streak?: { day: string; value: number };
+    history?: StoredHistory;
+  } = {};
   /** `loopPrep.learnAheadMinutes` in ms, read once per change rather than once per card. */
   protected learnAhead = learnAheadMs();
 
@@ -113,11 +121,14 @@ export abstract class StateReads {
     return n;
   }
 
-  /** The stored state under its stored ids, for export, import plans and backups (which must round trip). */
-  stored(): StoredState {
+  /**
+   * The stored state under its stored ids, for export and import plans (which must round trip). With the
+   * journal, the full review log (folded reviews included); without, globalState's raw reviews only.
+   */
+  stored(journal?: Pick<JournalState, 'cards'>): StoredState {
     const s = this.store;
     return {
-      reviews: s?.reviews() ?? [],
+      reviews: (journal ? s?.reviewsWith(journal) : s?.reviews()) ?? [],
       cards: s?.cards() ?? new Map(),
       reads: s?.lessons() ?? new Map(),
       readsUndone: s?.uncompletedLessons() ?? new Map(),
@@ -125,11 +136,22 @@ export abstract class StateReads {
     };
   }
 
+  /**
+   * Reviews folded out of the raw log (core/review/fold.ts), with card ids under current content ids like
+   * `reviews()`. Cached until the store or the content changes.
+   */
+  history(): StoredHistory | undefined {
+    const s = this.store;
+    if (!s) return undefined;
+    return (this.cache.history ??= renamedHistory(s.history(), (id) => this.questionIdOf(id)));
+  }
+
   /** Activities for streaks, each with the UTC offset the local time zone had at that instant. */
   activities(): Activity[] {
     if (!this.store) return [];
     const at = (d: Date): Activity => ({ at: d.getTime(), offsetMinutes: -d.getTimezoneOffset() });
     return [
+      ...this.store.history().d.map(([day, offsetMinutes]): Activity => ({ at: day * DAY_MS - offsetMinutes * MINUTE_MS, offsetMinutes })),
       ...this.store.reviews().map((r) => at(r.reviewedAt)),
       ...[...this.store.lessons().values()].map(at),
       ...this.store.casePractices().map((p) => at(p.practicedAt)),
@@ -146,7 +168,7 @@ export abstract class StateReads {
 
   totalXp(index: ContentIndex): number {
     if (!this.store) return 0;
-    const reviews = this.store.reviews().reduce((s, r) => s + (r.xp ?? 0), 0);
+    const reviews = this.store.reviews().reduce((s, r) => s + (r.xp ?? 0), 0) + this.store.history().d.reduce((s, d) => s + d[3], 0);
     const { reads, casePractices } = readAndCaseXp(index, this.reads().keys(), this.store.casePractices());
     return reviews + reads + casePractices;
   }

@@ -14,6 +14,7 @@ import { JournalService, type JournalCheck } from './journalService';
 import { adoptQuarantine, newWriterId, openReviewStore, schedulerFromSettings } from './openStore';
 import { QuarantineFiles } from './quarantineFiles';
 import { StateReads } from './stateReads';
+import type { StoredState } from './stateReads';
 
 export type { StoredState } from './stateReads';
 
@@ -104,6 +105,16 @@ export class StateService extends StateReads implements vscode.Disposable {
     const after = new Promise<void>((resolve) => setImmediate(resolve));
     if (this.quarantine) void after.then(() => adoptQuarantine(this.quarantine!, this.memento));
     if (journal && this.journalWriter) this.journalChecked = after.then(() => journal.check(store, this.now()));
+  }
+
+  /**
+   * `stored()` with the full review log: globalState keeps only each card's newest reviews raw (the rest
+   * is folded, core/review/fold.ts), so export and import plans read the journal too.
+   */
+  async storedWithJournal(): Promise<StoredState> {
+    await this.ready;
+    const journal = await this.journal?.read();
+    return this.stored(journal);
   }
 
   async refresh(): Promise<void> {

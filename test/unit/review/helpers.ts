@@ -3,6 +3,7 @@
  * model of globalState shared by several VS Code windows with delayed propagation.
  */
 import type { MementoLike, SessionQuestion } from '../../../src/core/review';
+import type { JournalFs } from '../../../src/core/review/journal';
 
 /** The fixed "now" of these tests. */
 export const T0 = new Date('2026-03-01T09:00:00Z');
@@ -91,5 +92,19 @@ export class WindowMemento implements MementoLike {
     if (value === undefined) this.cache.delete(key);
     else this.cache.set(key, copy(value));
     return this.storage.enqueue(this);
+  }
+}
+
+/** A journal folder in memory; writes land at once. */
+export class MemoryJournalFs implements JournalFs {
+  readonly files = new Map<string, string>();
+  async list(): Promise<string[]> {
+    return [...this.files.keys()];
+  }
+  async read(name: string): Promise<string> {
+    return this.files.get(name) ?? '';
+  }
+  async write(name: string, text: string): Promise<void> {
+    this.files.set(name, text);
   }
 }
