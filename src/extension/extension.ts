@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { clock } from './clock';
 import { Commands, Views } from './commands';
 import { affects, roleSettingChanged, Settings } from './config';
 import { ContentService } from './content/contentService';
@@ -11,6 +12,7 @@ import { registerPractice, type PracticeApi } from './practice';
 import { SelfReviewPanel } from './practice/selfReviewPanel';
 import { registerProgress, type ProgressApi } from './progress';
 import { StatusBar } from './progress/statusBar';
+import { registerInterview, type InterviewApi } from './interview';
 import { registerReader } from './reader';
 import { ReaderPanel } from './reader/readerPanel';
 import { registerCommand } from './registerCommand';
@@ -35,6 +37,8 @@ export interface LoopPrepApi {
   readonly practice: PracticeApi;
   /** The Progress view, and export, import and reset of progress. */
   readonly progress: ProgressApi;
+  /** The interview plan: dates, status bar, caps, the post-interview prompt, and the clock tests move. */
+  readonly interview: InterviewApi;
   /** "Show Quarantined Data" with the dialogs' answers given. */
   readonly showQuarantine: (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome>;
   /** The open panels (the test bundle has its own copies of these classes, so it asks here). */
@@ -51,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   context.subscriptions.push(output);
 
   const content = new ContentService(context.extensionPath);
-  const state = new StateService(context.globalState, () => new Date(), context.globalStorageUri);
+  const state = new StateService(context.globalState, clock.now, context.globalStorageUri);
   const statusBar = new StatusBar();
   context.subscriptions.push(content, state, statusBar);
   const deps: FeatureDeps = { content, state, ready: () => Promise.all([content.ensureLoaded(), state.ready]) };
@@ -62,7 +66,8 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   registerReader(context, deps);
   const designDocs = registerDesignDocs(context, deps);
   const practice = registerPractice(context, deps);
-  const progress = registerProgress(context, deps);
+  const interview = registerInterview(context, deps);
+  const progress = registerProgress(context, { ...deps, interview });
   const showQuarantine = registerShowQuarantine(context, state.quarantine!);
 
   const refreshStatus = () => statusBar.update(state.dueCount(content.index), state.currentStreak());
@@ -132,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     designDocs,
     practice,
     progress,
+    interview,
     showQuarantine,
     panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active },
     webviews: (kind) =>

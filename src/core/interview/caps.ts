@@ -13,7 +13,7 @@
  * the interview), the cap is the start of the interview day. On or after the interview day: no cap.
  */
 import type { ReviewCard } from '../review/types';
-import { DAY_MS } from '../time';
+import { capCard } from '../review/scheduler';
 import type { OffsetAt } from '../progress/calendar';
 import { dayStart } from './dates';
 
@@ -39,7 +39,5 @@ export function finalWindowStart(interviewDay: number, now: Date, offsetAt: Offs
  * `scheduledDays` follows the capped interval (whole days, as FSRS counts them).
  */
 export function applyCap(card: ReviewCard, cap: Date | undefined): ReviewCard {
-  if (!cap || card.due.getTime() <= cap.getTime()) return card;
-  const scheduledDays = Math.max(0, Math.floor((cap.getTime() - card.lastReview.getTime()) / DAY_MS));
-  return { ...card, due: new Date(cap.getTime()), scheduledDays: Math.min(card.scheduledDays, scheduledDays) };
+  return capCard(card, cap);
 }

@@ -7,3 +7,4 @@ export * from './forecast';
 export * from './simulate';
 export * from './breaks';
 export * from './storage';
+export * from './checklist';

@@ -90,7 +90,7 @@ export class ReviewStore extends StoreWrites {
       writes,
       (parts) => {
         previous = decodeSched(parts.sched);
-        const { card } = this.scheduler.rate(previous, input.rating, input.now);
+        const { card } = this.scheduler.rate(previous, input.rating, input.now, input.cap);
         const localId = nextReviewLocalId(this.writerId, parts);
         const logged = encodeLog(localId, input.rating, now, input.durationMs, input.correct, input.xp);
         entry = decodeLog(id, logged);

@@ -3,6 +3,8 @@ import { applyCap, capFor, dayOfDate, dayStart, finalWindowStart } from '../../.
 import { createScheduler } from '../../../src/core/review/scheduler';
 import type { Rating, ReviewCard } from '../../../src/core/review/types';
 import { seededRandom } from '../../../src/core/random';
+import { MemoryMemento } from '../../../src/core/review/memoryMemento';
+import { ReviewStore } from '../../../src/core/review/store';
 import { newYork, utc } from '../progress/helpers';
 import { DAY, NOW } from './helpers';
 
@@ -57,5 +59,27 @@ describe('interview interval caps', () => {
       assert.ok(last.getTime() >= windowStart, `card ${n}: last review ${last.toISOString()} before the final window`);
       assert.ok(last.getTime() <= start - DAY, `card ${n}: last review ${last.toISOString()} less than a day before`);
     }
+  });
+});
+
+describe('the cap at the scheduler and store boundary', () => {
+  it('bounds the due date FSRS chose when a review is recorded with a cap, and only then', async () => {
+    const memento = new MemoryMemento();
+    const store = await ReviewStore.open(memento, { now: NOW, scheduler: createScheduler({ enableFuzz: false }), writerId: 'abcd' });
+    const cap = new Date(NOW.getTime() + 2 * DAY);
+    let at = NOW;
+    for (let i = 0; i < 4; i++) {
+      await store.recordReview({ cardId: 'capped-card', rating: 4, now: at, durationMs: 1000, cap });
+      await store.recordReview({ cardId: 'free-card', rating: 4, now: at, durationMs: 1000 });
+      at = new Date(at.getTime() + 10 * 60_000);
+    }
+    const capped = store.cards().get('capped-card')!.card!;
+    const free = store.cards().get('free-card')!.card!;
+    assert.strictEqual(capped.due.getTime(), cap.getTime());
+    assert.ok(free.due.getTime() > cap.getTime(), free.due.toISOString());
+    assert.ok(capped.scheduledDays <= 2);
+    // What was written reads back capped.
+    const reopened = await ReviewStore.open(memento, { now: at, writerId: 'efgh' });
+    assert.strictEqual(reopened.cards().get('capped-card')!.card!.due.getTime(), cap.getTime());
   });
 });
