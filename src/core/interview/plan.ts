@@ -22,7 +22,7 @@ import { localDayOf } from '../time';
 import { plural } from '../text';
 import type { OffsetAt } from '../progress/calendar';
 import { safeOffset } from '../progress/calendar';
-import { dayOfDate } from './dates';
+import { dayOfDate, dayStart } from './dates';
 import type { Interview } from './dates';
 
 /** Days over which the average of new cards a day is taken. */
@@ -102,20 +102,13 @@ export interface InterviewPlan {
   readonly dropText: string;
 }
 
-interface CardHistory {
-  count: number;
-  first: number;
-}
-
-function histories(reviews: readonly ReviewEntry[]): Map<string, CardHistory> {
-  const out = new Map<string, CardHistory>();
+/** The first review of each card, epoch ms: one pass, a single map lookup per review. */
+function firstReviews(reviews: readonly ReviewEntry[]): Map<string, number> {
+  const out = new Map<string, number>();
   for (const r of reviews) {
     const t = r.reviewedAt.getTime();
-    const h = out.get(r.cardId);
-    if (h) {
-      h.count++;
-      if (t < h.first) h.first = t;
-    } else out.set(r.cardId, { count: 1, first: t });
+    const known = out.get(r.cardId);
+    if (known === undefined || t < known) out.set(r.cardId, t);
   }
   return out;
 }
@@ -130,20 +123,20 @@ export function computePlan(input: PlanInput): InterviewPlan {
   const learnDays = Math.max(0, daysLeft - 2);
   const startDay = Math.min(today, dayOf(interview.createdAt));
   const startMs = interview.createdAt;
-  const hist = histories(input.reviews);
+  const first = firstReviews(input.reviews);
 
   const weights = new Map<string, TopicWeight>();
   for (const t of role.topics) if (!weights.has(t.id)) weights.set(t.id, t.weight);
   const titles = new Map(index.topics.map((t) => [t.id, t.title]));
   const acc = new Map<string, { cards: number; unseen: number; once: number; learnedSince: number }>();
-  const windowStart = today - PACE_WINDOW_DAYS + 1;
+  const windowStartMs = dayStart(today - PACE_WINDOW_DAYS + 1, input.offsetAt).getTime();
   let firstEver = Infinity;
   let learnedWindowAll = 0;
   for (const q of index.questions) {
-    const h = hist.get(q.id);
-    if (h) {
-      firstEver = Math.min(firstEver, h.first);
-      if (dayOf(h.first) >= windowStart) learnedWindowAll++;
+    const firstAt = first.get(q.id);
+    if (firstAt !== undefined) {
+      firstEver = Math.min(firstEver, firstAt);
+      if (firstAt >= windowStartMs) learnedWindowAll++;
     }
     if (!weights.has(q.topic)) continue;
     let a = acc.get(q.topic);
@@ -151,10 +144,11 @@ export function computePlan(input: PlanInput): InterviewPlan {
     a.cards++;
     const state = input.cards.get(q.id);
     if (state?.suspended) continue;
-    const count = state?.card ? Math.max(1, h?.count ?? 1) : 0;
+    // Reviews since the card was last new (a reset starts it over): FSRS's own count.
+    const count = state?.card ? Math.max(1, state.card.reps) : 0;
     if (count === 0) a.unseen++;
     else if (count === 1) a.once++;
-    if (h && h.first >= startMs && state?.card) a.learnedSince++;
+    if (firstAt !== undefined && firstAt >= startMs && state?.card) a.learnedSince++;
   }
 
   const listed = role.topics.filter((t, i) => role.topics.findIndex((u) => u.id === t.id) === i && titles.has(t.id));

@@ -19,11 +19,17 @@ describe('interview plan', () => {
     assert.strictEqual(plan.paceText, 'On track: 2 new a day needed, you average 0, none behind');
   });
 
-  it('counts a card reviewed once as needing a review, not learning', () => {
-    const cards = new Map([['evals-1', state(reviewCard(new Date(NOW.getTime() - DAY), 2))]]);
-    const plan = computePlan(planInput('2026-03-22', { cards, reviews: [review('evals-1', new Date(NOW.getTime() - DAY))] }));
+  it('counts a card reviewed once as needing a review, not learning, and one reviewed twice as done', () => {
+    const yesterday = new Date(NOW.getTime() - DAY);
+    const cards = new Map([
+      ['evals-1', state({ ...reviewCard(yesterday, 2), reps: 1 })],
+      ['evals-2', state({ ...reviewCard(yesterday, 2), reps: 2 })],
+    ]);
+    const plan = computePlan(
+      planInput('2026-03-22', { cards, reviews: [review('evals-1', yesterday), review('evals-2', yesterday), review('evals-2', yesterday)] }),
+    );
     const evals = plan.topics.find((t) => t.topicId === 'evals')!;
-    assert.deepStrictEqual([evals.unseen, evals.once, plan.toLearn], [3, 1, 11]);
+    assert.deepStrictEqual([evals.unseen, evals.once, plan.toLearn], [2, 1, 10]);
   });
 
   it('has no days to learn with the date today, tomorrow or two days away, and a negative count once past', () => {
