@@ -11,6 +11,7 @@ import type { SimCard } from '../../src/core/interview';
 import type { CardState, Rating, ReviewEntry } from '../../src/core/review/types';
 import { NOW, bank, lesson, question, role, topic } from '../unit/progress/helpers';
 import { seeded } from '../unit/review/helpers';
+import { time } from './timing';
 
 const CARDS = 3_000;
 const SEEN = 2_500;
@@ -18,22 +19,6 @@ const REVIEWS_PER_CARD = 20;
 const TOPICS = 25;
 const DAY = 86_400_000;
 const utc = (): number => 0;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(runs: number, f: () => void): number {
-  for (let i = 0; i < Math.min(10, runs); i++) f();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    samples.push(performance.now() - t);
-  }
-  return median(samples);
-}
 
 function syntheticIndex(): ContentIndex {
   const ids = Array.from({ length: TOPICS }, (_, i) => `topic-${i}`);
