@@ -73,7 +73,11 @@ describe('UI: the interview plan', () => {
     assert.match((await frame.locator('#interview-readiness').textContent()) ?? '', /^Expected readiness on the day: \d+%/);
     assert.strictEqual(await frame.locator('#interview-simulation button.sim-row').count(), 4);
 
-    await frame.locator('#interview').scrollIntoViewIfNeeded();
+    // Give the Progress view the sidebar's whole height (as the Progress UI test does), then show the chart.
+    const planHeader = page.locator('.sidebar .pane-header', { hasText: 'Study Plan' }).first();
+    if ((await planHeader.count()) && (await planHeader.getAttribute('aria-expanded')) === 'true') await planHeader.click();
+    await page.waitForTimeout(500);
+    await chart.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await screenshot(page, 'interview-plan');
     const file = path.join(harness().screenshotDir, 'i15-forecast.png');
