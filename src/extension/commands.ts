@@ -47,6 +47,10 @@ export const Commands = {
   restoreProgress: 'loopPrep.restoreProgress',
   // Review state
   showQuarantine: 'loopPrep.showQuarantine',
+  // Interview plan
+  setInterviewDate: 'loopPrep.setInterviewDate',
+  scheduleBreak: 'loopPrep.scheduleBreak',
+  preInterviewReview: 'loopPrep.preInterviewReview',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -12,6 +12,7 @@ export const Settings = {
   newCardsPerDay: 'newCardsPerDay',
   sessionSize: 'sessionSize',
   desiredRetention: 'desiredRetention',
+  maintenanceRetention: 'maintenanceRetention',
   learnAheadMinutes: 'learnAheadMinutes',
   statusBarEnabled: 'statusBar.enabled',
   /** The practice phases in minutes. */
@@ -67,6 +68,12 @@ function numberSetting(key: string, fallback: number, min: number, max: number):
 export const newCardsPerDay = (): number => Math.round(numberSetting(Settings.newCardsPerDay, 15, 0, 500));
 export const sessionSize = (): number => Math.round(numberSetting(Settings.sessionSize, 20, 1, 200));
 export const desiredRetention = (): number => numberSetting(Settings.desiredRetention, 0.9, 0.7, 0.97);
+/** `loopPrep.maintenanceRetention`: the desired retention after an interview, in maintenance mode. */
+export const maintenanceRetention = (): number => numberSetting(Settings.maintenanceRetention, 0.85, 0.7, 0.97);
+
+export async function setDesiredRetention(value: number): Promise<void> {
+  await section().update(Settings.desiredRetention, value, vscode.ConfigurationTarget.Global);
+}
 /** `loopPrep.learnAheadMinutes` in ms (default 20 min, 0 off, at most 240 min): see core/review/due.ts. */
 export const learnAheadMs = (): number => toLearnAheadMs(section().get<unknown>(Settings.learnAheadMinutes));
 export const statusBarEnabled = (): boolean => section().get<unknown>(Settings.statusBarEnabled) !== false;

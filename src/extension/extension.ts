@@ -3,6 +3,7 @@ import { verifyQuote } from '../core/ai/quotes';
 import { registerAi } from './ai';
 import type { AiService } from './ai/service';
 import { registerAiReview, type AiReviewApi } from './aiReview';
+import { clock } from './clock';
 import { Commands, Views } from './commands';
 import { affects, roleSettingChanged, Settings } from './config';
 import { ContentService } from './content/contentService';
@@ -15,6 +16,7 @@ import { registerPractice, type PracticeApi } from './practice';
 import { SelfReviewPanel } from './practice/selfReviewPanel';
 import { registerProgress, type ProgressApi } from './progress';
 import { StatusBar } from './progress/statusBar';
+import { registerInterview, type InterviewApi } from './interview';
 import { registerReader } from './reader';
 import { ReaderPanel } from './reader/readerPanel';
 import { registerCommand } from './registerCommand';
@@ -43,6 +45,8 @@ export interface LoopPrepApi {
   readonly aiReview: AiReviewApi;
   /** The Progress view, and export, import and reset of progress. */
   readonly progress: ProgressApi;
+  /** The interview plan: dates, status bar, caps, the post-interview prompt, and the clock tests move. */
+  readonly interview: InterviewApi;
   /** "Show Quarantined Data" with the dialogs' answers given. */
   readonly showQuarantine: (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome>;
   /** The open panels (the test bundle has its own copies of these classes, so it asks here). */
@@ -59,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   context.subscriptions.push(output);
 
   const content = new ContentService(context.extensionPath);
-  const state = new StateService(context.globalState, () => new Date(), context.globalStorageUri);
+  const state = new StateService(context.globalState, clock.now, context.globalStorageUri);
   const statusBar = new StatusBar();
   context.subscriptions.push(content, state, statusBar);
   const ai = registerAi(context);
@@ -71,8 +75,9 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
   registerReader(context, deps);
   const designDocs = registerDesignDocs(context, deps);
   const practice = registerPractice(context, deps);
+  const interview = registerInterview(context, deps);
   const aiReview = registerAiReview(context, { content, practice, ai, verifyQuote });
-  const progress = registerProgress(context, deps);
+  const progress = registerProgress(context, { ...deps, interview });
   const showQuarantine = registerShowQuarantine(context, state.quarantine!);
 
   const refreshStatus = () => statusBar.update(state.dueCount(content.index), state.currentStreak());
@@ -144,6 +149,7 @@ export function activate(context: vscode.ExtensionContext): LoopPrepApi {
     practice,
     aiReview,
     progress,
+    interview,
     showQuarantine,
     panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active },
     webviews: (kind) =>

@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { contentId, finite, parseWith, readyMessage, webviewErrorMessage } from './protocol';
+import { interviewActions, interviewView, type InterviewAction, type InterviewView } from './interview';
 
 /**
  * What a button in the view asks for. The first four mirror core's `ChecklistAction`; the rest are the
@@ -25,7 +26,9 @@ export type ProgressAction =
   | { readonly kind: 'drillAllDue' }
   | { readonly kind: 'chooseRole' }
   | { readonly kind: 'export' }
-  | { readonly kind: 'import' };
+  | { readonly kind: 'import' }
+  /** The interview section's buttons (interview.ts). */
+  | InterviewAction;
 
 export interface StreakView {
   readonly current: number;
@@ -170,6 +173,8 @@ export interface ProgressView {
   readonly retention: RetentionView;
   readonly topics: readonly TopicBarView[];
   readonly help: ProgressHelp;
+  /** The interview plan section; absent when the host has none to show. */
+  readonly interview?: InterviewView;
 }
 
 export type HostToProgress = { readonly type: 'model'; readonly model: ProgressView };
@@ -184,6 +189,7 @@ export const progressAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chooseRole') }),
   z.object({ kind: z.literal('export') }),
   z.object({ kind: z.literal('import') }),
+  ...interviewActions,
 ]);
 
 /** What the webview sends; the host checks it before acting. */
@@ -245,6 +251,7 @@ export const progressView = z.object({
     1000,
   ),
   help: z.object({ xp: lines, levels: str, readiness: lines, retention: lines }),
+  interview: z.optional(interviewView),
 });
 
 /** What the host sends; the webview checks it before drawing. */

@@ -10,6 +10,7 @@ import { parseHostToProgress, type ChecklistItemView, type ProgressAction, type 
 import { h } from './lib/dom';
 import { onHostMessage } from './lib/host';
 import { forecastBlock, heatmapBlock, retentionBlock, topicsBlock } from './progress/charts';
+import { interviewBlock } from './progress/interview';
 import { actionButton, clamp01, disclosure, host, lines, meter, num, pct, points, section, width } from './progress/widgets';
 
 const app = document.getElementById('app')!;
@@ -115,7 +116,7 @@ function readinessBlock(m: ProgressView): HTMLElement {
       ),
     ),
     disclosure('readiness-formula', 'How readiness is computed', lines(m.help.readiness)),
-    checklist(r),
+    checklist(r, m),
     otherRoles(m),
   );
 }
@@ -131,7 +132,7 @@ function stackedParts(r: ReadinessView): HTMLElement {
   return bar;
 }
 
-function checklist(r: ReadinessView): HTMLElement {
+function checklist(r: ReadinessView, m: ProgressView): HTMLElement {
   const title = h('h3', { id: 'checklist-title' }, 'Next steps');
   if (!r.checklist.length)
     return h('div', { id: 'checklist' }, title, h('p', { class: 'muted' }, 'Nothing missing for this role. Keep reviewing cards as they come due.'));
@@ -141,7 +142,11 @@ function checklist(r: ReadinessView): HTMLElement {
     'div',
     { id: 'checklist' },
     title,
-    h('p', { class: 'muted small' }, 'Largest gain first. Each line starts it.'),
+    h(
+      'p',
+      { class: 'muted small' },
+      m.interview?.active ? 'In the order your interview plan needs. Each line starts it.' : 'Largest gain first. Each line starts it.',
+    ),
     h('ol', { class: 'checklist', 'aria-labelledby': 'checklist-title' }, ...first.map(checklistItem)),
     rest.length
       ? disclosure('checklist-more', `Show ${rest.length} more`, h('ol', { class: 'checklist', start: CHECKLIST_SHOWN + 1 }, ...rest.map(checklistItem)))
@@ -190,6 +195,7 @@ function render(m: ProgressView): void {
     { id: 'progress-root', 'data-computed-at': m.computedAt },
     h('h1', { class: 'sr-only' }, 'Loop Prep progress'),
     headline(m),
+    interviewBlock(m.interview),
     readinessBlock(m),
     heatmapBlock(m.heatmap),
     forecastBlock(

@@ -10,27 +10,12 @@ import type { ProgressInput } from '../../src/core/progress';
 import type { CardState, Rating, ReviewEntry } from '../../src/core/review/types';
 import { NOW, bank, caseStudy, lesson, question, role, topic } from '../unit/progress/helpers';
 import { seeded } from '../unit/review/helpers';
+import { time } from './timing';
 
 const CARDS = 2_000;
 const REVIEWS_PER_CARD = 25;
 const TOPICS = 25;
 const DAY = 86_400_000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(runs: number, f: () => void): number {
-  for (let i = 0; i < 10; i++) f();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    samples.push(performance.now() - t);
-  }
-  return median(samples);
-}
 
 function syntheticIndex(): ContentIndex {
   const topicIds = Array.from({ length: TOPICS }, (_, i) => `topic-${i}`);

@@ -49,6 +49,7 @@
  * id) so two exports of the same state are byte-identical.
  */
 import type { CardPhase, CardState, CasePractice, Rating, ReviewEntry } from '../review/types';
+import type { Interview } from '../interview/dates';
 
 /** The export format this code writes, and the newest it reads. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -109,6 +110,18 @@ export interface ExportedCasePractice {
   readonly missed: readonly string[];
 }
 
+/**
+ * One interview date in the file (optional part of format 1: files without it import as before):
+ * `{ "id": "i1", "date": "2026-03-20", "roleId": "product-ai", "createdAt": "2026-03-01T09:00:00.000Z" }`.
+ */
+export interface ExportedInterview {
+  readonly id: string;
+  /** Local calendar date, YYYY-MM-DD. */
+  readonly date: string;
+  readonly roleId: string;
+  readonly createdAt: string;
+}
+
 /** The whole file, format version 1 (see the file comment). */
 export interface ExportFile {
   readonly formatVersion: typeof EXPORT_FORMAT_VERSION;
@@ -119,6 +132,8 @@ export interface ExportFile {
   readonly cards: readonly ExportedCard[];
   readonly reads: readonly ExportedRead[];
   readonly casePractices: readonly ExportedCasePractice[];
+  /** Interview dates (core/interview); absent in files from before they existed. */
+  readonly interviews?: readonly ExportedInterview[];
 }
 
 /** What `buildExport` reads: the store's getters and the settings. */
@@ -132,6 +147,8 @@ export interface ExportInput {
   /** `store.casePractices()`. */
   readonly casePractices: readonly CasePractice[];
   readonly settings: ExportSettings;
+  /** The stored interview dates; left out of the file when not given. */
+  readonly interviews?: readonly Interview[];
 }
 
 const iso = (d: Date): string => d.toISOString();
@@ -199,5 +216,8 @@ export function buildExport(input: ExportInput, now: Date): ExportFile {
     cards,
     reads,
     casePractices,
+    ...(input.interviews
+      ? { interviews: input.interviews.map((i) => ({ id: i.id, date: i.date, roleId: i.roleId, createdAt: iso(new Date(i.createdAt)) })) }
+      : {}),
   };
 }

@@ -33,6 +33,7 @@ import { own, withEntry } from '../review/dict';
 import { encodeLog, encodeSched } from '../review/format';
 import type { CardParts, StoredCase, StoredFlags, StoredLog, StoredProgress } from '../review/format';
 import type { CardImport, ImportPlan } from './importPlan';
+import type { Interview } from '../interview/dates';
 
 /** What an apply actually changed. */
 export interface ImportTally {
@@ -129,4 +130,16 @@ export function applyProgressImport(progress: StoredProgress, plan: Pick<ImportP
   }
   const p = added.length ? [...progress.p, ...added].sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1)) : progress.p;
   return { ...progress, l, p };
+}
+
+/**
+ * The imported interview dates that would change the stored ones: new ids, or a known id with another
+ * date or role. Stored interviews the file lacks stay (an import adds, it never deletes).
+ */
+export function interviewsToImport(current: readonly Interview[], imported: readonly Interview[]): Interview[] {
+  const byId = new Map(current.map((i) => [i.id, i]));
+  return imported.filter((i) => {
+    const mine = byId.get(i.id);
+    return !mine || mine.date !== i.date || mine.roleId !== i.roleId;
+  });
 }

@@ -16,6 +16,8 @@ import { EXPORT_FORMAT_VERSION } from './exportFormat';
 import type { ExportSettings } from './exportFormat';
 import { DAY_MS } from '../time';
 import { utf8Length } from '../text';
+import { dayOfDate } from '../interview/dates';
+import type { Interview } from '../interview/dates';
 
 /** The default largest file `parseImport` accepts: 50 MB. */
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -40,6 +42,8 @@ export interface ImportData {
   readonly cards: ReadonlyMap<string, CardState>;
   readonly reads: ReadonlyMap<string, Date>;
   readonly casePractices: readonly CasePractice[];
+  /** Interview dates; empty or absent when the file has none. */
+  readonly interviews?: readonly Interview[];
 }
 
 /** Cards the file mentions that the bank lacks: kept, and reported. */
@@ -123,6 +127,18 @@ const fileSchema = z.object({
       missed: z.array(z.string().check(z.minLength(1), z.maxLength(200))),
     }),
   ),
+  interviews: z.optional(
+    z
+      .array(
+        z.object({
+          id: localId,
+          date: z.string().check(z.refine((d) => dayOfDate(d) !== undefined, 'must be a date such as "2026-03-20"')),
+          roleId: contentId,
+          createdAt: instant,
+        }),
+      )
+      .check(z.maxLength(50)),
+  ),
 });
 
 interface Issue {
@@ -191,7 +207,8 @@ function consistencyProblem(file: z.infer<typeof fileSchema>): string | undefine
     unique(file.reviews, (r) => r.id, 'review id') ??
     unique(file.cards, (c) => c.cardId, 'card') ??
     unique(file.reads, (r) => r.id, 'read') ??
-    unique(file.casePractices, (p) => p.id, 'case practice id')
+    unique(file.casePractices, (p) => p.id, 'case practice id') ??
+    unique(file.interviews ?? [], (i) => i.id, 'interview id')
   );
 }
 
@@ -241,6 +258,8 @@ function toData(file: z.infer<typeof fileSchema>): ImportData {
       maxScore: p.maxScore,
       missed: [...p.missed],
     })),
+    // Only when the file has them, so that exporting what was imported gives the same file.
+    ...(file.interviews ? { interviews: file.interviews.map((i) => ({ id: i.id, date: i.date, roleId: i.roleId, createdAt: Date.parse(i.createdAt) })) } : {}),
   };
 }
 

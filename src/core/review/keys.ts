@@ -28,6 +28,9 @@ export const REVIEW_HISTORY_KEY = 'loopPrep.review.history';
 /** Raw values that could not be read (corrupt, or from a newer version), kept instead of dropped. */
 export const REVIEW_QUARANTINE_KEY = 'loopPrep.review.quarantine';
 
+/** Interview dates and the plan's mode, beside the review state (core/interview/storage.ts). */
+export const INTERVIEW_KEY = 'loopPrep.interview';
+
 /** Keys worth syncing between machines: everything except the quarantine, which is local forensics. */
 export const REVIEW_SYNC_KEYS: readonly string[] = [REVIEW_ROOT_KEY, ...REVIEW_SHARD_KEYS, REVIEW_PROGRESS_KEY, REVIEW_UNDO_KEY, REVIEW_HISTORY_KEY];
 

@@ -57,8 +57,11 @@ export interface Scheduler {
   readonly enableFuzz: boolean;
   /** The outcome of each rating, Again to Easy; dues never decrease along the list. */
   preview(card: ReviewCard | undefined, now: Date): readonly RatingPreview[];
-  /** Applies one rating. Deterministic: the fuzz is seeded from the card and `now`. */
-  rate(card: ReviewCard | undefined, rating: Rating, now: Date): RateResult;
+  /**
+   * Applies one rating. Deterministic: the fuzz is seeded from the card and `now`. `cap`, when given,
+   * bounds the due date FSRS chose (the interview caps, core/interview/caps.ts).
+   */
+  rate(card: ReviewCard | undefined, rating: Rating, now: Date, cap?: Date): RateResult;
   /** Probability of recall at `now`, 0-1; 0 for a new card. */
   retrievability(card: ReviewCard | undefined, now: Date): number;
 }
@@ -88,10 +91,10 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
         return { rating, due, intervalMs, label: intervalLabel(intervalMs) };
       });
     },
-    rate(card, rating, now) {
+    rate(card, rating, now, cap) {
       const { card: next, log } = engine.next(toFsrsCard(card, now), now, rating as Grade);
       return {
-        card: fromFsrsCard(next),
+        card: capCard(fromFsrsCard(next), cap),
         log: {
           rating,
           reviewedAt: now,
@@ -103,6 +106,16 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
     },
     retrievability,
   };
+}
+
+/**
+ * The card with its due date no later than `cap` (unchanged when it already is, or without a cap);
+ * `scheduledDays` follows the shorter interval in whole days.
+ */
+export function capCard(card: ReviewCard, cap: Date | undefined): ReviewCard {
+  if (!cap || !(card.due.getTime() > cap.getTime())) return card;
+  const scheduledDays = Math.max(0, Math.floor((cap.getTime() - card.lastReview.getTime()) / DAY_MS));
+  return { ...card, due: new Date(cap.getTime()), scheduledDays: Math.min(card.scheduledDays, scheduledDays) };
 }
 
 const { decay, factor } = computeDecayFactor(generatorParameters().w);

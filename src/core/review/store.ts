@@ -96,7 +96,7 @@ export class ReviewStore extends StoreWrites {
       writes,
       (parts) => {
         previous = decodeSched(parts.sched);
-        const { card } = this.scheduler.rate(previous, input.rating, input.now);
+        const { card } = this.scheduler.rate(previous, input.rating, input.now, input.cap);
         const localId = nextReviewLocalId(this.writerId, parts, own(this.state.history.c, id)?.[0] ?? 0);
         const logged = encodeLog(localId, input.rating, now, input.durationMs, input.correct, input.xp);
         entry = decodeLog(id, logged);

@@ -57,6 +57,8 @@ export interface ReviewInput {
   readonly durationMs: number;
   readonly correct?: boolean;
   readonly xp?: number;
+  /** The latest due date the new schedule may have (the interview caps); none by default. */
+  readonly cap?: Date;
 }
 
 /** What `recordReview` did. */

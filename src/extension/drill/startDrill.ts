@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex } from '../../core/content/types';
 import type { SessionMode } from '../../core/review/session';
+import { Commands } from '../commands';
 import type { ContentService } from '../content/contentService';
 import { pickCase, pickTopic } from '../pickers';
 import { learnAheadMs } from '../config';
@@ -81,7 +82,7 @@ export async function pickMode(content: ContentService, state: StateService): Pr
   const index = content.index;
   const now = new Date();
   const due = state.dueCount(index, now);
-  const items: (vscode.QuickPickItem & { mode: SessionMode | 'topic' | 'case' })[] = [
+  const items: (vscode.QuickPickItem & { mode: SessionMode | 'topic' | 'case' | 'preInterview' })[] = [
     {
       label: '$(bell-dot) Due now',
       description: plural(due, 'card'),
@@ -92,9 +93,19 @@ export async function pickMode(content: ContentService, state: StateService): Pr
     { label: '$(list-tree) By topic…', detail: 'Due and new cards from one topic.', mode: 'topic' },
     { label: '$(flame) Weak spots', detail: 'The reviewed cards you are most likely to have forgotten.', mode: { kind: 'weak' } },
     { label: '$(briefcase) Everything in a case study…', detail: 'Cards for the topics a case study exercises, and rubric points you missed.', mode: 'case' },
+    {
+      label: '$(calendar) Pre-interview review',
+      detail: 'With an interview date set: the cards you are most likely to have forgotten by the day, first.',
+      mode: 'preInterview',
+    },
   ];
   const pick = await vscode.window.showQuickPick(items, { placeHolder: 'What do you want to drill?', matchOnDetail: true });
   if (!pick) return undefined;
+  if (pick.mode === 'preInterview') {
+    // Its own command (src/extension/interview) builds the session from the interview plan.
+    await vscode.commands.executeCommand(Commands.preInterviewReview);
+    return undefined;
+  }
   if (pick.mode === 'topic') {
     const topicId = await pickTopic(index);
     return topicId ? { kind: 'topic', topicId } : undefined;

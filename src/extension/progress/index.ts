@@ -8,7 +8,7 @@ import { REVIEW_KEYS } from '../../core/review/keys';
 import type { ProgressAction, ProgressView } from '../../shared/progress';
 import { Commands, focusViewCommand, Views } from '../commands';
 import { registerCommand } from '../registerCommand';
-import { affects, desiredRetention, learnAheadMs, roleSetting, Settings } from '../config';
+import { affects, desiredRetention, learnAheadMs, roleSetting, setDesiredRetention, Settings } from '../config';
 import type { ContentService } from '../content/contentService';
 import type { StateService } from '../state/stateService';
 import { registerProgressCommands, runExport, runImport, runReset, runRestore } from './progressCommands';
@@ -16,12 +16,17 @@ import { ProgressViewProvider } from './progressView';
 import type { ExportOutcome, ImportOutcome, ResetOutcome, TransferDeps } from './transfer';
 import { dailySnapshot, type RestoreOutcome } from './restore';
 import { buildProgressView } from '../../core/progress/viewModel';
+import { orderChecklistForPlan } from '../../core/interview/checklist';
+import type { InterviewPlan } from '../../core/interview/plan';
+import type { InterviewView } from '../../shared/interview';
 
 export type { ExportOutcome, ImportOutcome, ResetOutcome } from './transfer';
 
 export interface ProgressDeps {
   readonly content: ContentService;
   readonly state: StateService;
+  /** The interview plan's section and the plan that orders the checklist; none in tests that skip it. */
+  readonly interview?: { view(): InterviewView; plan(): InterviewPlan | undefined };
 }
 
 /** What registerProgress returns: hooks for tests, which bypass the dialogs. */
@@ -59,7 +64,7 @@ export interface ProgressApi {
 async function computeView(deps: ProgressDeps): Promise<ProgressView> {
   await Promise.all([deps.content.ensureLoaded(), deps.state.ready]);
   // Under current card ids (aliases followed), as the Study Plan and the drill see them.
-  return buildProgressView(
+  const view = buildProgressView(
     {
       index: deps.content.index,
       roleId: roleSetting(),
@@ -72,8 +77,12 @@ async function computeView(deps: ProgressDeps): Promise<ProgressView> {
       offsetAt: (d) => -d.getTimezoneOffset(),
       learnAheadMs: learnAheadMs(),
     },
-    new Date(),
+    deps.state.now(),
   );
+  if (!deps.interview) return view;
+  const plan = deps.interview.plan();
+  const readiness = view.readiness && plan ? { ...view.readiness, checklist: orderChecklistForPlan(view.readiness.checklist, plan) } : view.readiness;
+  return { ...view, readiness, interview: deps.interview.view() };
 }
 
 /** Runs what a button in the view asked for, through the same commands the palette runs. */
@@ -94,6 +103,12 @@ function runAction(action: ProgressAction): Thenable<unknown> {
       return vscode.commands.executeCommand(Commands.exportProgress);
     case 'import':
       return vscode.commands.executeCommand(Commands.importProgress);
+    case 'setInterviewDate':
+      return vscode.commands.executeCommand(Commands.setInterviewDate);
+    case 'preInterview':
+      return vscode.commands.executeCommand(Commands.preInterviewReview);
+    case 'setRetention':
+      return setDesiredRetention(action.value);
   }
 }
 
@@ -113,8 +128,10 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
     vscode.window.registerWebviewViewProvider(Views.progress, provider),
     deps.state.onDidChange(() => provider.refresh()),
     deps.content.onDidChange(() => provider.refresh()),
+    deps.state.interviews.onDidChange(() => provider.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affects(e, Settings.role) || affects(e, Settings.desiredRetention) || affects(e, Settings.learnAheadMinutes)) provider.refresh();
+      if (affects(e, Settings.role) || affects(e, Settings.desiredRetention) || affects(e, Settings.learnAheadMinutes) || affects(e, Settings.newCardsPerDay))
+        provider.refresh();
     }),
   );
   registerProgressCommands(context, transfer);

@@ -11,6 +11,9 @@
 import * as vscode from 'vscode';
 import { isContentId } from '../../core/ids';
 import { buildExport, importSizeError, parseImport, planImport } from '../../core/progress';
+import { interviewsToImport } from '../../core/progress/importApply';
+import { mergeInterviews } from '../../core/interview/storage';
+import type { Interview } from '../../core/interview/dates';
 import type { ExportFile, ExportSettings, ImportError, ImportTally } from '../../core/progress';
 import { catalogOf } from '../../core/content/catalog';
 import type { ContentIndex } from '../../core/content/types';
@@ -75,9 +78,9 @@ export function exportSettings(): ExportSettings {
 }
 
 /** The export of everything the store holds now. */
-export function currentExport(stored: StoredState, now: Date): ExportFile {
+export function currentExport(stored: StoredState, now: Date, interviews?: readonly Interview[]): ExportFile {
   return buildExport(
-    { reviews: stored.reviews, cards: stored.cards, reads: stored.reads, casePractices: stored.casePractices, settings: exportSettings() },
+    { reviews: stored.reviews, cards: stored.cards, reads: stored.reads, casePractices: stored.casePractices, settings: exportSettings(), interviews },
     now,
   );
 }
@@ -90,7 +93,7 @@ async function writeJson(file: vscode.Uri, value: unknown): Promise<number> {
 
 /** Writes the export file; overwrites `file` (the save dialog has asked already). */
 export async function exportTo(deps: TransferDeps, file: vscode.Uri): Promise<ExportOutcome> {
-  const exported = currentExport(await openState(deps.state), deps.now());
+  const exported = currentExport(await openState(deps.state), deps.now(), deps.state.interviews.get().interviews);
   const bytes = await writeJson(file, exported);
   return {
     file,
@@ -154,14 +157,19 @@ export async function importFrom(deps: TransferDeps, file: vscode.Uri, confirm: 
     theirs.desiredRetention !== settings.desiredRetention ||
     theirs.newCardsPerDay !== settings.newCardsPerDay ||
     theirs.sessionSize !== settings.sessionSize;
+  const current = deps.state.interviews.get();
+  const interviews = interviewsToImport(current.interviews, parsed.data.interviews ?? []);
+  const empty = plan.summary.empty && interviews.length === 0;
   const lines = [
     ...plan.summary.lines,
-    ...(settingsDiffer && !plan.summary.empty ? ['Your settings stay as they are; the file’s settings are not imported.'] : []),
+    ...(interviews.length ? [`Adds or updates ${plural(interviews.length, 'interview date')}: ${interviews.map((i) => i.date).join(', ')}.`] : []),
+    ...(settingsDiffer && !empty ? ['Your settings stay as they are; the file’s settings are not imported.'] : []),
   ];
-  if (plan.summary.empty) return { status: 'nothingNew', lines };
+  if (empty) return { status: 'nothingNew', lines };
   if (!(await confirm(lines))) return { status: 'cancelled', lines };
   const backup = await writeBackup(deps, 'import');
   const tally = await deps.state.applyImport(plan);
+  if (interviews.length) await deps.state.interviews.set(mergeInterviews(deps.state.interviews.get(), interviews));
   return { status: 'imported', lines, tally, backup };
 }
 

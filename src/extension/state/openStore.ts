@@ -20,8 +20,8 @@ export function newWriterId(): string {
 }
 
 /** The scheduler for the `loopPrep.desiredRetention` setting. */
-export function schedulerFromSettings(): ReturnType<typeof createScheduler> {
-  return createScheduler({ desiredRetention: desiredRetention() });
+export function schedulerFromSettings(retention?: number): ReturnType<typeof createScheduler> {
+  return createScheduler({ desiredRetention: retention ?? desiredRetention() });
 }
 
 /** Opens the store in `memento`; when that throws, a store in memory (reviews then are not saved). */

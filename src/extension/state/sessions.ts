@@ -10,6 +10,8 @@ export interface SessionState {
   readonly cards: ReadonlyMap<string, CardState>;
   introducedSince(since: Date): number;
   readonly learnAheadMs: number;
+  /** Overrides the `loopPrep.newCardsPerDay` setting (the interview plan's daily quota). */
+  readonly newCardsPerDay?: number;
 }
 
 /** The card ids of a drill session for a mode, following the role's priorities and the settings. */
@@ -23,7 +25,7 @@ export function sessionCardIds(index: ContentIndex, state: SessionState, mode: S
     now,
     // The same order the Study Plan shows: the role's core, supporting, then skip topics; by title without a role.
     priority: role ? priorityFromRole(role) : { order: [...index.topics].sort((a, b) => a.title.localeCompare(b.title)).map((t) => t.id) },
-    newCardsPerDay: newCardsPerDay(),
+    newCardsPerDay: state.newCardsPerDay ?? newCardsPerDay(),
     newIntroducedToday: state.introducedSince(startOfDay),
     sessionSize: sessionSize(),
     mode,

@@ -35,8 +35,10 @@ export abstract class StateReads {
   } = {};
   /** `loopPrep.learnAheadMinutes` in ms, read once per change rather than once per card. */
   protected learnAhead = learnAheadMs();
+  /** Today's allowance of new cards when a plan sets it (the interview plan's quota); the setting otherwise. */
+  newQuota: (() => number | undefined) | undefined;
 
-  constructor(protected readonly now: () => Date) {}
+  constructor(readonly now: () => Date) {}
 
   /** Whether the store has opened (it stays open; a reopen swaps it at once). */
   get isOpen(): boolean {
@@ -176,7 +178,13 @@ export abstract class StateReads {
   /** The card ids of a drill session for a mode, following the role's priorities and the settings. */
   sessionCardIds(index: ContentIndex, mode: SessionMode, now = this.now()): string[] {
     const store = this.store;
-    return sessionCardIds(index, { cards: this.cards(), introducedSince: (d) => store?.introducedSince(d) ?? 0, learnAheadMs: this.learnAhead }, mode, now);
+    const reads = {
+      cards: this.cards(),
+      introducedSince: (d: Date) => store?.introducedSince(d) ?? 0,
+      learnAheadMs: this.learnAhead,
+      newCardsPerDay: this.newQuota?.(),
+    };
+    return sessionCardIds(index, reads, mode, now);
   }
 
   /** The cards of a case study: the rubric points missed in its practices first, then its topics' questions. */

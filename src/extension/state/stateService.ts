@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
 import type { ImportPlan } from '../../core/progress/importPlan';
 import type { ImportTally } from '../../core/progress/importApply';
-import { REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
+import { INTERVIEW_KEY, REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
 import type { ReviewStore } from '../../core/review/store';
 import type { CasePracticeInput, ReviewInput } from '../../core/review/storeApi';
 import type { CasePractice } from '../../core/review/types';
@@ -15,6 +15,7 @@ import { adoptQuarantine, newWriterId, openReviewStore, schedulerFromSettings } 
 import { QuarantineFiles } from './quarantineFiles';
 import { StateReads } from './stateReads';
 import type { StoredState } from './stateReads';
+import { InterviewKey } from './interviewKey';
 
 export type { StoredState } from './stateReads';
 
@@ -47,6 +48,12 @@ export class StateService extends StateReads implements vscode.Disposable {
   journalChecked: Promise<JournalCheck | undefined> = Promise.resolve(undefined);
   /** Keys the store uses, for tests that inspect or corrupt globalState. */
   static readonly keys = REVIEW_KEYS;
+  /** The interview dates, in their own key beside the review state. */
+  readonly interviews: InterviewKey;
+  /** The latest due date a card's next review may get (the interview caps); set by the interview feature. */
+  reviewCap: ((cardId: string, now: Date) => Date | undefined) | undefined;
+  /** The desired retention overriding the setting (maintenance mode); set by the interview feature. */
+  retentionOverride: (() => number | undefined) | undefined;
 
   constructor(
     private readonly memento: vscode.Memento & { setKeysForSync?(keys: readonly string[]): void },
@@ -57,7 +64,9 @@ export class StateService extends StateReads implements vscode.Disposable {
     super(now);
     this.journal = storage && new JournalService(vscode.Uri.joinPath(storage, 'journal'));
     this.quarantine = storage && new QuarantineFiles(vscode.Uri.joinPath(storage, 'quarantine'));
-    memento.setKeysForSync?.(REVIEW_SYNC_KEYS);
+    this.interviews = new InterviewKey(memento, this.quarantine, now);
+    this.disposables.push(this.interviews);
+    memento.setKeysForSync?.([...REVIEW_SYNC_KEYS, INTERVIEW_KEY]);
     // Opened just after activation returns: reading and validating stored state is real work, and
     // nothing needs it before the first view renders or command runs (those await `ready`).
     this.ready = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.open());
@@ -126,7 +135,7 @@ export class StateService extends StateReads implements vscode.Disposable {
   }
 
   reloadScheduler(): void {
-    if (this.store) this.store.scheduler = schedulerFromSettings();
+    if (this.store) this.store.scheduler = schedulerFromSettings(this.retentionOverride?.());
   }
 
   // ---- Writes: each waits for the store, and a card's goes to the id that holds its history -----
@@ -140,7 +149,8 @@ export class StateService extends StateReads implements vscode.Disposable {
   /** Rates a card (stored under whichever id holds its history); resolves once written. */
   async recordReview(input: ReviewInput): Promise<void> {
     const store = await this.opened();
-    await store.recordReview({ ...input, cardId: this.storageId(input.cardId) });
+    const cap = input.cap ?? this.reviewCap?.(input.cardId, input.now);
+    await store.recordReview({ ...input, cardId: this.storageId(input.cardId), cap });
   }
 
   async recordCasePractice(input: CasePracticeInput): Promise<CasePractice> {
@@ -177,6 +187,14 @@ export class StateService extends StateReads implements vscode.Disposable {
     until.setHours(4, 0, 0, 0);
     await store.bury([this.storageId(id)], until, now);
     return until;
+  }
+
+  /** Keeps cards out of drills until the given instants (a break's moves), one write per instant. */
+  async buryUntil(moves: readonly { readonly cardId: string; readonly until: Date }[]): Promise<void> {
+    const store = await this.opened();
+    const byTime = new Map<number, string[]>();
+    for (const m of moves) byTime.set(m.until.getTime(), [...(byTime.get(m.until.getTime()) ?? []), this.storageId(m.cardId)]);
+    for (const [until, ids] of byTime) await store.bury(ids, new Date(until), this.now());
   }
 
   /**

@@ -7,6 +7,7 @@ import './studyPlan.test';
 import './webviews.test';
 import './designDoc.test';
 import './progress.test';
+import './interview.test';
 import './aliases.test';
 import './languageModel.test';
 import './aiDocReview.test';
