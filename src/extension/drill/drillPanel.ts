@@ -82,6 +82,11 @@ export class DrillPanel implements vscode.Disposable {
     return this.host.probe;
   }
 
+  /** Takes `raw` as if the drill page had sent it (integration tests drive typed answers this way). */
+  receive(raw: unknown): void {
+    this.host.receive(raw);
+  }
+
   private send(msg: HostToDrill | undefined): void {
     if (!msg) return;
     const typed = DrillPanel.typed;

@@ -9,4 +9,6 @@ import './designDoc.test';
 import './progress.test';
 import './aliases.test';
 import './languageModel.test';
+import './aiService.test';
+import './ai.test';
 import './journal.test';
