@@ -211,8 +211,10 @@ document.addEventListener('keydown', (e) => {
     return;
   }
   if (e.ctrlKey || e.metaKey || e.altKey) return;
-  // Typing fields keep their keys (Esc leaves the answer box); a key-point checkbox keeps only Space (1-4 and Enter still rate).
-  if (target?.tagName === 'TEXTAREA') {
+  // Typing fields keep their keys; a key-point checkbox keeps only Space (1-4 and Enter still rate).
+  // In the answer box, Esc first leaves a box with text in it (so a typed answer is not lost); from an
+  // empty box it ends the session, as from anywhere else.
+  if (target?.tagName === 'TEXTAREA' && !(key === 'Escape' && !(target as unknown as HTMLTextAreaElement).value.trim())) {
     if (key === 'Escape') document.getElementById('reveal')?.focus();
     return;
   }

@@ -12,7 +12,7 @@ export function answerBox(): HTMLElement {
   const hint = h(
     'p',
     { class: 'muted', id: 'typed-answer-hint' },
-    'Type your answer, then press Ctrl+Enter (Cmd+Enter on a Mac) to reveal. Esc leaves the box.',
+    'Type your answer, then press Ctrl+Enter (Cmd+Enter on a Mac) to reveal. Esc leaves the box; from an empty box it ends the session.',
   );
   const box = h('textarea', { id: 'typed-answer', rows: 6, spellcheck: 'true', 'aria-describedby': 'typed-answer-hint' });
   return h('div', { class: 'typed-answer' }, h('label', { for: 'typed-answer' }, 'Your answer'), box, hint);
