@@ -328,7 +328,12 @@ export async function openCard(page: Page, q: Question): Promise<FrameLocator> {
   await pickInQuickInput(page, q.promptText.slice(0, 40), q.promptText.slice(0, 40));
   const frame = webviewFrame(page);
   await frame.locator(`section.card[data-card-id="${q.id}"]:not(.result)`).waitFor({ timeout: 30_000 });
-  // Keyboard focus into the editor group, the drill panel; it arrives a moment later.
+  await focusPanel(page, frame);
+  return frame;
+}
+
+/** Moves keyboard focus into the editor group's webview (Ctrl+1) until the page has it; it arrives a moment later. */
+export async function focusPanel(page: Page, frame: FrameLocator): Promise<void> {
   for (
     let i = 0;
     i < 50 && !(await frame.locator('body').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus()));
@@ -337,5 +342,4 @@ export async function openCard(page: Page, q: Question): Promise<FrameLocator> {
     if (i % 10 === 0) await page.keyboard.press('Control+1');
     await page.waitForTimeout(100);
   }
-  return frame;
 }

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Question } from '../../src/core/content/types';
-import { builtInBank, host, openCard, openWorkbench, runCommand, screenshot, Workbench } from './harness';
+import { builtInBank, focusPanel, host, openCard, openWorkbench, runCommand, screenshot, Workbench } from './harness';
 
 /**
  * A typed flashcard answer graded by the chat model, keyboard only: type the answer (its letters and
@@ -71,14 +71,7 @@ describe('UI: a typed answer graded by the chat model', () => {
     await screenshot(page, 'drill-typed-answer-graded');
 
     // Back into the panel (the dialog had the focus), then Enter confirms the suggestion.
-    for (
-      let i = 0;
-      i < 50 && !(await frame.locator('body').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus()));
-      i++
-    ) {
-      if (i % 10 === 0) await page.keyboard.press('Control+1');
-      await page.waitForTimeout(100);
-    }
+    await focusPanel(page, frame);
     await frame.locator('#key-point-0').focus();
     await page.keyboard.press('Enter');
     await frame.locator('section.card.result').waitFor({ state: 'detached' });
