@@ -19,6 +19,7 @@ export const Settings = {
   practicePhases: 'practice.phases',
   aiEnabled: 'ai.enabled',
   aiModel: 'ai.model',
+  typeAnswers: 'drill.typeAnswers',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {
@@ -83,3 +84,6 @@ export function aiSettings(): { enabled: boolean; model: string } {
   const model = section().get<unknown>(Settings.aiModel);
   return { enabled: section().get<unknown>(Settings.aiEnabled) !== false, model: typeof model === 'string' ? model.trim() : '' };
 }
+
+/** `loopPrep.drill.typeAnswers`: 'flashcards' (default) shows an answer box on flashcards; 'off' does not. */
+export const typeAnswers = (): 'off' | 'flashcards' => (section().get<unknown>(Settings.typeAnswers) === 'off' ? 'off' : 'flashcards');

@@ -17,6 +17,29 @@ export interface DrillCard {
   readonly promptHtml: string;
   readonly options?: readonly { readonly html: string; readonly label: string }[];
   readonly unit?: string;
+  /** A flashcard with an answer box before the reveal (`loopPrep.drill.typeAnswers`). */
+  readonly typeAnswer?: boolean;
+}
+
+/** The most characters a typed answer may have; longer text is refused by the schema. */
+export const TYPED_ANSWER_MAX = 20_000;
+
+/** A typed answer on the result screen. */
+export interface TypedAnswerView {
+  readonly text: string;
+  /** What the user typed the previous time, and when ("3 days ago"). */
+  readonly last?: { readonly text: string; readonly when: string };
+  /** "Grade with <model>" is offered: the model's name, or "AI" when none is found yet (pressing then says why). */
+  readonly grader?: string;
+}
+
+/** A typed answer graded by a model, after the host checked every quote. */
+export interface AnswerGrading {
+  /** One per key point, in order; `unverified`: the model claimed a hit without a quote from the answer. */
+  readonly points: readonly { readonly hit: boolean; readonly quote?: string; readonly unverified?: boolean }[];
+  readonly rating: Rating;
+  readonly feedback: string;
+  readonly model: string;
 }
 
 export interface RatingPreview {
@@ -52,6 +75,8 @@ export interface DrillResult {
   readonly keyPoints?: readonly string[];
   readonly suggestedRating: Rating;
   readonly previews: readonly RatingPreview[];
+  /** The answer typed before the reveal, when there was one. */
+  readonly typed?: TypedAnswerView;
 }
 
 export interface DrillSummary {
@@ -79,6 +104,18 @@ const drillCard = z.object({
   promptHtml: z.string(),
   options: z.optional(z.array(z.object({ html: z.string(), label: z.string() }))),
   unit: z.optional(z.string()),
+  typeAnswer: z.optional(z.boolean()),
+});
+const typedAnswerView = z.object({
+  text: z.string(),
+  last: z.optional(z.object({ text: z.string(), when: z.string() })),
+  grader: z.optional(z.string()),
+});
+const answerGrading = z.object({
+  points: z.array(z.object({ hit: z.boolean(), quote: z.optional(z.string()), unverified: z.optional(z.boolean()) })).check(z.maxLength(20)),
+  rating,
+  feedback: z.string(),
+  model: z.string(),
 });
 const drillProgress = z.object({ position: finite, total: finite, again: finite, modeLabel: z.string() });
 const drillResult = z.object({
@@ -94,6 +131,7 @@ const drillResult = z.object({
   keyPoints: z.optional(z.array(z.string()).check(z.maxLength(20))),
   suggestedRating: rating,
   previews: z.array(ratingPreview),
+  typed: z.optional(typedAnswerView),
 });
 const drillSummary = z.object({
   reviewed: finite,
@@ -114,6 +152,8 @@ export const hostToDrill = z.discriminatedUnion('type', [
   z.object({ type: z.literal('summary'), summary: drillSummary }),
   z.object({ type: z.literal('empty'), message: z.string() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
+  z.object({ type: z.literal('graded'), cardId: z.string(), grading: answerGrading }),
+  z.object({ type: z.literal('gradeFailed'), cardId: z.string(), message: z.string() }),
 ]);
 
 export type HostToDrill =
@@ -121,7 +161,10 @@ export type HostToDrill =
   | { readonly type: 'result'; readonly result: DrillResult; readonly progress: DrillProgress }
   | { readonly type: 'summary'; readonly summary: DrillSummary }
   | { readonly type: 'empty'; readonly message: string }
-  | { readonly type: 'notice'; readonly message: string };
+  | { readonly type: 'notice'; readonly message: string }
+  | { readonly type: 'graded'; readonly cardId: string; readonly grading: AnswerGrading }
+  /** Grading did not happen (no model, declined, an error): the checklist stays for self-grading. */
+  | { readonly type: 'gradeFailed'; readonly cardId: string; readonly message: string };
 
 const cardId = shortString(200);
 /** Choice positions on screen (0 = the first option shown): at most ten, each 0-9; repeats are dropped and the rest sorted. */
@@ -132,7 +175,7 @@ const choiceIndices = z.array(z.int().check(z.gte(0), z.lt(10))).check(
 const drillAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('choice'), indices: choiceIndices }),
   z.object({ kind: z.literal('numeric'), value: finite }),
-  z.object({ kind: z.literal('reveal') }),
+  z.object({ kind: z.literal('reveal'), text: z.optional(z.string().check(z.maxLength(TYPED_ANSWER_MAX))) }),
 ]);
 
 /** What the webview sends; the host checks it before acting. */
@@ -145,6 +188,8 @@ export const drillToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('end') }),
   z.object({ type: z.literal('continue') }),
   z.object({ type: z.literal('openCard'), cardId }),
+  /** "Grade with <model>": the host sends the answer it holds for this card, never text from this message. */
+  z.object({ type: z.literal('grade'), cardId }),
 ]);
 
 export type DrillAnswer = z.infer<typeof drillAnswer>;

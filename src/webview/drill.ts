@@ -1,15 +1,17 @@
 /**
  * The drill panel: one card at a time, answered and rated entirely from the keyboard.
- * Keys: A-F or 1-6 pick an option, Enter submits, Space reveals a flashcard, 1-4 rate once the answer
- * is shown (Enter accepts the suggested rating; a flashcard's key-point checklist, ticked with Tab and
- * Space, moves the suggestion), U undoes the last rating, Esc ends the session; on the
- * summary, C continues with the cards due again soon, and Tab reaches each failed card.
+ * Keys: A-F or 1-6 pick an option, Enter submits, Space reveals a flashcard (Ctrl/Cmd+Enter when it has
+ * an answer box, whose typing never triggers these keys), 1-4 rate once the answer is shown (Enter
+ * accepts the suggested rating; a flashcard's key-point checklist, ticked with Tab and Space, moves the
+ * suggestion; G grades a typed answer with the chat model), U undoes the last rating, Esc ends the
+ * session; on the summary, C continues with the cards due again soon, and Tab reaches each failed card.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { parseHostToDrill, type DrillCard, type DrillProgress, type DrillResult, type DrillSummary, type DrillToHost, type Rating } from '../shared/drill';
 import { ratingForKeyPoints } from '../shared/keyPoints';
 import { keyPointChecklist, ratingButtons, showSuggestion } from './drill/keyPoints';
-import { cardHeader, footer, progressBar } from './drill/parts';
+import { cardHeader, choiceResult, footer, progressBar } from './drill/parts';
+import { answerBox, gradingFailed, showGrading, startGrading, typedComparison, typedText } from './drill/typedAnswer';
 import { summaryView } from './drill/summary';
 import { clear, h, safeHtml } from './lib/dom';
 import { connect, onHostMessage } from './lib/host';
@@ -60,9 +62,12 @@ function renderCard(card: DrillCard, progress: DrillProgress): void {
     submit.addEventListener('click', submitAnswer);
     body.append(h('div', { class: 'numeric' }, input, h('span', { class: 'unit' }, card.unit ?? '')), h('div', { class: 'actions' }, submit));
   } else {
-    const reveal = h('vscode-button', { id: 'reveal' }, 'Reveal answer (Space)');
-    reveal.addEventListener('click', () => host.post({ type: 'submit', cardId: card.id, answer: { kind: 'reveal' } }));
-    body.append(h('p', { class: 'muted' }, 'Answer out loud or in your head, then reveal.'), h('div', { class: 'actions' }, reveal));
+    const reveal = h('vscode-button', { id: 'reveal' }, card.typeAnswer ? 'Reveal answer (Ctrl+Enter)' : 'Reveal answer (Space)');
+    reveal.addEventListener('click', submitAnswer);
+    body.append(
+      card.typeAnswer ? answerBox() : h('p', { class: 'muted' }, 'Answer out loud or in your head, then reveal.'),
+      h('div', { class: 'actions' }, reveal),
+    );
   }
   app.append(progressBar(progress), body, footer());
   focusCurrent();
@@ -81,7 +86,9 @@ function focusCurrent(): void {
         ? 'numeric'
         : phase.card.options
           ? 'option-0'
-          : 'reveal'
+          : phase.card.typeAnswer
+            ? 'typed-answer'
+            : 'reveal'
       : phase.kind === 'result'
         ? phase.result.keyPoints?.length
           ? 'key-point-0'
@@ -126,7 +133,7 @@ function submitAnswer(): void {
     }
     host.post({ type: 'submit', cardId: card.id, answer: { kind: 'numeric', value } });
   } else {
-    host.post({ type: 'submit', cardId: card.id, answer: { kind: 'reveal' } });
+    host.post({ type: 'submit', cardId: card.id, answer: { kind: 'reveal', text: card.typeAnswer ? typedText() : undefined } });
   }
 }
 
@@ -140,34 +147,11 @@ function renderResult(result: DrillResult, progress: DrillProgress): void {
       ? h('p', { class: 'verdict', id: 'verdict' }, 'Compare with the model answer, then rate your recall.')
       : h('p', { class: `verdict ${result.correct ? 'right' : 'wrong'}`, id: 'verdict', role: 'alert' }, result.correct ? '✓ Correct' : '✗ Not quite');
   const body = h('section', { class: 'card result', 'data-card-id': card.id }, cardHeader(card), safeHtml(card.promptHtml, 'div', 'content prompt'), verdict);
-  if (card.options) {
-    const list = h('ol', { class: 'options-result', type: 'A' });
-    card.options.forEach((o, i) => {
-      const isCorrect = result.correctIndices?.includes(i) ?? false;
-      const chosen = result.chosenIndices?.includes(i) ?? false;
-      const li = h(
-        'li',
-        { class: `${isCorrect ? 'is-correct' : ''} ${chosen ? 'is-chosen' : ''}` },
-        safeHtml(o.html, 'div', 'content'),
-        h('span', { class: 'sr-only' }, `${isCorrect ? 'correct option' : 'incorrect option'}${chosen ? ', your choice' : ''}`),
-      );
-      const why = result.optionWhyHtml?.[i];
-      if (why) li.append(safeHtml(why, 'div', 'content why'));
-      list.append(li);
-    });
-    body.append(list);
-  }
-  if (result.numeric)
-    body.append(
-      h(
-        'p',
-        { id: 'numeric-result' },
-        `Your estimate: ${result.numeric.given} ${result.numeric.unit}. Answer: ${result.numeric.answer} ${result.numeric.unit} (within ${Math.round(result.numeric.tolerance * 100)}% counts).`,
-      ),
-    );
+  body.append(...choiceResult(card, result));
   // The slip is plain text from the content: shown as text, never as HTML.
   if (result.slip) body.append(h('p', { id: 'numeric-slip', class: 'slip' }, `That is the figure you get if ${result.slip.trim().replace(/[.\s]+$/, '')}.`));
-  if (result.answerHtml) body.append(h('h2', {}, 'Answer'), safeHtml(result.answerHtml));
+  if (result.typed) body.append(typedComparison(result.typed, result.answerHtml ? safeHtml(result.answerHtml) : undefined, grade));
+  else if (result.answerHtml) body.append(h('h2', {}, 'Answer'), safeHtml(result.answerHtml));
   const points = result.keyPoints ?? [];
   // Until a box is ticked the host's suggestion stands; after that the share ticked decides it.
   if (points.length) body.append(keyPointChecklist(points, (ticked) => suggest(ratingForKeyPoints(ticked, points.length))));
@@ -182,6 +166,11 @@ function suggest(rating: Rating): void {
   if (phase.kind !== 'result') return;
   phase.rating = rating;
   showSuggestion(app, phase.result.previews, rating);
+}
+
+/** "Grade with <model>": the host grades the answer it holds; the result arrives as `graded` or `gradeFailed`. */
+function grade(): void {
+  if (phase.kind === 'result' && startGrading()) host.post({ type: 'grade', cardId: phase.card.id });
 }
 
 function rate(rating: Rating): void {
@@ -214,11 +203,22 @@ window.addEventListener('focus', () => {
 });
 
 document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLInputElement | null;
+  const key = e.key;
+  if ((e.ctrlKey || e.metaKey) && key === 'Enter' && phase.kind === 'answering' && phase.card.typeAnswer) {
+    e.preventDefault();
+    submitAnswer();
+    return;
+  }
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   // Typing fields keep their keys; a key-point checkbox keeps only Space (1-4 and Enter still rate).
-  const target = e.target as HTMLInputElement | null;
+  // In the answer box, Esc first leaves a box with text in it (so a typed answer is not lost); from an
+  // empty box it ends the session, as from anywhere else.
+  if (target?.tagName === 'TEXTAREA' && !(key === 'Escape' && !(target as unknown as HTMLTextAreaElement).value.trim())) {
+    if (key === 'Escape') document.getElementById('reveal')?.focus();
+    return;
+  }
   const inInput = target?.tagName === 'INPUT' && target.type !== 'checkbox';
-  const key = e.key;
   if (key === 'Escape') {
     e.preventDefault();
     host.post({ type: 'end' });
@@ -263,6 +263,9 @@ document.addEventListener('keydown', (e) => {
     } else if (key === 'Enter') {
       e.preventDefault();
       rate(phase.rating);
+    } else if (key === 'g' || key === 'G') {
+      e.preventDefault();
+      grade();
     }
   }
 });
@@ -287,6 +290,15 @@ onHostMessage((raw) => {
       break;
     case 'notice':
       showNotice(msg.message);
+      break;
+    case 'graded':
+      if (phase.kind === 'result' && phase.card.id === msg.cardId) {
+        showGrading(msg.grading);
+        suggest(msg.grading.rating);
+      }
+      break;
+    case 'gradeFailed':
+      if (phase.kind === 'result' && phase.card.id === msg.cardId) gradingFailed(msg.message);
       break;
   }
 });

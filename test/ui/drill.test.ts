@@ -4,7 +4,20 @@ import type { Question } from '../../src/core/content/types';
 import { withinTolerance } from '../../src/core/drill/grade';
 import { RATING_LABELS } from '../../src/shared/drill';
 import { ratingForKeyPoints } from '../../src/shared/keyPoints';
-import { answerCard, builtInBank, host, openWorkbench, pickInQuickInput, runCommand, screenOrder, screenshot, webviewFrame, Workbench } from './harness';
+import {
+  answerCard,
+  builtInBank,
+  host,
+  openCard,
+  openWorkbench,
+  pickInQuickInput,
+  revealFlashcard,
+  runCommand,
+  screenOrder,
+  screenshot,
+  webviewFrame,
+  Workbench,
+} from './harness';
 
 /**
  * A drill from the command palette using only the keyboard: three cards, one answered wrong, the
@@ -105,28 +118,6 @@ describe('UI: each showing of a card', () => {
     await wb?.context.close();
   });
 
-  async function openCard(page: Page, q: Question): Promise<FrameLocator> {
-    await runCommand(page, 'Loop Prep: Open Card');
-    const title = index.topics.find((t) => t.id === q.topic)!.title;
-    await pickInQuickInput(page, q.topic, title);
-    // The card picker replaces the topic picker: wait for it before typing, or the text lands in the old one.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'detached' });
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-    await pickInQuickInput(page, q.promptText.slice(0, 40), q.promptText.slice(0, 40));
-    const frame = webviewFrame(page);
-    await frame.locator(`section.card[data-card-id="${q.id}"]:not(.result)`).waitFor({ timeout: 30_000 });
-    // Keyboard focus into the editor group, the drill panel; it arrives a moment later.
-    for (
-      let i = 0;
-      i < 50 && !(await frame.locator('body').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus()));
-      i++
-    ) {
-      if (i % 10 === 0) await page.keyboard.press('Control+1');
-      await page.waitForTimeout(100);
-    }
-    return frame;
-  }
-
   /** Answers the multi-select card on screen correctly by the keys of its options' places on screen. */
   async function answerInScreenOrder(page: Page, frame: FrameLocator, q: Question): Promise<number[]> {
     const order = await screenOrder(frame, q);
@@ -171,7 +162,7 @@ describe('UI: each showing of a card', () => {
     const card = index.questions.find((x) => x.type === 'flashcard' && (x.keyPoints?.length ?? 0) >= 3 && pickable(x))!;
     const points = card.keyPoints!;
     let frame = await openCard(page, card);
-    await page.keyboard.press('Space');
+    await revealFlashcard(page, frame);
     await frame.locator('#key-points').waitFor();
     assert.match((await frame.locator('#key-points legend').textContent()) ?? '', /Tick what your answer covered/);
     assert.deepStrictEqual(await frame.locator('#key-points label').allTextContents(), [...points]);

@@ -247,7 +247,15 @@ export function builtInBank(): ContentIndex {
 }
 
 /**
- * Answers the drill card on screen with the keyboard only: flashcards are revealed with Space, numeric
+ * Reveals the flashcard on screen by keyboard: Ctrl+Enter from its answer box (loopPrep.drill.typeAnswers,
+ * on by default), Space when it has none.
+ */
+export async function revealFlashcard(page: Page, frame: FrameLocator): Promise<void> {
+  await page.keyboard.press((await frame.locator('#typed-answer').count()) ? 'Control+Enter' : 'Space');
+}
+
+/**
+ * Answers the drill card on screen with the keyboard only: flashcards are revealed (revealFlashcard), numeric
  * estimates typed, choices picked by letter. `beWrong` answers a gradable card wrongly on purpose.
  */
 export async function answerCard(page: Page, frame: FrameLocator, beWrong = false): Promise<{ id: string; graded: boolean; wrong: boolean }> {
@@ -257,7 +265,7 @@ export async function answerCard(page: Page, frame: FrameLocator, beWrong = fals
   const q = builtInBank().questions.find((x) => x.id === id);
   if (!q) throw new Error(`card ${id} is not in the built-in bank`);
   if (q.type === 'flashcard') {
-    await page.keyboard.press('Space');
+    await revealFlashcard(page, frame);
     return { id, graded: false, wrong: false };
   }
   if (q.type === 'numeric') {
@@ -306,4 +314,32 @@ export async function answerAndRate(page: Page, frame: FrameLocator): Promise<st
   await page.keyboard.press('3');
   await frame.locator(`section.card.result[data-card-id="${id}"]`).waitFor({ state: 'detached' });
   return id;
+}
+
+/** Opens `q` through "Loop Prep: Open Card" (topic, then card, typed into the pickers) and focuses the drill. */
+export async function openCard(page: Page, q: Question): Promise<FrameLocator> {
+  const index = builtInBank();
+  await runCommand(page, 'Loop Prep: Open Card');
+  const title = index.topics.find((t) => t.id === q.topic)!.title;
+  await pickInQuickInput(page, q.topic, title);
+  // The card picker replaces the topic picker: wait for it before typing, or the text lands in the old one.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'detached' });
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await pickInQuickInput(page, q.promptText.slice(0, 40), q.promptText.slice(0, 40));
+  const frame = webviewFrame(page);
+  await frame.locator(`section.card[data-card-id="${q.id}"]:not(.result)`).waitFor({ timeout: 30_000 });
+  await focusPanel(page, frame);
+  return frame;
+}
+
+/** Moves keyboard focus into the editor group's webview (Ctrl+1) until the page has it; it arrives a moment later. */
+export async function focusPanel(page: Page, frame: FrameLocator): Promise<void> {
+  for (
+    let i = 0;
+    i < 50 && !(await frame.locator('body').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus()));
+    i++
+  ) {
+    if (i % 10 === 0) await page.keyboard.press('Control+1');
+    await page.waitForTimeout(100);
+  }
 }

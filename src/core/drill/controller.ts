@@ -36,7 +36,7 @@ export interface DrillBackend {
   content(): ContentIndex;
   preview(cardId: string, now: Date): readonly SchedulerPreview[];
   /** Records one rating; resolves once it is stored. */
-  record(review: { cardId: string; rating: Rating; at: Date; correct: boolean | undefined; durationMs: number; xp: number }): Promise<void>;
+  record(review: { cardId: string; rating: Rating; at: Date; correct: boolean | undefined; durationMs: number; xp: number; answer?: string }): Promise<void>;
   /** Rolls back the newest review if it is of `expectedCardId`; resolves with its card id, or undefined. */
   undoLast(expectedCardId: string): Promise<string | undefined>;
   /** The card's scheduling state as stored now; undefined for a new card. */
@@ -59,7 +59,7 @@ export const SOON_AFTER_WINDOW_MS = HOUR_MS;
 export class DrillController {
   private queue: LearnQueue;
   private readonly answered: AnsweredCard[] = [];
-  private pending: { cardId: string; correct: boolean | null; shownAt: number; result: DrillResult } | undefined;
+  private pending: { cardId: string; correct: boolean | null; shownAt: number; result: DrillResult; answer?: string } | undefined;
   private startedAt: number;
   private shownAt: number;
   private ended = false;
@@ -171,6 +171,7 @@ export class DrillController {
     const g = grade(q, answer.kind === 'choice' && order ? { kind: 'choice', indices: toFileIndices(order, answer.indices) } : answer);
     const slip = q.numeric && answer.kind === 'numeric' ? slipFor(q.numeric, answer.value) : undefined;
     const keyPoints = q.type === 'flashcard' && q.keyPoints?.length ? [...q.keyPoints] : undefined;
+    const typed = q.type === 'flashcard' && answer.kind === 'reveal' ? answer.text?.trim() || undefined : undefined;
     const now = this.options.now();
     const previews = this.backend.preview(cardId, now).map((p) => ({ rating: p.rating, label: RATING_LABELS[p.rating], interval: p.label }));
     const result: DrillResult = {
@@ -189,9 +190,15 @@ export class DrillController {
       keyPoints,
       suggestedRating: suggestRating(g.correct),
       previews,
+      typed: typed === undefined ? undefined : { text: typed },
     };
-    this.pending = { cardId, correct: g.correct, shownAt: this.shownAt, result };
+    this.pending = { cardId, correct: g.correct, shownAt: this.shownAt, result, answer: typed };
     return { type: 'result', result, progress: this.progress() };
+  }
+
+  /** The answer typed for `cardId` while its result is on screen, or undefined. */
+  typedAnswer(cardId: string): string | undefined {
+    return this.pending?.cardId === cardId ? this.pending.answer : undefined;
   }
 
   /** Records the rating for the answered card, queues it again if its next step is within the window, and moves on. */
@@ -202,7 +209,7 @@ export class DrillController {
     const now = this.options.now();
     const xp = q ? reviewXp(q.difficulty, rating, now, this.backend.card(cardId)?.lastReview) : 0;
     const durationMs = Math.max(0, now.getTime() - pending.shownAt);
-    await this.backend.record({ cardId, rating, at: now, correct: pending.correct ?? undefined, durationMs, xp });
+    await this.backend.record({ cardId, rating, at: now, correct: pending.correct ?? undefined, durationMs, xp, answer: pending.answer });
     this.answered.push({ cardId, correct: pending.correct, rating, xp });
     this.pending = undefined;
     this.queue = afterRating(this.queue, cardId, this.backend.card(cardId), now, this.learnAheadMs()) ?? this.queue;

@@ -1,7 +1,7 @@
 /** Grading an answer and suggesting a rating: pure, so the host and tests agree on what "correct" means. */
 import type { Question } from '../content/types';
 
-export type Answer = { kind: 'choice'; indices: readonly number[] } | { kind: 'numeric'; value: number } | { kind: 'reveal' };
+export type Answer = { kind: 'choice'; indices: readonly number[] } | { kind: 'numeric'; value: number } | { kind: 'reveal'; text?: string };
 export type Grade = { correct: boolean | null; chosen?: number[] };
 
 /** A numeric estimate counts when it is within the relative tolerance of the answer. */

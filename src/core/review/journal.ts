@@ -7,6 +7,7 @@
  *   segment  seg-<startedAt base36>-<writer>-<n>.jsonl
  *   line 1   ["h", 1, writer, startedAt]                       header: format 1
  *   card     [kind, at, cardId, StoredCard]                     kind r review, u undo, s state, i import, b base
+ *   review   ["r", at, cardId, StoredCard, { a: answer }]       the same, with the answer the user typed (optional)
  *   lesson   ["l", at, lessonId, [lessonAt, done 0|1]]
  *   case     ["p", at, StoredCase]
  *
@@ -38,7 +39,19 @@ export const JOURNAL_VERSION = 1;
 /** Kinds of card lines: review, undo, state change (suspend, bury, reset), import, base (state copied in). */
 export type CardLineKind = 'r' | 'u' | 's' | 'i' | 'b';
 export type JournalLine =
-  ['h', number, string, number] | [CardLineKind, number, string, StoredCard] | ['l', number, string, [number, 0 | 1]] | ['p', number, StoredCase];
+  | ['h', number, string, number]
+  | [CardLineKind, number, string, StoredCard]
+  | ['r', number, string, StoredCard, ReviewExtra]
+  | ['l', number, string, [number, 0 | 1]]
+  | ['p', number, StoredCase];
+
+/** What a review line may carry beyond the card patch: the answer typed before the reveal. */
+export interface ReviewExtra {
+  readonly a?: string;
+}
+
+/** A typed answer kept in the journal is cut to this many characters. */
+export const JOURNAL_ANSWER_MAX = 4000;
 
 /** Segment file names: `seg-<startedAt>-<writer>-<n>.jsonl`. */
 export const SEGMENT_NAME = /^seg-[0-9a-z]+-[0-9a-z]{4}-\d+\.jsonl$/;
@@ -53,6 +66,18 @@ export function headerLine(writer: string, startedAt: number): string {
 
 export function cardLine(kind: CardLineKind, at: number, cardId: string, patch: StoredCard): string {
   return JSON.stringify([kind, at, cardId, patch]);
+}
+
+/**
+ * `line` with `answer` attached when it is the review line of `cardId` at `at` (any other line comes
+ * back unchanged). The store writes review lines; the journal writer attaches the answer.
+ */
+export function withAnswer(line: string, cardId: string, at: number, answer: string): string {
+  if (!line.startsWith('["r",')) return line;
+  const value = JSON.parse(line) as unknown[];
+  if (value.length !== 4 || value[1] !== at || value[2] !== cardId) return line;
+  const extra: ReviewExtra = { a: answer.slice(0, JOURNAL_ANSWER_MAX) };
+  return JSON.stringify([...value, extra]);
 }
 
 export function lessonLine(at: number, lessonId: string, value: [number, 0 | 1]): string {
@@ -81,6 +106,8 @@ export interface JournalState {
   readonly cards: Map<string, StoredCard>;
   readonly lessons: Map<string, [number, 0 | 1]>;
   readonly cases: Map<string, StoredCase>;
+  /** Each card's newest typed answer, from review lines that carry one. */
+  readonly answers?: Map<string, { at: number; text: string }>;
   /** Lines read and applied. */
   lines: number;
   /** One sentence per unreadable file or line: where and what. */
@@ -91,6 +118,8 @@ const ms = z.number().check(z.gte(0), z.lte(8.64e15));
 const contentId = z.string().check(z.refine(isContentId, 'not a content id'));
 const headerSchema = z.tuple([z.literal('h'), z.number(), z.string(), ms]);
 const cardLineSchema = z.tuple([z.literal(['r', 'u', 's', 'i', 'b']), ms, contentId, z.unknown()]);
+/** A review line with its extra (lines written before answers existed have none, and read as above). */
+const reviewLineSchema = z.tuple([z.literal('r'), ms, contentId, z.unknown(), z.object({ a: z.optional(z.string().check(z.maxLength(JOURNAL_ANSWER_MAX))) })]);
 const lessonLineSchema = z.tuple([z.literal('l'), ms, contentId, z.tuple([ms, z.literal([0, 1])])]);
 const caseLineSchema = z.tuple([
   z.literal('p'),
@@ -120,6 +149,7 @@ export class JournalFolder {
   private readonly acc = new Map<string, CardAcc>();
   private readonly lessons = new Map<string, [number, 0 | 1]>();
   private readonly cases = new Map<string, StoredCase>();
+  private readonly answers = new Map<string, { at: number; text: string }>();
   private lines = 0;
   private readonly problems: string[] = [];
 
@@ -167,15 +197,22 @@ export class JournalFolder {
       if (!p.success) return 'unreadable case practice line';
       if (!this.cases.has(p.data[2][0])) this.cases.set(p.data[2][0], p.data[2] as StoredCase);
     } else {
-      const c = cardLineSchema.safeParse(value);
+      const c = Array.isArray(value) && value.length === 5 ? reviewLineSchema.safeParse(value) : cardLineSchema.safeParse(value);
       if (!c.success) return 'unreadable line';
       const findings = newFindings(null);
       const card = readCard(c.data[3], c.data[2], 'journal', findings);
       if (!card || findings.problems.length) return `unreadable card "${c.data[2]}"`;
       this.addCard(c.data[2], card);
+      const answer = c.data.length === 5 ? c.data[4].a : undefined;
+      if (answer !== undefined) this.noteAnswer(c.data[2], c.data[1], answer);
     }
     this.lines++;
     return undefined;
+  }
+
+  private noteAnswer(id: string, at: number, text: string): void {
+    const prev = this.answers.get(id);
+    if (!prev || at > prev.at) this.answers.set(id, { at, text });
   }
 
   private addCard(id: string, record: StoredCard): void {
@@ -205,7 +242,14 @@ export class JournalFolder {
       const log = [...a.log.values()].filter((e) => !a.undone.has(e[0])).sort(byTimeThenId);
       cards.set(id, packCard({ sched: a.sched, schedAt: Math.max(0, a.schedAt), flags: a.flags, log, undone: [...a.undone].sort() }));
     }
-    return { cards, lessons: new Map(this.lessons), cases: new Map(this.cases), lines: this.lines, problems: [...this.problems] };
+    return {
+      cards,
+      lessons: new Map(this.lessons),
+      cases: new Map(this.cases),
+      answers: new Map(this.answers),
+      lines: this.lines,
+      problems: [...this.problems],
+    };
   }
 }
 

@@ -6,7 +6,7 @@
  * land out of order and drop a line. A failed write is retried with the next append (the text is kept)
  * and reported once through `onError`; the review itself is already in globalState.
  */
-import { headerLine, segmentName } from './journal';
+import { headerLine, segmentName, withAnswer } from './journal';
 import type { JournalFs } from './journal';
 
 /** A segment is closed once it passes this size: an append rewrites at most about this much. */
@@ -36,8 +36,24 @@ export class JournalWriter implements JournalSink {
     private readonly onError: (message: string) => void,
   ) {}
 
+  private answer: { cardId: string; at: number; text: string } | undefined;
+
+  /**
+   * The review line of `cardId` at `at` (ms), when it passes through `append`, carries `text`: the answer
+   * typed before the reveal. Call it just before recording that review; one answer waits at a time.
+   */
+  attachAnswer(cardId: string, at: number, text: string): void {
+    this.answer = { cardId, at, text };
+  }
+
   append(lines: readonly string[]): Promise<void> {
     if (!lines.length || this.isClosed) return this.queue;
+    const answer = this.answer;
+    if (answer) {
+      const tagged = lines.map((l) => withAnswer(l, answer.cardId, answer.at, answer.text));
+      if (tagged.some((l, i) => l !== lines[i])) this.answer = undefined;
+      lines = tagged;
+    }
     for (const line of lines) {
       if (!this.text) this.text = `${headerLine(this.writer, this.startedAt)}\n`;
       this.text += `${line}\n`;

@@ -58,3 +58,6 @@ export const DRILL_SESSION_KEY = 'loopPrep.drill.session';
 
 /** The chat models the user allowed Loop Prep to send text to (`vendor/id` strings); see core/ai/consent.ts. Not synced: consent is per machine. */
 export const AI_CONSENT_KEY = 'loopPrep.ai.consent';
+
+/** The answer last typed for each card (core/drill/lastAnswers.ts), so a drill can show it next time. Not synced: it can hold a few hundred KB. */
+export const LAST_ANSWERS_KEY = 'loopPrep.drill.lastAnswers';

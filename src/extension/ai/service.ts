@@ -123,6 +123,8 @@ function portOf(model: ChatModelLike, justification: string): ModelPort {
 export class AiService {
   /** Per attempt; tests shorten it. */
   timeoutMs = AI_TIMEOUT_MS;
+  /** Integration tests answer the consent notice and see the messages here instead of in the UI. */
+  readonly testHooks: { confirm?: (notice: string) => Thenable<boolean>; notify?: (message: string) => void } = {};
   readonly consent: ConsentStore;
   private readonly clock: Clock;
 
@@ -195,7 +197,8 @@ export class AiService {
   }
 
   private confirm(notice: string): Thenable<boolean> {
-    if (this.deps.confirm) return this.deps.confirm(notice);
+    const confirm = this.testHooks.confirm ?? this.deps.confirm;
+    if (confirm) return confirm(notice);
     return vscode.window.showInformationMessage(notice, { modal: true }, 'Allow').then((pick) => pick === 'Allow');
   }
 
@@ -208,7 +211,8 @@ export class AiService {
     this.log(out.reason === 'cancelled' || out.reason === 'declined' ? 'info' : 'warn', `AI ${purpose}: ${out.reason}: ${out.message}`);
     // The user cancelled or declined: they know; anything else gets its one line.
     if (!quiet && out.reason !== 'cancelled' && out.reason !== 'declined') {
-      if (this.deps.notify) this.deps.notify(out.message);
+      const notify = this.testHooks.notify ?? this.deps.notify;
+      if (notify) notify(out.message);
       else void vscode.window.showWarningMessage(out.message);
     }
     return out;

@@ -5,6 +5,7 @@ import { errorMessage } from '../../core/webview/channel';
 import { Commands } from '../commands';
 import type { DrillController } from '../../core/drill/controller';
 import type { DrillSessionStore } from './sessionStore';
+import type { TypedAnswers } from './typedAnswers';
 import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
 
 type DrillMessage = Exclude<DrillToHost, CommonWebviewMessage>;
@@ -18,8 +19,12 @@ export class DrillPanel implements vscode.Disposable {
   private static readonly slot = new PanelSlot<DrillPanel>();
   /** Where the running session is kept for a window reload; set once at activation. */
   static sessions: DrillSessionStore | undefined;
+  /** Typed answers and their grading; set once at activation. */
+  static typed: TypedAnswers | undefined;
 
   private readonly host: WebviewHost<DrillMessage, HostToDrill>;
+  /** Posts go out in order, each after typed answers had their say (which may ask for the model's name). */
+  private outgoing: Promise<unknown> = Promise.resolve();
 
   static show(extensionUri: vscode.Uri, controller: DrillController): DrillPanel {
     const open = DrillPanel.slot.current;
@@ -61,7 +66,10 @@ export class DrillPanel implements vscode.Disposable {
           message: `Something went wrong with this card (${errorMessage(err)}). Details are in "Loop Prep: Show Log"; press Esc to end the session.`,
         }),
       afterEach: () => DrillPanel.sessions?.save(this.controller.snapshot()),
-      onDispose: () => DrillPanel.slot.release(this),
+      onDispose: () => {
+        DrillPanel.typed?.cancel();
+        DrillPanel.slot.release(this);
+      },
     });
   }
 
@@ -74,12 +82,27 @@ export class DrillPanel implements vscode.Disposable {
     return this.host.probe;
   }
 
+  /** Takes `raw` as if the drill page had sent it (integration tests drive typed answers this way). */
+  receive(raw: unknown): void {
+    this.host.receive(raw);
+  }
+
   private send(msg: HostToDrill | undefined): void {
-    if (msg) void this.host.post(msg);
+    if (!msg) return;
+    const typed = DrillPanel.typed;
+    this.outgoing = this.outgoing.then(async () => this.host.post(typed ? await typed.decorate(msg) : msg)).catch(() => undefined);
   }
 
   private async onMessage(msg: DrillMessage): Promise<void> {
+    // Rating, undoing or leaving the card ends any grading of it; grading itself runs beside the queue,
+    // so that a rating pressed while the model thinks is not held up.
+    if (msg.type !== 'grade' && msg.type !== 'openCard') DrillPanel.typed?.cancel();
     switch (msg.type) {
+      case 'grade': {
+        const typed = DrillPanel.typed;
+        if (typed) void typed.grade(this.controller, msg.cardId).then((out) => this.send(out));
+        break;
+      }
       case 'submit':
         this.send(this.controller.submit(msg.cardId, msg.answer));
         break;

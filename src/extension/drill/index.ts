@@ -11,12 +11,15 @@ import { registerCommand } from '../registerCommand';
 import { registerPanelSerializer } from '../webview/host';
 import { DrillPanel } from './drillPanel';
 import { DrillSessionStore } from './sessionStore';
+import { TypedAnswers } from './typedAnswers';
 import { cardsDrillController, createDrillController, modeFromArg, pickMode, resumeDrillController } from './startDrill';
 
 export function registerDrill(context: vscode.ExtensionContext, deps: FeatureDeps): void {
   const { content, state, ready } = deps;
   const register = registerCommand(context);
   DrillPanel.sessions = new DrillSessionStore(context.workspaceState);
+  DrillPanel.typed = new TypedAnswers(deps);
+  context.subscriptions.push(DrillPanel.typed);
 
   async function startDrill(arg?: unknown) {
     await ready();

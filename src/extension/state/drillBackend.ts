@@ -11,7 +11,7 @@ export interface DrillState {
   scheduler(): Scheduler | undefined;
   card(cardId: string): CardState | undefined;
   cards(): ReadonlyMap<string, CardState>;
-  record(input: ReviewInput): Promise<void>;
+  record(input: ReviewInput, answer?: string): Promise<void>;
   undoLast(expectedCardId: string): Promise<string | undefined>;
 }
 
@@ -19,7 +19,7 @@ export function drillBackend(content: () => ContentIndex, state: DrillState): Dr
   return {
     content,
     preview: (cardId, now) => (state.scheduler() ?? createScheduler()).preview(state.card(cardId)?.card, now),
-    record: (r) => state.record({ cardId: r.cardId, rating: r.rating, now: r.at, durationMs: r.durationMs, correct: r.correct, xp: r.xp }),
+    record: (r) => state.record({ cardId: r.cardId, rating: r.rating, now: r.at, durationMs: r.durationMs, correct: r.correct, xp: r.xp }, r.answer),
     undoLast: (expectedCardId) => state.undoLast(expectedCardId),
     card: (cardId) => state.card(cardId)?.card,
     nextDue: (now) => {

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
 import type { ImportPlan } from '../../core/progress/importPlan';
 import type { ImportTally } from '../../core/progress/importApply';
-import { INTERVIEW_KEY, REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
+import { LAST_ANSWER_MAX, readLastAnswers, withLastAnswer, type LastAnswer } from '../../core/drill/lastAnswers';
+import { INTERVIEW_KEY, LAST_ANSWERS_KEY, REVIEW_KEYS, REVIEW_SYNC_KEYS } from '../../core/review/keys';
 import type { ReviewStore } from '../../core/review/store';
 import type { CasePracticeInput, ReviewInput } from '../../core/review/storeApi';
 import type { CasePractice } from '../../core/review/types';
@@ -146,11 +147,27 @@ export class StateService extends StateReads implements vscode.Disposable {
     return this.store;
   }
 
-  /** Rates a card (stored under whichever id holds its history); resolves once written. */
-  async recordReview(input: ReviewInput): Promise<void> {
+  /**
+   * Rates a card (stored under whichever id holds its history); resolves once written. A typed `answer`
+   * goes on the review's journal line and becomes the card's last answer (`lastAnswer`).
+   */
+  async recordReview(input: ReviewInput, answer?: string): Promise<void> {
     const store = await this.opened();
+    const cardId = this.storageId(input.cardId);
+    const typed = answer?.trim().slice(0, LAST_ANSWER_MAX);
+    if (typed) this.journalWriter?.attachAnswer(cardId, input.now.getTime(), typed);
     const cap = input.cap ?? this.reviewCap?.(input.cardId, input.now);
-    await store.recordReview({ ...input, cardId: this.storageId(input.cardId), cap });
+    await store.recordReview({ ...input, cardId, cap });
+    if (typed) await this.memento.update(LAST_ANSWERS_KEY, withLastAnswer(this.lastAnswers(), cardId, typed, input.now.getTime()));
+  }
+
+  private lastAnswers(): Map<string, LastAnswer> {
+    return readLastAnswers(this.memento.get(LAST_ANSWERS_KEY));
+  }
+
+  /** The answer last typed for this card (under any of its ids), or undefined. */
+  lastAnswer(cardId: string): LastAnswer | undefined {
+    return this.lastAnswers().get(this.storageId(cardId));
   }
 
   async recordCasePractice(input: CasePracticeInput): Promise<CasePractice> {
@@ -233,7 +250,7 @@ export class StateService extends StateReads implements vscode.Disposable {
       scheduler: () => this.store?.scheduler,
       card: (id) => this.card(id),
       cards: () => this.cards(),
-      record: (input) => this.recordReview(input),
+      record: (input, answer) => this.recordReview(input, answer),
       undoLast: (expected) => this.undoLast(expected),
     });
   }

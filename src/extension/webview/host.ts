@@ -66,6 +66,11 @@ export class WebviewHost<In extends { readonly type: string }, Out> implements v
     return this.channel.ready;
   }
 
+  /** Takes `raw` as if the webview had sent it: validated and handled in turn (integration tests). */
+  receive(raw: unknown): void {
+    void this.channel.receive(raw);
+  }
+
   get disposed(): boolean {
     return this.channel.disposed;
   }

@@ -10,5 +10,7 @@ import './progress.test';
 import './interview.test';
 import './aliases.test';
 import './languageModel.test';
+import './aiService.test';
+import './ai.test';
 import './aiDocReview.test';
 import './journal.test';

@@ -58,13 +58,13 @@ const index: ContentIndex = { formatVersion: 1, roles: [], topics: [], questions
 
 /** A store that keeps each card's review count, like the real one: a rating adds one, an undo takes it back. */
 function backend() {
-  const reviews: { cardId: string; rating: Rating; at: Date }[] = [];
+  const reviews: { cardId: string; rating: Rating; at: Date; answer?: string }[] = [];
   const b: DrillBackend = {
     content: () => index,
     preview: (_id, now) =>
       ([1, 2, 3, 4] as Rating[]).map((rating) => ({ rating, due: new Date(now.getTime() + rating * 60000), intervalMs: rating * 60000, label: `${rating}m` })),
     record: async (r) => {
-      reviews.push({ cardId: r.cardId, rating: r.rating, at: r.at });
+      reviews.push({ cardId: r.cardId, rating: r.rating, at: r.at, ...(r.answer === undefined ? {} : { answer: r.answer }) });
     },
     undoLast: async (expected) => (reviews[reviews.length - 1]?.cardId === expected ? reviews.pop()!.cardId : undefined),
     card: (id): ReviewCard | undefined => {
@@ -184,5 +184,27 @@ describe('drill controller: each showing of a card', () => {
     const plain = c2.submit('plain-flash', { kind: 'reveal' });
     assert.ok(plain && plain.type === 'result');
     assert.strictEqual(plain.result.keyPoints, undefined);
+  });
+
+  it('keeps a typed flashcard answer with the result and the review, and only for that card', async () => {
+    const { b, reviews } = backend();
+    const c = session(b, ['flash-card', 'plain-flash']);
+    c.current();
+    const r = c.submit('flash-card', { kind: 'reveal', text: '  Prefill is compute-bound.\n' });
+    assert.ok(r && r.type === 'result');
+    assert.deepStrictEqual(r.result.typed, { text: 'Prefill is compute-bound.' });
+    assert.strictEqual(c.typedAnswer('flash-card'), 'Prefill is compute-bound.');
+    assert.strictEqual(c.typedAnswer('plain-flash'), undefined);
+    await c.rate('flash-card', 2);
+    assert.strictEqual(c.typedAnswer('flash-card'), undefined, 'gone once rated');
+    c.submit('plain-flash', { kind: 'reveal', text: '   ' });
+    await c.rate('plain-flash', 3);
+    assert.deepStrictEqual(
+      reviews.map((x) => [x.cardId, x.answer]),
+      [
+        ['flash-card', 'Prefill is compute-bound.'],
+        ['plain-flash', undefined],
+      ],
+    );
   });
 });

@@ -30,6 +30,7 @@ const card: Required<DrillCard> = {
     { html: '<p>B</p>', label: 'B' },
   ],
   unit: 'ms',
+  typeAnswer: true,
 };
 const progress = { position: 1, total: 3, again: 1, modeLabel: 'Due' };
 const result: Required<DrillResult> = {
@@ -45,6 +46,7 @@ const result: Required<DrillResult> = {
   keyPoints: ['prefill is compute-bound', 'decode is memory-bound'],
   suggestedRating: 1,
   previews: [{ rating: 1, label: 'Again', interval: '10m' }],
+  typed: { text: 'Prefill is compute-bound.', last: { text: 'no idea', when: '3 days ago' }, grader: 'Fake (v/f)' },
 };
 const summary: Required<DrillSummary> = {
   reviewed: 3,
@@ -66,6 +68,20 @@ describe('webview messages: what the host sends', () => {
       { type: 'summary', summary },
       { type: 'empty', message: 'Nothing due.' },
       { type: 'notice', message: 'Something went wrong.' },
+      {
+        type: 'graded',
+        cardId: 'q1',
+        grading: {
+          points: [
+            { hit: true, quote: 'Prefill is compute-bound' },
+            { hit: false, unverified: true },
+          ],
+          rating: 2,
+          feedback: 'Name decode.',
+          model: 'Fake (v/f)',
+        },
+      },
+      { type: 'gradeFailed', cardId: 'q1', message: 'AI feedback needs a chat model.' },
     ];
     for (const msg of messages) assert.deepStrictEqual(parseHostToDrill(delivered(msg)), msg, msg.type);
   });
