@@ -23,6 +23,7 @@ import { emptyProgress, emptyShard, packCard, unpackCard } from './format';
 import type { StoredCard, StoredCase, StoredFlags, StoredLog, StoredProgress, StoredSched, StoredShard } from './format';
 import { REVIEW_SHARD_COUNT, shardOf } from './keys';
 import { byTimeThenId } from './merge';
+import { quickCardLine } from './quickCheck';
 import { newFindings, readCard } from './validate';
 
 /** The slice of a file system the journal needs, relative to its folder; the extension adapts `vscode.workspace.fs`. */
@@ -144,6 +145,11 @@ interface CardAcc {
   readonly undone: Set<string>;
 }
 
+/** A card line through the schemas (the path `quickCardLine` stands in front of). */
+export function parseCardLine(value: unknown) {
+  return Array.isArray(value) && value.length === 5 ? reviewLineSchema.safeParse(value) : cardLineSchema.safeParse(value);
+}
+
 /** Folds segment texts into one state. Lines may come in any order and repeat. */
 export class JournalFolder {
   private readonly acc = new Map<string, CardAcc>();
@@ -197,7 +203,7 @@ export class JournalFolder {
       if (!p.success) return 'unreadable case practice line';
       if (!this.cases.has(p.data[2][0])) this.cases.set(p.data[2][0], p.data[2] as StoredCase);
     } else {
-      const c = Array.isArray(value) && value.length === 5 ? reviewLineSchema.safeParse(value) : cardLineSchema.safeParse(value);
+      const c = quickCardLine(value, JOURNAL_ANSWER_MAX) ?? parseCardLine(value);
       if (!c.success) return 'unreadable line';
       const findings = newFindings(null);
       const card = readCard(c.data[3], c.data[2], 'journal', findings);

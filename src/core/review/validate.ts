@@ -10,6 +10,7 @@ import type { QuarantineItem, StoredCard, StoredCase, StoredLog, StoredProgress,
 import { dict, hasOwn } from './dict';
 import { shardOf } from './keys';
 import { byTimeThenId } from './merge';
+import { quickCard } from './quickCheck';
 
 /** What reading found wrong, for one `onProblem` report and one quarantine write. */
 export interface Findings {
@@ -95,6 +96,11 @@ function protoKey(raw: unknown, field: string, key: string, findings: Findings):
 
 /** Validates one card: the card itself, then each log entry; drops bad log entries and duplicates. */
 export function readCard(raw: unknown, id: string, key: string, findings: Findings): StoredCard | undefined {
+  return quickCard(raw) ?? readCardChecked(raw, id, key, findings);
+}
+
+/** `readCard` without the fast path (quickCheck.ts): every value through the schemas. */
+export function readCardChecked(raw: unknown, id: string, key: string, findings: Findings): StoredCard | undefined {
   const parsed = cardSchema.safeParse(raw);
   const [sched, , , flags] = parsed.success ? parsed.data : [];
   const schedOk = sched === 0 || schedSchema.safeParse(sched).success;
