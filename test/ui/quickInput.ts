@@ -26,14 +26,20 @@ interface QuickInputState {
 
 /** The quick input now open (not closed, not closing): its prompt and typed text; undefined when none is. */
 export async function openQuickInput(page: Page): Promise<QuickInputState | undefined> {
-  return page.evaluate(() => {
-    // This file is type-checked without DOM types.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const w = (globalThis as any).document.querySelector('.quick-input-widget');
-    if (!w || w.style.display === 'none' || w.classList.contains('quick-input-widget-closing')) return undefined;
-    const input = w.querySelector('input');
-    return { prompt: String(input?.placeholder || input?.getAttribute('aria-label') || ''), value: String(input?.value ?? '') };
-  });
+  return page
+    .evaluate(() => {
+      // This file is type-checked without DOM types.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const w = (globalThis as any).document.querySelector('.quick-input-widget');
+      if (!w || w.style.display === 'none' || w.classList.contains('quick-input-widget-closing')) return undefined;
+      const input = w.querySelector('input');
+      return { prompt: String(input?.placeholder || input?.getAttribute('aria-label') || ''), value: String(input?.value ?? '') };
+    })
+    .catch((err: Error) => {
+      // The command just run reloaded the window (Developer: Reload Window): no quick input is open.
+      if (/Execution context was destroyed|navigation/i.test(err.message)) return undefined;
+      throw err;
+    });
 }
 
 /** Waits until `test` holds for the open quick input (polling the page), or throws after `timeoutMs`. */
