@@ -96,6 +96,9 @@ export async function runIntegration({ browser, server, host, freshWorkspace }, 
 export async function runUi({ browser, server, host, userDataDir, freshWorkspace }) {
   const dir = path.join(repoRoot, 'out', 'test', 'ui');
   const grep = process.env.LOOP_PREP_UI_GREP;
+  // LOOP_PREP_UI_REPEAT=N runs the (grep-selected) tests N times in a row on the same server, to tell a
+  // steady test from a flaky one; the counts add up over the rounds.
+  const repeat = Math.max(1, Number.parseInt(process.env.LOOP_PREP_UI_REPEAT ?? '1', 10) || 1);
   const files = fs.existsSync(dir)
     ? fs
         .readdirSync(dir)
@@ -127,30 +130,53 @@ export async function runUi({ browser, server, host, userDataDir, freshWorkspace
         .slice(0, 100);
       let n = 0;
       for (const context of browser.contexts()) {
-        for (const page of context.pages()) await page.screenshot({ path: path.join(screenshotDir, `FAILED-${name}-${n++}.png`) }).catch(() => {});
+        for (const page of context.pages()) {
+          const file = path.join(screenshotDir, `FAILED-${name}-${n++}`);
+          await page.screenshot({ path: `${file}.png` }).catch(() => {});
+          // What moved the keyboard focus (test/ui/trace.ts): a quick pick closes when something takes it.
+          const trace = await page.evaluate(() => globalThis.__loopPrepTrace ?? []).catch(() => []);
+          if (!trace.length) continue;
+          fs.writeFileSync(`${file}.focus.txt`, `${trace.join('\n')}\n`);
+          process.stdout.write(`  focus record of window ${n - 1} (last 25 of ${trace.length} lines, all in ${file}.focus.txt):\n`);
+          process.stdout.write(
+            `${trace
+              .slice(-25)
+              .map((l) => `    ${l}`)
+              .join('\n')}\n`,
+          );
+        }
       }
     },
   };
-  const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', color: false, rootHooks, ...(grep ? { grep } : {}) });
-  for (const f of files) mocha.addFile(path.join(dir, f));
-  // Loaded with require and unloaded afterwards, so that the next version's run evaluates them afresh.
-  mocha.loadFiles();
-  info(`VS Code ${host.vscode}: UI tests, driving the real workbench with Playwright`);
+  const total = { passed: 0, failed: 0 };
   try {
-    const stats = await new Promise((resolve) => {
-      const runner = mocha.run(() => resolve(runner.stats));
-    });
-    if (stats.failures)
-      process.stdout.write(
-        `  last VS Code server lines:\n${server.logs
-          .slice(-15)
-          .map((l) => `    ${l}`)
-          .join('\n')}\n`,
-      );
-    return { passed: stats.passes, failed: stats.failures };
+    for (let round = 1; round <= repeat; round++) {
+      const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', color: false, rootHooks, ...(grep ? { grep } : {}) });
+      for (const f of files) mocha.addFile(path.join(dir, f));
+      // Loaded with require and unloaded afterwards, so that the next round or version evaluates them afresh.
+      mocha.loadFiles();
+      info(`VS Code ${host.vscode}: UI tests, driving the real workbench with Playwright${repeat > 1 ? ` (round ${round} of ${repeat})` : ''}`);
+      try {
+        const stats = await new Promise((resolve) => {
+          const runner = mocha.run(() => resolve(runner.stats));
+        });
+        if (stats.failures)
+          process.stdout.write(
+            `  last VS Code server lines:\n${server.logs
+              .slice(-15)
+              .map((l) => `    ${l}`)
+              .join('\n')}\n`,
+          );
+        if (repeat > 1) info(`VS Code ${host.vscode}: round ${round} of ${repeat}: ${stats.passes} passed, ${stats.failures} failed`);
+        total.passed += stats.passes;
+        total.failed += stats.failures;
+      } finally {
+        mocha.unloadFiles();
+        mocha.dispose();
+      }
+    }
+    return total;
   } finally {
-    mocha.unloadFiles();
-    mocha.dispose();
     delete globalThis.loopPrepUi;
   }
 }

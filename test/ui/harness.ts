@@ -3,14 +3,19 @@
  * work the same on every VS Code version the harness runs (1.100.3 and 1.139.1). Use these instead of
  * reaching for the workbench's DOM where the versions differ:
  *
- * - `openWorkbench()` starts every test from a known state: a fresh browser context (empty globalState), a
- *   fresh copy of the fixture workspace, and the server's user settings reset to the defaults. On 1.139 the
+ * - `openWorkbench()` starts every test from a known state: the only window on the server (earlier ones are
+ *   closed), a fresh browser context (empty globalState), a fresh copy of the fixture workspace, and the
+ *   server's user settings reset to the defaults. On 1.139 the
  *   user settings (the role, the colour theme) live on the server and would otherwise carry over from the
  *   previous test; call `resetSettings()` yourself before a reload that must forget them.
  * - `notification(page, /text/)` (and `notificationCount`) finds a notification: the toast on 1.100, the Notifications center entry on
  *   1.139, whose test mode (smoke-test driver) hides toasts. Both hold the message's buttons (`.monaco-button`).
- * - `runCommand(page, title)`, `pickInQuickInput(page, text, row)`, `acceptQuickPick(page)`: the command
- *   palette and quick picks (1.139 drops an Enter pressed before a row is active).
+ * - `runCommand(page, title)`, `pickInQuickInput(page, text, row)`, `runCommandAndPick(page, command, text,
+ *   row)`, `acceptQuickPick(page)`: the command palette and quick picks (quickInput.ts: a pick that loses the
+ *   focus closes; 1.139 animates the close and drops an Enter pressed before a row is active).
+ * - `reloadWindow(page)`: "Developer: Reload Window", which saves the workbench's state (open editors,
+ *   extension state) before it reloads; a bare page reload does not wait for that.
+ * - `openLoopPrep(page)`: the Loop Prep side bar, once its Study Plan has rendered.
  * - `sidebarTreeRow(page, text)`: a tree row, scrolled into view (trees draw only the rows on screen).
  * - `startNewCardsDrill(page)`: picks the ML infra role and starts a drill of new cards; `answerCard` and
  *   `answerAndRate` answer the card on screen with the keyboard; `screenOrder` says where each option is shown.
@@ -25,6 +30,10 @@ import * as path from 'path';
 import type { ContentIndex, Question } from '../../src/core/content/types';
 import { readBuiltinIndex } from '../../src/node/builtinIndex';
 import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { pickInQuickInput, QuickInputClosed, runCommand, runCommandAndPick } from './quickInput';
+import { installFocusTrace } from './trace';
+
+export { acceptQuickPick, colorTheme, openQuickInput, pickInQuickInput, QuickInputClosed, runCommand, runCommandAndPick } from './quickInput';
 
 /** The VS Code version under test, as scripts/host/paths.mjs describes it. */
 export interface UiHost {
@@ -85,42 +94,47 @@ export function serverStorageDir(): string {
  */
 export async function openWorkbench(viewport = { width: 1400, height: 900 }): Promise<Workbench> {
   const h = harness();
+  // One window at a time: an earlier window's Loop Prep would keep writing to the server-side storage
+  // emptied below, and its deferred focus changes would reach into this test.
+  for (const earlier of h.browser.contexts()) await earlier.close();
   h.resetSettings();
   fs.rmSync(serverStorageDir(), { recursive: true, force: true });
   const workspace = h.freshWorkspace();
   const context = await h.browser.newContext({ viewport });
+  await installFocusTrace(context);
   const page = await context.newPage();
   await page.goto(h.workbenchUrl(workspace), { waitUntil: 'commit', timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
   return { context, page, workspace };
 }
 
+/**
+ * Reloads the window the way "Developer: Reload Window" does: the workbench first saves its state (which
+ * editors are open, the extensions' globalState and workspaceState) and then reloads. A bare page reload
+ * starts that save on unload without waiting for it, so what was written last can be lost.
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await navigated;
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/**
+ * Opens the Loop Prep side bar from the activity bar and waits for its Study Plan to render (the welcome
+ * view or tree rows): the view takes the keyboard focus when it renders, which would close a quick pick
+ * opened before then.
+ */
+export async function openLoopPrep(page: Page): Promise<void> {
+  await page.locator('.activitybar .action-item a[aria-label^="Loop Prep"]').click({ timeout: 60_000 });
+  await page.locator('.sidebar .composite.title', { hasText: /Loop Prep/i }).waitFor({ timeout: 60_000 });
+  await page.locator('.sidebar .monaco-list-row, .sidebar .welcome-view-content').first().waitFor({ timeout: 60_000 });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(harness().screenshotDir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
-}
-
-/**
- * Runs a command through the command palette, typed with the keyboard like a user would. Right after the
- * workbench opens, the palette may not list extension commands yet, so it retries a few times.
- */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    try {
-      await row.waitFor({ state: 'visible', timeout: 5000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch (err) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 5) throw err;
-    }
-  }
 }
 
 /** The active webview's content frame (VS Code nests it in two iframes). */
@@ -176,41 +190,6 @@ export async function notificationCount(page: Page, text: RegExp | string): Prom
 }
 
 /**
- * Switches the colour theme through its picker, clicking rows (Enter would run whichever row is on top).
- * Right after the workbench opens the picker can be empty (the built-in themes are still loading), so it
- * retries.
- */
-export async function colorTheme(page: Page, theme: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Preferences: Color Theme');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Marketplace' }).first().click();
-    await input.fill(theme);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first();
-    try {
-      await row.waitFor({ timeout: 10_000 });
-      await row.click();
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-      return;
-    } catch (err) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 3) throw err;
-    }
-  }
-}
-
-/**
- * Accepts the quick pick's highlighted row with Enter. 1.139 ignores an Enter that arrives after the rows
- * are drawn but before one is made active, so this waits for the active (focused) row first.
- */
-export async function acceptQuickPick(page: Page): Promise<void> {
-  await page.locator('.quick-input-list .monaco-list-row.focused').first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/**
  * The sidebar tree row holding `text`, scrolled into view. Trees draw only the rows on screen, so a row
  * below the fold (a long Study Plan on 1.139) is not in the page until the tree is scrolled down to it.
  */
@@ -225,15 +204,6 @@ export async function sidebarTreeRow(page: Page, text: string | RegExp, timeoutM
     await page.waitForTimeout(250);
   }
   return row;
-}
-
-/** Types into the open quick input and accepts the first row that matches. */
-export async function pickInQuickInput(page: Page, text: string, row: string | RegExp): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(text);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 let bank: ContentIndex | undefined;
@@ -298,10 +268,8 @@ export async function screenOrder(frame: FrameLocator, q: Question): Promise<num
 
 /** Picks a role and starts a drill of new cards from the palette; resolves with the drill frame on its first card. */
 export async function startNewCardsDrill(page: Page, role = 'ML infra engineer'): Promise<FrameLocator> {
-  await runCommand(page, 'Loop Prep: Choose Role');
-  await pickInQuickInput(page, role.replace(/ engineer$/, ''), role);
-  await runCommand(page, 'Loop Prep: Start Drill');
-  await pickInQuickInput(page, 'New for my role', 'New for my role');
+  await runCommandAndPick(page, 'Loop Prep: Choose Role', role.replace(/ engineer$/, ''), role);
+  await runCommandAndPick(page, 'Loop Prep: Start Drill', 'New for my role', 'New for my role');
   const drill = webviewFrame(page);
   await drill.locator('section.card[data-card-id]:not(.result)').waitFor({ timeout: 30_000 });
   return drill;
@@ -319,13 +287,20 @@ export async function answerAndRate(page: Page, frame: FrameLocator): Promise<st
 /** Opens `q` through "Loop Prep: Open Card" (topic, then card, typed into the pickers) and focuses the drill. */
 export async function openCard(page: Page, q: Question): Promise<FrameLocator> {
   const index = builtInBank();
-  await runCommand(page, 'Loop Prep: Open Card');
   const title = index.topics.find((t) => t.id === q.topic)!.title;
-  await pickInQuickInput(page, q.topic, title);
-  // The card picker replaces the topic picker: wait for it before typing, or the text lands in the old one.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'detached' });
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await pickInQuickInput(page, q.promptText.slice(0, 40), q.promptText.slice(0, 40));
+  // Two picks in a row: the topic, then the card (pickInQuickInput waits for the topic pick to go first).
+  // Either can close on its own when the drill panel takes the focus back late; then open the card again.
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Loop Prep: Open Card');
+    try {
+      await pickInQuickInput(page, q.topic, title);
+      await pickInQuickInput(page, q.promptText.slice(0, 40), q.promptText.slice(0, 40));
+      break;
+    } catch (err) {
+      if (!(err instanceof QuickInputClosed) || attempt >= 3) throw err;
+      console.log(`    · ${err.message}\n    Opening the card again.`);
+    }
+  }
   const frame = webviewFrame(page);
   await frame.locator(`section.card[data-card-id="${q.id}"]:not(.result)`).waitFor({ timeout: 30_000 });
   await focusPanel(page, frame);
