@@ -220,7 +220,8 @@ export function checkDocReview(
     const key = `${range.startLine}:${range.startCol}:${range.endLine}:${range.endCol}`;
     const n = (uses.get(key) ?? 0) + 1;
     uses.set(key, n);
-    if (n > MAX_POINTS_PER_QUOTE) return reject(`The same quote was given for more than ${MAX_POINTS_PER_QUOTE} points; it counts only for the first ${MAX_POINTS_PER_QUOTE}.`);
+    if (n > MAX_POINTS_PER_QUOTE)
+      return reject(`The same quote was given for more than ${MAX_POINTS_PER_QUOTE} points; it counts only for the first ${MAX_POINTS_PER_QUOTE}.`);
     return { point, status: 'made', quote, range, reason };
   });
   return {
