@@ -110,8 +110,38 @@ export async function runCommand(page: Page, title: string): Promise<void> {
  * the row that matches `row`. Throws QuickInputClosed when the pick closes on its own first.
  */
 export async function pickInQuickInput(page: Page, text: string, row: string | RegExp, timeoutMs = 30_000): Promise<void> {
-  const pick = await waitForQuickInput(page, (q) => !!q && !q.value.startsWith('>'), 'no quick pick opened', timeoutMs);
-  await typeAndAccept(page, pick!.prompt, text, row, timeoutMs);
+  const since = traceClock();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const q = await openQuickInput(page);
+    if (q && !q.value.startsWith('>')) return typeAndAccept(page, q.prompt, text, row, timeoutMs);
+    // A pick can open and close between two polls (a webview taking the focus back closes it within a few
+    // ms); the focus record saw it, so say so and let the caller run the command again.
+    if (flashedPick(await readFocusTrace(page), since)) throw await closedError(page, 'The quick pick');
+    if (Date.now() > deadline)
+      throw new Error(`no quick pick opened within ${timeoutMs / 1000} s (quick input: ${q ? `"${q.prompt}", typed "${q.value}"` : 'none open'})`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The focus record's clock (trace.ts stamps lines with the time of day, to the millisecond). */
+function traceClock(): string {
+  return new Date().toISOString().slice(11, 23);
+}
+
+const PALETTE_PROMPT = 'Type the name of a command to run.';
+
+/** Whether the focus record shows a quick pick (not the palette) shown and then hidden since `since`. */
+export function flashedPick(trace: readonly string[], since: string): boolean {
+  let shown = false;
+  for (const line of trace) {
+    const at = line.slice(0, 12);
+    if (at < since) continue;
+    const what = line.slice(13);
+    if (what.startsWith('quick input shown') && !what.includes(PALETTE_PROMPT)) shown = true;
+    else if (shown && (what.startsWith('quick input hidden') || what.startsWith('quick input closing'))) return true;
+  }
+  return false;
 }
 
 /**
