@@ -70,6 +70,16 @@ export const Views = {
   progress: 'loopPrep.progress',
 } as const;
 
+/** The webview panel types, which VS Code restores after a reload through their serializers (`onWebviewPanel:` activation events). */
+export const Panels = {
+  drill: 'loopPrep.drill',
+  reader: 'loopPrep.reader',
+  selfReview: 'loopPrep.selfReview',
+} as const;
+
+/** The `@loopprep` chat participant's id (package.json `chatParticipants`). */
+export const CHAT_PARTICIPANT = 'loop-prep.loopprep';
+
 /** VS Code's built-in command that reveals and focuses a contributed view. */
 export function focusViewCommand(view: (typeof Views)[keyof typeof Views]): string {
   return `${view}.focus`;

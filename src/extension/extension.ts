@@ -1,164 +1,238 @@
+/**
+ * Activation, and nothing more: every command, the Study Plan tree, the Progress view, the panel serializers
+ * and `@loopprep` are registered here as stand-ins, and the features (dist/main.js, main.ts) load on the
+ * first thing that needs them: a command, the tree asking for its nodes, a view or panel to show, a chat
+ * request, the API, or a second after activation, whichever comes first. Activation then costs what a
+ * hello-world costs, and a window that never opens Loop Prep never loads the rest. A main bundle that fails
+ * to load is reported once, with where to look; every stand-in then says so instead of throwing.
+ */
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { verifyQuote } from '../core/ai/quotes';
-import { registerAi } from './ai';
-import type { AiService } from './ai/service';
-import { registerAiReview, type AiReviewApi } from './aiReview';
-import { clock } from './clock';
-import { Commands, Views } from './commands';
-import { affects, roleSettingChanged, Settings } from './config';
-import { ContentService } from './content/contentService';
-import { registerDesignDocs, type DesignDocApi } from './designDoc';
-import { registerDrill } from './drill';
-import { DrillPanel } from './drill/drillPanel';
-import type { FeatureDeps } from './features';
-import { disposeLog, log } from './log';
-import { registerPractice, type PracticeApi } from './practice';
-import { SelfReviewPanel } from './practice/selfReviewPanel';
-import { registerProgress, type ProgressApi } from './progress';
-import { StatusBar } from './progress/statusBar';
-import { registerInterview, type InterviewApi } from './interview';
-import { registerReader } from './reader';
-import { ReaderPanel } from './reader/readerPanel';
-import { registerCommand } from './registerCommand';
-import { registerShowQuarantine, type QuarantineAnswers, type ShowQuarantineOutcome } from './state/showQuarantine';
-import { StateService } from './state/stateService';
-import { registerStudyPlan } from './studyPlan';
-import { warnAboutUnknownRole } from './studyPlan/roles';
-import type { ChannelProbe } from './webview/host';
-import type { StudyPlanProvider } from './studyPlan/studyPlanProvider';
+import { CHAT_PARTICIPANT, Commands, Panels, Views } from './commands';
+import type { LoopPrepApi } from './main';
+import type { Platform } from './platform';
 
-/** What activate() returns: a small surface that integration tests use to observe the extension. */
-export interface LoopPrepApi {
-  readonly activatedAt: number;
-  readonly studyPlanView: vscode.TreeView<unknown>;
-  readonly studyPlan: StudyPlanProvider;
-  readonly content: ContentService;
-  readonly state: StateService;
-  /** The AI service (tests shorten its timeout and answer its consent question). */
-  readonly ai: AiService;
-  readonly statusBar: StatusBar;
-  /** Design-doc diagnostics, quick fixes and code lenses. */
-  readonly designDocs: DesignDocApi;
-  /** Timed case practice, its self-review and its rubric cards. */
-  readonly practice: PracticeApi;
-  /** Design-doc reviews with AI, their diagnostics, and the `@loopprep` chat participant. */
-  readonly aiReview: AiReviewApi;
-  /** The Progress view, and export, import and reset of progress. */
-  readonly progress: ProgressApi;
-  /** The interview plan: dates, status bar, caps, the post-interview prompt, and the clock tests move. */
-  readonly interview: InterviewApi;
-  /** "Show Quarantined Data" with the dialogs' answers given. */
-  readonly showQuarantine: (answers?: QuarantineAnswers) => Promise<ShowQuarantineOutcome>;
-  /** The open panels (the test bundle has its own copies of these classes, so it asks here). */
-  readonly panels: { drill(): DrillPanel | undefined; reader(): ReaderPanel | undefined };
-  /** Any webview's readiness and the messages it took and sent: one hook for all four; undefined while closed. */
-  readonly webviews: (kind: WebviewKind) => ChannelProbe<{ readonly type: string }, unknown> | undefined;
+export type { LoopPrepApi, WebviewKind } from './main';
+
+/** What the shell measured: the API's `shell`, which never loads the features. */
+export interface ShellInfo {
+  readonly activationMs: number;
+  /** Requiring dist/main.js and running its activation; undefined until the features loaded. */
+  readonly mainLoadMs: number | undefined;
+  /** Command ids that have no handler once the features loaded (a build defect; logged). */
+  readonly unhandledCommands: readonly string[];
 }
 
-export type WebviewKind = 'drill' | 'reader' | 'selfReview' | 'progress';
+/** The features load this long after activation when nothing asked for them sooner (status bar, diagnostics). */
+const IDLE_LOAD_MS = 1000;
 
-export function activate(context: vscode.ExtensionContext): LoopPrepApi {
-  const started = Date.now();
-  const output = log();
-  context.subscriptions.push(output);
+type Handler = (...args: unknown[]) => unknown;
+type MainModule = typeof import('./main');
 
-  const content = new ContentService(context.extensionPath);
-  const state = new StateService(context.globalState, clock.now, context.globalStorageUri);
-  const statusBar = new StatusBar();
-  context.subscriptions.push(content, state, statusBar);
-  const ai = registerAi(context);
-  const deps: FeatureDeps = { content, state, ai, ready: () => Promise.all([content.ensureLoaded(), state.ready]) };
+class Shell implements vscode.Disposable {
+  private main: LoopPrepApi | undefined;
+  private failure: Error | undefined;
+  private loading = false;
+  private deactivateMain: (() => void) | undefined;
+  private mainLoadMs: number | undefined;
+  private unhandled: string[] = [];
+  private channel: vscode.LogOutputChannel | undefined;
+  private readonly handlers = new Map<string, Handler>();
+  private readonly serializers = new Map<string, vscode.WebviewPanelSerializer>();
+  private treeTarget: vscode.TreeDataProvider<unknown> | undefined;
+  private progressTarget: vscode.WebviewViewProvider | undefined;
+  private chatHandler: vscode.ChatRequestHandler | undefined;
+  private readonly treeChanged = new vscode.EventEmitter<unknown>();
+  private readonly disposables: vscode.Disposable[] = [this.treeChanged];
+  private readonly tree: vscode.TreeView<unknown>;
+  private readonly participant: vscode.ChatParticipant | undefined;
+  private readonly idle: ReturnType<typeof setTimeout>;
+  readonly activationMs: number;
 
-  registerCommand(context)(Commands.showLog, 'Show Log', () => log().show(true));
-  const { provider: studyPlan, tree } = registerStudyPlan(context, deps);
-  registerDrill(context, deps);
-  registerReader(context, deps);
-  const designDocs = registerDesignDocs(context, deps);
-  const practice = registerPractice(context, deps);
-  const interview = registerInterview(context, deps);
-  const aiReview = registerAiReview(context, { content, practice, ai, verifyQuote });
-  const progress = registerProgress(context, { ...deps, interview });
-  const showQuarantine = registerShowQuarantine(context, state.quarantine!);
+  constructor(private readonly context: vscode.ExtensionContext) {
+    const started = performance.now();
+    for (const id of Object.values(Commands)) this.disposables.push(vscode.commands.registerCommand(id, (...args: unknown[]) => this.run(id, args)));
+    this.tree = vscode.window.createTreeView<unknown>(Views.studyPlan, {
+      showCollapseAll: true,
+      treeDataProvider: {
+        onDidChangeTreeData: this.treeChanged.event,
+        getChildren: (node) => this.treeProvider()?.getChildren(node) ?? [],
+        getTreeItem: (node) => this.treeProvider()!.getTreeItem(node),
+        getParent: (node) => this.treeProvider()?.getParent?.(node),
+      },
+    });
+    this.disposables.push(
+      this.tree,
+      vscode.window.registerWebviewViewProvider(Views.progress, {
+        resolveWebviewView: (view, ctx, token) => {
+          if (this.features()) return this.progressTarget?.resolveWebviewView(view, ctx, token);
+          const text = (this.failure?.message ?? 'Loop Prep could not load.').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+          view.webview.html = `<p>${text}</p>`;
+        },
+      }),
+      ...Object.values(Panels).map((viewType) =>
+        vscode.window.registerWebviewPanelSerializer(viewType, {
+          deserializeWebviewPanel: async (panel, state) => {
+            const serializer = this.features() && this.serializers.get(viewType);
+            if (serializer) return serializer.deserializeWebviewPanel(panel, state);
+            panel.dispose();
+          },
+        }),
+      ),
+    );
+    this.participant = this.createParticipant();
+    this.idle = setTimeout(() => this.features(), IDLE_LOAD_MS);
+    this.activationMs = performance.now() - started;
+  }
 
-  const refreshStatus = () => statusBar.update(state.dueCount(content.index), state.currentStreak());
-  context.subscriptions.push(
-    content.onDidChange(() => {
-      state.setContent(content.index);
-      warnAboutUnknownRole(content.index);
-      studyPlan.refreshAll();
-      refreshStatus();
-      ReaderPanel.active?.refresh();
-    }),
-    state.onDidChange((e) => {
-      if (e.cardIds) studyPlan.refreshCards(e.cardIds);
-      else studyPlan.refreshAll();
-      if (e.reads) {
-        studyPlan.refreshReads();
-        ReaderPanel.active?.refresh();
-      }
-      refreshStatus();
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affects(e, Settings.role)) {
-        roleSettingChanged();
-        warnAboutUnknownRole(content.index);
-        studyPlan.refreshAll();
-      }
-      if (affects(e, Settings.statusBarEnabled)) refreshStatus();
-      if (affects(e, Settings.learnAheadMinutes)) {
-        state.reloadLearnAhead();
-        studyPlan.refreshAll();
-        refreshStatus();
-      }
-      if (affects(e, Settings.desiredRetention)) state.reloadScheduler();
-    }),
-  );
-
-  // Cards come due and days end without any event: re-check once a minute, and repaint only on a change.
-  let lastDue = -1;
-  let lastStreak = -1;
-  const tick = setInterval(() => {
-    const due = state.dueCount(content.index);
-    const streak = state.currentStreak();
-    if (due !== lastDue || streak !== lastStreak) {
-      if (lastDue >= 0) studyPlan.refreshAll();
-      lastDue = due;
-      lastStreak = streak;
-      statusBar.update(due, streak);
-    }
-  }, 60_000);
-  context.subscriptions.push({ dispose: () => clearInterval(tick) });
-
-  // The first load runs just after activation returns (views and commands await it anyway).
-  void new Promise<void>((resolve) => setImmediate(resolve)).then(deps.ready).then(() => {
-    state.setContent(content.index);
-    warnAboutUnknownRole(content.index);
-    studyPlan.refreshAll();
-    refreshStatus();
-  });
-  output.info(`Loop Prep ${context.extension.packageJSON.version} activated in ${Date.now() - started} ms`);
-  return {
-    activatedAt: Date.now(),
-    studyPlanView: tree,
-    studyPlan,
-    content,
-    state,
-    ai,
-    statusBar,
-    designDocs,
-    practice,
-    aiReview,
-    progress,
-    interview,
-    showQuarantine,
-    panels: { drill: () => DrillPanel.active, reader: () => ReaderPanel.active },
-    webviews: (kind) =>
-      ({ drill: DrillPanel.active?.probe, reader: ReaderPanel.active?.probe, selfReview: SelfReviewPanel.active?.probe, progress: progress.probe() })[kind],
+  /** The stand-ins the features register through (platform.ts); ids the shell does not know go to VS Code directly. */
+  readonly platform: Platform = {
+    registerCommand: (id, handler) => {
+      if (!this.isShellCommand(id)) return vscode.commands.registerCommand(id, handler);
+      this.handlers.set(id, handler);
+      return new vscode.Disposable(() => this.handlers.get(id) === handler && this.handlers.delete(id));
+    },
+    createTreeView: <T>(viewId: string, options: vscode.TreeViewOptions<T>): vscode.TreeView<T> => {
+      if (viewId !== Views.studyPlan || this.treeTarget) return vscode.window.createTreeView(viewId, options);
+      const target = options.treeDataProvider as vscode.TreeDataProvider<unknown>;
+      this.treeTarget = target;
+      if (target.onDidChangeTreeData) this.disposables.push(target.onDidChangeTreeData((e) => this.treeChanged.fire(e)));
+      // The features' first nodes replace the empty list VS Code may have asked for before they loaded.
+      this.treeChanged.fire(undefined);
+      return this.tree as vscode.TreeView<T>;
+    },
+    registerWebviewViewProvider: (viewId, provider) => {
+      if (viewId !== Views.progress || this.progressTarget) return vscode.window.registerWebviewViewProvider(viewId, provider);
+      this.progressTarget = provider;
+      return new vscode.Disposable(() => (this.progressTarget = undefined));
+    },
+    registerWebviewPanelSerializer: (viewType, serializer) => {
+      if (!Object.values<string>(Panels).includes(viewType) || this.serializers.has(viewType))
+        return vscode.window.registerWebviewPanelSerializer(viewType, serializer);
+      this.serializers.set(viewType, serializer);
+      return new vscode.Disposable(() => this.serializers.delete(viewType));
+    },
+    createChatParticipant: (id, handler) => {
+      if (id !== CHAT_PARTICIPANT || this.chatHandler) return vscode.chat?.createChatParticipant?.(id, handler);
+      this.chatHandler = handler;
+      return this.participant;
+    },
+    createLog: () => this.log(),
   };
+
+  /** The API, loading the features on first use; `shell` and promise checks (`then`) never load them. */
+  readonly api = new Proxy({} as LoopPrepApi & { readonly shell: ShellInfo }, {
+    get: (_target, key) => {
+      if (key === 'shell') return this.info();
+      if (typeof key !== 'string' || key === 'then' || key === 'toJSON') return undefined;
+      return Reflect.get(this.load(), key);
+    },
+    has: (_target, key) => key === 'shell' || (typeof key === 'string' && key in this.load()),
+  });
+
+  info(): ShellInfo {
+    return { activationMs: this.activationMs, mainLoadMs: this.mainLoadMs, unhandledCommands: [...this.unhandled] };
+  }
+
+  /** The features, loaded now if they were not; throws what made them fail. */
+  private load(): LoopPrepApi {
+    if (this.main) return this.main;
+    if (this.failure) throw this.failure;
+    if (this.loading) throw new Error('Loop Prep: the features asked for themselves while loading');
+    this.loading = true;
+    clearTimeout(this.idle);
+    const started = performance.now();
+    const file = path.join(this.context.extensionPath, 'dist', 'main.js');
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose, from a sibling bundle
+      const main = require(file) as MainModule;
+      this.main = main.activateMain(this.context, this.platform);
+      this.deactivateMain = main.deactivateMain;
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      this.failure = new Error(`Loop Prep could not load its features from ${file} (${why}). Reinstalling the extension should fix this.`);
+      this.log().error(`${this.failure.message}\n${err instanceof Error ? err.stack : ''}`);
+      void vscode.window.showErrorMessage(this.failure.message, 'Show Log').then((pick) => pick && this.log().show(true));
+      this.tree.message = this.failure.message;
+      throw this.failure;
+    } finally {
+      this.loading = false;
+    }
+    this.mainLoadMs = performance.now() - started;
+    this.unhandled = Object.values(Commands).filter((id) => !this.handlers.has(id));
+    if (this.unhandled.length) this.log().error(`no handler registered for ${this.unhandled.join(', ')}`);
+    this.log().info(`activated in ${this.activationMs.toFixed(1)} ms; features loaded in ${this.mainLoadMs.toFixed(1)} ms`);
+    return this.main;
+  }
+
+  /** The features, or undefined when they failed to load (already reported). */
+  private features(): LoopPrepApi | undefined {
+    try {
+      return this.load();
+    } catch {
+      return undefined;
+    }
+  }
+
+  private treeProvider(): vscode.TreeDataProvider<unknown> | undefined {
+    return this.features() && this.treeTarget;
+  }
+
+  private async run(id: string, args: unknown[]): Promise<unknown> {
+    if (!this.features()) {
+      void vscode.window.showErrorMessage(this.failure?.message ?? 'Loop Prep could not load.');
+      return undefined;
+    }
+    const handler = this.handlers.get(id);
+    if (handler) return handler(...args);
+    void vscode.window.showErrorMessage(`Loop Prep: "${id}" is not available in this build. Details are in "Loop Prep: Show Log".`);
+    return undefined;
+  }
+
+  private isShellCommand(id: string): boolean {
+    return Object.values<string>(Commands).includes(id);
+  }
+
+  private createParticipant(): vscode.ChatParticipant | undefined {
+    const chat = (vscode as { chat?: Partial<typeof vscode.chat> }).chat;
+    if (typeof chat?.createChatParticipant !== 'function') return undefined;
+    try {
+      const participant = chat.createChatParticipant(CHAT_PARTICIPANT, (request, context, stream, token) => {
+        if (this.features() && this.chatHandler) return this.chatHandler(request, context, stream, token);
+        stream.markdown(this.failure?.message ?? 'Loop Prep could not load.');
+        return {};
+      });
+      participant.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
+      this.disposables.push(participant);
+      return participant;
+    } catch {
+      // The features log why when they ask for the participant and get none.
+      return undefined;
+    }
+  }
+
+  private log(): vscode.LogOutputChannel {
+    return (this.channel ??= vscode.window.createOutputChannel('Loop Prep', { log: true }));
+  }
+
+  dispose(): void {
+    clearTimeout(this.idle);
+    this.deactivateMain?.();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.channel?.dispose();
+    this.channel = undefined;
+  }
+}
+
+let shell: Shell | undefined;
+
+export function activate(context: vscode.ExtensionContext): LoopPrepApi & { readonly shell: ShellInfo } {
+  shell = new Shell(context);
+  context.subscriptions.push(shell);
+  return shell.api;
 }
 
 export function deactivate(): void {
-  disposeLog();
+  shell?.dispose();
+  shell = undefined;
 }
-
-export { Commands, Views };

@@ -1,10 +1,11 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { platform } from './platform';
 
 let channel: vscode.LogOutputChannel | undefined;
 
 /** The "Loop Prep" log channel. Created on first use so that tests and activation share one instance. */
 export function log(): vscode.LogOutputChannel {
-  channel ??= vscode.window.createOutputChannel('Loop Prep', { log: true });
+  channel ??= platform().createLog();
   return channel;
 }
 

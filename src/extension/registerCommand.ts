@@ -1,6 +1,7 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { CommandId } from './commands';
 import { guarded } from './guarded';
+import { platform } from './platform';
 
 /**
  * A `register(id, name, body)` bound to the extension's context: the command is guarded (errors are
@@ -8,6 +9,6 @@ import { guarded } from './guarded';
  */
 export function registerCommand(context: vscode.ExtensionContext) {
   return <A extends unknown[]>(id: CommandId, name: string, body: (...args: A) => unknown): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(name, body)));
+    context.subscriptions.push(platform().registerCommand(id, guarded(name, body) as (...args: unknown[]) => unknown));
   };
 }

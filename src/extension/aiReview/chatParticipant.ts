@@ -7,14 +7,15 @@ import * as vscode from 'vscode';
 import type { ContentIndex } from '../../core/content/types';
 import type { MockStep } from '../../core/mock/interview';
 import { escapeMarkdown } from '../../core/mock/summary';
-import { Commands } from '../commands';
+import { CHAT_PARTICIPANT, Commands } from '../commands';
 import { isMarkdown } from '../designDoc/documents';
 import { log } from '../log';
+import { platform } from '../platform';
 import type { DocReviewOutcome } from './docReview';
 import { findCase, type MockChat } from './mockChat';
 
 /** The participant's id, as package.json's `chatParticipants` declares it. */
-export const CHAT_PARTICIPANT_ID = 'loop-prep.loopprep';
+export const CHAT_PARTICIPANT_ID = CHAT_PARTICIPANT;
 
 /** The parts of the response stream the handler writes to (a test passes a recorder). */
 export type ChatStreamLike = Pick<vscode.ChatResponseStream, 'markdown' | 'button' | 'progress'>;
@@ -119,13 +120,12 @@ export async function chatAvailable(): Promise<boolean> {
 
 /** Registers `@loopprep` where chat exists; returns undefined (and logs why) where it does not. */
 export function registerChatParticipant(context: vscode.ExtensionContext, handler: LoopPrepChatHandler): vscode.ChatParticipant | undefined {
-  const chat = (vscode as { chat?: Partial<typeof vscode.chat> }).chat;
-  if (typeof chat?.createChatParticipant !== 'function') {
-    log().info('@loopprep: this VS Code has no chat API; the mock interviewer is not available here');
-    return undefined;
-  }
   try {
-    const participant = chat.createChatParticipant(CHAT_PARTICIPANT_ID, handler);
+    const participant = platform().createChatParticipant(CHAT_PARTICIPANT_ID, handler);
+    if (!participant) {
+      log().info('@loopprep: this VS Code has no chat API; the mock interviewer is not available here');
+      return undefined;
+    }
     participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
     context.subscriptions.push(participant);
     return participant;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { drillToHost, type DrillToHost, type HostToDrill } from '../../shared/drill';
 import type { CommonWebviewMessage } from '../../shared/protocol';
 import { errorMessage } from '../../core/webview/channel';
-import { Commands } from '../commands';
+import { Commands, Panels } from '../commands';
 import type { DrillController } from '../../core/drill/controller';
 import type { DrillSessionStore } from './sessionStore';
 import type { TypedAnswers } from './typedAnswers';
@@ -15,7 +15,7 @@ type DrillMessage = Exclude<DrillToHost, CommonWebviewMessage>;
  * reload by a serializer. The controller owns the session; this class maps validated messages to it.
  */
 export class DrillPanel implements vscode.Disposable {
-  static readonly viewType = 'loopPrep.drill';
+  static readonly viewType = Panels.drill;
   private static readonly slot = new PanelSlot<DrillPanel>();
   /** Where the running session is kept for a window reload; set once at activation. */
   static sessions: DrillSessionStore | undefined;

@@ -3,6 +3,7 @@ import { errorMessage, errorText } from '../../core/webview/channel';
 import type { CommonWebviewMessage } from '../../shared/protocol';
 import { selfReviewToHost, type HostToSelfReview, type SelfReview, type SelfReviewResult, type SelfReviewToHost } from '../../shared/selfReview';
 import { log } from '../log';
+import { Panels } from '../commands';
 import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
 
 type SelfReviewMessage = Exclude<SelfReviewToHost, CommonWebviewMessage>;
@@ -24,7 +25,7 @@ export interface SelfReviewHandler {
  * practice keeps its review in workspace state, and the webview keeps the ticks for that review.
  */
 export class SelfReviewPanel implements vscode.Disposable {
-  static readonly viewType = 'loopPrep.selfReview';
+  static readonly viewType = Panels.selfReview;
   private static readonly slot = new PanelSlot<SelfReviewPanel>();
 
   private readonly host: WebviewHost<SelfReviewMessage, HostToSelfReview>;

@@ -19,6 +19,7 @@ import { buildProgressView } from '../../core/progress/viewModel';
 import { orderChecklistForPlan } from '../../core/interview/checklist';
 import type { InterviewPlan } from '../../core/interview/plan';
 import type { InterviewView } from '../../shared/interview';
+import { platform } from '../platform';
 
 export type { ExportOutcome, ImportOutcome, ResetOutcome } from './transfer';
 
@@ -125,7 +126,7 @@ export function registerProgress(context: vscode.ExtensionContext, deps: Progres
   });
   context.subscriptions.push(
     provider,
-    vscode.window.registerWebviewViewProvider(Views.progress, provider),
+    platform().registerWebviewViewProvider(Views.progress, provider),
     deps.state.onDidChange(() => provider.refresh()),
     deps.content.onDidChange(() => provider.refresh()),
     deps.state.interviews.onDidChange(() => provider.refresh()),

@@ -4,7 +4,7 @@ import type { ContentIndex } from '../../core/content/types';
 import { truncate } from '../../core/text';
 import type { CommonWebviewMessage } from '../../shared/protocol';
 import { readerToHost, refusalOf, type HostToReader, type ReaderDocument, type ReaderToHost } from '../../shared/reader';
-import { Commands } from '../commands';
+import { Commands, Panels } from '../commands';
 import { log } from '../log';
 import { createPanel, PanelSlot, WebviewHost, type ChannelProbe } from '../webview/host';
 
@@ -59,7 +59,7 @@ type ReaderMessage = Exclude<ReaderToHost, CommonWebviewMessage>;
  * The host sends the document only after the webview says it is ready.
  */
 export class ReaderPanel implements vscode.Disposable {
-  static readonly viewType = 'loopPrep.reader';
+  static readonly viewType = Panels.reader;
   private static readonly slot = new PanelSlot<ReaderPanel>();
 
   private readonly host: WebviewHost<ReaderMessage, HostToReader>;

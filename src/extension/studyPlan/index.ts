@@ -9,6 +9,7 @@ import { Commands, ContextKeys, focusViewCommand, Views } from '../commands';
 import { roleSetting } from '../config';
 import type { FeatureDeps } from '../features';
 import { idFrom, pickTopic } from '../pickers';
+import { platform } from '../platform';
 import { registerCommand } from '../registerCommand';
 import { chooseRole } from './roles';
 import { StudyPlanProvider, type StudyNode } from './studyPlanProvider';
@@ -24,7 +25,7 @@ const STATUSES: CardStatus[] = ['due', 'learning', 'new', 'mastered', 'suspended
 export function registerStudyPlan(context: vscode.ExtensionContext, deps: FeatureDeps): StudyPlanApi {
   const { content, state, ready } = deps;
   const studyPlan = new StudyPlanProvider(() => content.index, roleSetting, { statusOf: (id) => state.statusOf(id), isRead: (id) => state.isRead(id) });
-  const tree = vscode.window.createTreeView(Views.studyPlan, { treeDataProvider: studyPlan, showCollapseAll: true });
+  const tree = platform().createTreeView(Views.studyPlan, { treeDataProvider: studyPlan, showCollapseAll: true });
   context.subscriptions.push(tree, studyPlan);
   const register = registerCommand(context);
 

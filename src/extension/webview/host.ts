@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { WebviewChannel, errorText, type ChannelOptions, type ChannelProbe } from '../../core/webview/channel';
 import { log } from '../log';
+import { platform } from '../platform';
 import { webviewHtml, webviewOptions, type ShellOptions } from './html';
 
 export type { ChannelProbe } from '../../core/webview/channel';
@@ -133,7 +134,7 @@ export function registerPanelSerializer(
   name: string,
   revive: (panel: vscode.WebviewPanel, state: unknown) => void | Promise<void>,
 ): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(viewType, {
+  return platform().registerWebviewPanelSerializer(viewType, {
     deserializeWebviewPanel: async (panel, state: unknown) => {
       try {
         await revive(panel, state);
