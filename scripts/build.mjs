@@ -38,6 +38,30 @@ const reporter = {
 
 const common = { logLevel: 'silent', plugins: [reporter], absWorkingDir: root };
 
+/**
+ * `import * as vscode from 'vscode'` in a CommonJS bundle becomes one namespace copy of the whole API per
+ * importing file (about 50 files, each copying a few hundred properties as getters) when the bundle loads.
+ * This resolves 'vscode' to one module that reads once each name the sources use (`vscode.X`, and
+ * `(vscode as …).X` where a host may lack X), so every file refers to the same bindings.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => {
+      const names = new Set();
+      for (const file of filesUnder('src', '.ts')) {
+        const text = fs.readFileSync(path.join(root, file), 'utf8');
+        for (const m of text.matchAll(/\bvscode\.([A-Za-z_$][\w$]*)|\(vscode as [^)]*\)\.([A-Za-z_$][\w$]*)/g)) names.add(m[1] ?? m[2]);
+      }
+      const lines = [...names].sort().map((n) => `export const ${n} = api.${n};`);
+      return { contents: `const api = require('vscode');\n${lines.join('\n')}\n`, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
@@ -55,8 +79,24 @@ const builds = [
   },
   {
     ...common,
+    // Activation: stand-ins for every command and view, nothing else (extension.ts).
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: true,
+    sourcesContent: !production,
+  },
+  {
+    ...common,
+    // The features, required by the activation bundle on first use (main.ts).
+    plugins: [reporter, vscodeOnce],
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/main.js',
     bundle: true,
     platform: 'node',
     format: 'cjs',
