@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/extension/commands';
+import type { LoopPrepApi, ShellInfo } from '../../../src/extension/extension';
 import { activateExtension, EXTENSION_ID, waitFor } from '../util';
 
 describe('activation', () => {
@@ -26,6 +27,11 @@ describe('activation', () => {
     assert.deepStrictEqual(missing, [], `declared but not registered: ${missing.join(', ')}`);
     assert.deepStrictEqual([...Object.values(Commands)].sort(), [...declared].sort());
     for (const c of pkg.contributes.commands) assert.strictEqual(c.category, 'Loop Prep', `${c.command} has no Loop Prep category`);
+    // Activation registers stand-ins; each needs a handler from the features once they load.
+    const api = (await activateExtension()) as LoopPrepApi & { shell: ShellInfo };
+    assert.ok(api.studyPlan, 'the features did not load');
+    assert.deepStrictEqual(api.shell.unhandledCommands, [], 'commands without a handler in the features');
+    assert.strictEqual(typeof api.shell.mainLoadMs, 'number');
   });
 
   it('reveals the Study Plan view', async () => {
