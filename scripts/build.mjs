@@ -163,6 +163,12 @@ async function main() {
     console.error(`[loop-prep] build failed (${failed.length} of ${active.length} bundles)`);
     process.exit(1);
   }
+  // Webview pages inline their bundle (src/extension/webview/html.ts) unless it holds what would close the
+  // script element early; say so, since such a page then waits for one more round trip before it shows.
+  for (const file of filesUnder('dist/webview', '.js')) {
+    if (/<\/?script/i.test(fs.readFileSync(path.join(root, file), 'utf8')))
+      console.warn(`[loop-prep] ${file} holds "<script": its pages link it instead of inlining it`);
+  }
   // The content index: compiled from content/ by the tool just built; fails the build on any content error.
   const compiled = spawnSync(process.execPath, ['out/tools/content.js', 'build', 'dist/content.json', 'dist/content.schema.json'], {
     cwd: root,

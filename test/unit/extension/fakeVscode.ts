@@ -72,7 +72,12 @@ class EventEmitter<T> {
 const fake = {
   Disposable,
   EventEmitter,
-  Uri: { joinPath: (base: { path: string }, ...parts: string[]) => ({ path: [base.path, ...parts].join('/') }) },
+  Uri: {
+    joinPath: (base: { path: string }, ...parts: string[]) => {
+      const joined = [base.path, ...parts].join('/');
+      return { path: joined, fsPath: joined, toString: () => `file://${joined}` };
+    },
+  },
   commands: {
     registerCommand(id: string, handler: (...args: unknown[]) => unknown) {
       if (registered.commands.has(id)) throw new Error(`command '${id}' already exists`);
