@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Commands, ContextKeys, TREE_ITEM_COMMANDS, Views } from '../../src/extension/commands';
+import { CHAT_PARTICIPANT, Commands, ContextKeys, Panels, TREE_ITEM_COMMANDS, Views } from '../../src/extension/commands';
 
 /** package.json's `contributes`, read as data: what VS Code shows is checked against the command registry. */
 interface MenuEntry {
@@ -17,7 +17,7 @@ interface Contributes {
   readonly viewsContainers: Record<string, readonly { id: string }[]>;
 }
 
-function readPackageJson(): { contributes: Contributes; activationEvents?: string[]; text: string } {
+function readPackageJson(): { contributes: Contributes & { chatParticipants?: { id: string }[] }; activationEvents?: string[]; text: string } {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file) && fs.existsSync(path.join(dir, 'src', 'extension', 'commands.ts'))) {
@@ -87,6 +87,23 @@ describe('package.json against the command registry', () => {
         `no Mark Incomplete on ${kind}.complete`,
       );
     }
+  });
+
+  it('activates for exactly the panels and views the activation shell stands in for', () => {
+    // The shell (src/extension/extension.ts) registers a serializer for each of Panels and a provider for the
+    // Study Plan and Progress: a panel type or view missing here would restore or show with no features.
+    const events = pkg.activationEvents ?? [];
+    assert.deepStrictEqual(
+      events.filter((e) => e.startsWith('onWebviewPanel:')).sort(),
+      Object.values(Panels)
+        .map((p) => `onWebviewPanel:${p}`)
+        .sort(),
+    );
+    assert.deepStrictEqual(events.filter((e) => e.startsWith('onView:')).sort(), [`onView:${Views.progress}`, `onView:${Views.studyPlan}`].sort());
+    assert.deepStrictEqual(
+      (pkg.contributes.chatParticipants ?? []).map((c) => c.id),
+      [CHAT_PARTICIPANT],
+    );
   });
 
   it('declares the registry views, and reads only known views and context keys in when clauses', () => {
