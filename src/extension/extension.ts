@@ -161,7 +161,9 @@ class Shell implements vscode.Disposable {
     this.mainLoadMs = performance.now() - started;
     this.unhandled = Object.values(Commands).filter((id) => !this.handlers.has(id));
     if (this.unhandled.length) this.log().error(`no handler registered for ${this.unhandled.join(', ')}`);
-    this.log().info(`activated in ${this.activationMs.toFixed(1)} ms; features loaded in ${this.mainLoadMs.toFixed(1)} ms`);
+    this.log().info(
+      `activated in ${this.activationMs.toFixed(1)} ms; features loaded in ${this.mainLoadMs.toFixed(1)} ms (dist/main.js required and set up, and whatever the first request read)`,
+    );
     return this.main;
   }
 

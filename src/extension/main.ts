@@ -142,7 +142,7 @@ export function activateMain(context: vscode.ExtensionContext, platform?: Platfo
     studyPlan.refreshAll();
     refreshStatus();
   });
-  output.info(`Loop Prep ${context.extension.packageJSON.version}: features loaded in ${Date.now() - started} ms`);
+  output.info(`Loop Prep ${context.extension.packageJSON.version}: features set up in ${Date.now() - started} ms`);
   return {
     activatedAt: Date.now(),
     studyPlanView: tree,
