@@ -1,10 +1,11 @@
 /**
  * Activation, and nothing more: every command, the Study Plan tree, the Progress view, the panel serializers
  * and `@loopprep` are registered here as stand-ins, and the features (dist/main.js, main.ts) load on the
- * first thing that needs them: a command, the tree asking for its nodes, a view or panel to show, a chat
- * request, the API, or a second after activation, whichever comes first. Activation then costs what a
- * hello-world costs, and a window that never opens Loop Prep never loads the rest. A main bundle that fails
- * to load is reported once, with where to look; every stand-in then says so instead of throwing.
+ * first thing that needs them (a command, the tree asking for its nodes, a view or panel to show, a chat
+ * request, the API) or just after activation returns, whichever comes first. Activation then costs about
+ * what a hello-world costs and holds up nothing VS Code waits on, while the features still load while the
+ * workbench draws the view that asked for them. A main bundle that fails to load is reported once, with
+ * where to look; every stand-in then says so instead of throwing.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -24,7 +25,7 @@ export interface ShellInfo {
 }
 
 /** The features load this long after activation when nothing asked for them sooner (status bar, diagnostics). */
-const IDLE_LOAD_MS = 1000;
+const IDLE_LOAD_MS = 0;
 
 type Handler = (...args: unknown[]) => unknown;
 type MainModule = typeof import('./main');
@@ -56,7 +57,7 @@ class Shell implements vscode.Disposable {
       showCollapseAll: true,
       treeDataProvider: {
         onDidChangeTreeData: this.treeChanged.event,
-        getChildren: (node) => this.treeProvider()?.getChildren(node) ?? [],
+        getChildren: (node) => this.treeChildren(node),
         getTreeItem: (node) => this.treeProvider()!.getTreeItem(node),
         getParent: (node) => this.treeProvider()?.getParent?.(node),
       },
@@ -174,6 +175,17 @@ class Shell implements vscode.Disposable {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The tree's nodes. The first request usually comes before the content is read: it waits for the content
+   * and the review state, so the view shows its topics at once, not the welcome view and then the topics.
+   */
+  private async treeChildren(node: unknown): Promise<unknown[]> {
+    const features = this.features();
+    if (!features || !this.treeTarget) return [];
+    if (node === undefined) await Promise.all([features.content.ensureLoaded(), features.state.ready]).catch(() => undefined);
+    return (await this.treeTarget.getChildren(node)) ?? [];
   }
 
   private treeProvider(): vscode.TreeDataProvider<unknown> | undefined {

@@ -20,7 +20,7 @@ exports.activateMain = (context, platform) => {
   const listeners = [];
   const provider = {
     onDidChangeTreeData: (l) => (listeners.push(l), { dispose() {} }),
-    getChildren: (node) => (node ? [] : ['topic-a', 'topic-b']),
+    getChildren: (node) => (node ? [] : g.contentLoaded ? ['topic-a', 'topic-b'] : ['(welcome: no content yet)']),
     getTreeItem: (node) => ({ label: node }),
     getParent: () => undefined,
   };
@@ -30,7 +30,9 @@ exports.activateMain = (context, platform) => {
   for (const t of g.panels) platform.registerWebviewPanelSerializer(t, { deserializeWebviewPanel: async (panel) => { panel.revivedBy = 'main'; } });
   g.participant = platform.createChatParticipant('${CHAT_PARTICIPANT}', async () => ({ metadata: { from: 'main' } }));
   platform.createLog().info('fake main loaded');
-  return { activatedAt: 1, content: { name: 'content' } };
+  g.contentLoaded = false;
+  const content = { name: 'content', ensureLoaded: () => new Promise((r) => setTimeout(() => { g.contentLoaded = true; r(); }, 20)) };
+  return { activatedAt: 1, content, state: { ready: Promise.resolve() } };
 };
 exports.deactivateMain = () => { g.deactivated = true; };
 `;
@@ -45,6 +47,7 @@ interface FakeMainState {
   tree?: unknown;
   participant?: unknown;
   deactivated?: boolean;
+  contentLoaded?: boolean;
 }
 
 const fakeMain = (): FakeMainState => (globalThis as { __loopPrepFakeMain?: FakeMainState }).__loopPrepFakeMain!;
@@ -119,7 +122,8 @@ describe('activation shell', () => {
     const tree = registered.trees[0];
     const changes: unknown[] = [];
     tree.options.treeDataProvider.onDidChangeTreeData((e) => changes.push(e));
-    assert.deepStrictEqual(tree.options.treeDataProvider.getChildren(), ['topic-a', 'topic-b']);
+    // The first request waits for the content, so the view never shows its empty state first.
+    assert.deepStrictEqual(await tree.options.treeDataProvider.getChildren(), ['topic-a', 'topic-b']);
     assert.deepStrictEqual(tree.options.treeDataProvider.getTreeItem('topic-a'), { label: 'topic-a' });
     assert.strictEqual(fakeMain().tree, tree.view, 'the features did not get the tree view VS Code has');
     fakeMain().fireTree!('topic-a');
@@ -138,7 +142,7 @@ describe('activation shell', () => {
 
   it('hands the features’ API through, and reports commands the features left without a handler', () => {
     const api = start(true, { skip: [Commands.buryCard] });
-    assert.deepStrictEqual(api.content, { name: 'content' });
+    assert.strictEqual((api.content as unknown as { name: string }).name, 'content');
     assert.deepStrictEqual(api.shell.unhandledCommands, [Commands.buryCard]);
     assert.ok(registered.logLines.some((l) => l.includes(`no handler registered for ${Commands.buryCard}`)));
     return Promise.resolve(registered.commands.get(Commands.buryCard)!()).then((out) => {
@@ -147,9 +151,10 @@ describe('activation shell', () => {
     });
   });
 
-  it('loads the features a second after activation when nothing asked for them', async () => {
+  it('loads the features just after activation returns when nothing asked for them', async () => {
     const api = start();
-    await new Promise((r) => setTimeout(r, 1100));
+    assert.strictEqual(fakeMain().loads, 0);
+    await new Promise((r) => setTimeout(r, 10));
     assert.strictEqual(fakeMain().loads, 1);
     assert.ok(typeof api.shell.mainLoadMs === 'number');
   });
@@ -161,7 +166,7 @@ describe('activation shell', () => {
     assert.match(registered.errors[0], /could not load its features from .*dist[/\\]main\.js/);
     assert.match(registered.errors[0], /Reinstalling the extension/);
     const tree = registered.trees[0];
-    assert.deepStrictEqual(tree.options.treeDataProvider.getChildren(), []);
+    assert.deepStrictEqual(await tree.options.treeDataProvider.getChildren(), []);
     assert.match(tree.view.message ?? '', /could not load its features/);
     const view: { webview: { html?: string } } = { webview: {} };
     registered.views.get(Views.progress)!.resolveWebviewView(view, {}, {});
