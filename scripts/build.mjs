@@ -62,50 +62,30 @@ const vscodeOnce = {
   },
 };
 
+/** A Node CommonJS bundle of the extension host side, `vscode` left to the host. */
+const hostBundle = (entry, outfile, extra = {}) => ({
+  ...common,
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: true,
+  sourcesContent: !production,
+  ...extra,
+});
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  {
-    ...common,
-    // The pack compiler (Markdown, YAML, schema): required by the extension only when a user has packs.
-    entryPoints: ['src/extension/content/packLoader.ts'],
-    outfile: 'dist/packs.js',
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    minify: production,
-    sourcemap: true,
-    sourcesContent: !production,
-  },
-  {
-    ...common,
-    // Activation: stand-ins for every command and view, nothing else (extension.ts).
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: true,
-    sourcesContent: !production,
-  },
-  {
-    ...common,
-    // The features, required by the activation bundle on first use (main.ts).
-    plugins: [reporter, vscodeOnce],
-    entryPoints: ['src/extension/main.ts'],
-    outfile: 'dist/main.js',
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: true,
-    sourcesContent: !production,
-  },
+  // The pack compiler (Markdown, YAML, schema): required by the extension only when a user has packs.
+  hostBundle('src/extension/content/packLoader.ts', 'dist/packs.js'),
+  // Activation: stand-ins for every command and view, nothing else (extension.ts).
+  hostBundle('src/extension/extension.ts', 'dist/extension.js'),
+  // The features, required by the activation bundle on first use (main.ts).
+  hostBundle('src/extension/main.ts', 'dist/main.js', { plugins: [reporter, vscodeOnce] }),
 ];
 
 // Command-line tools (content compiler, design-doc checker), Node CommonJS with their dependencies bundled.

@@ -11,7 +11,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { CHAT_PARTICIPANT, Commands, Panels, Views } from './commands';
 import type { LoopPrepApi } from './main';
-import type { Platform } from './platform';
+import { escapeHtml } from '../core/text';
+import { direct, type Platform } from './platform';
 
 export type { LoopPrepApi, WebviewKind } from './main';
 
@@ -24,8 +25,16 @@ export interface ShellInfo {
   readonly unhandledCommands: readonly string[];
 }
 
-/** The features load this long after activation when nothing asked for them sooner (status bar, diagnostics). */
+/**
+ * The features load this long after activation returns when nothing asked for them sooner. Not later: the
+ * view that activated Loop Prep asks for its nodes next, and loading while the workbench draws it keeps the
+ * Study Plan as quick to appear as when everything loaded during activation (a second's wait made it about
+ * 250 ms slower, median of 6 windows each).
+ */
 const IDLE_LOAD_MS = 0;
+
+const SHELL_COMMANDS: ReadonlySet<string> = new Set(Object.values(Commands));
+const SHELL_PANELS: ReadonlySet<string> = new Set(Object.values(Panels));
 
 type Handler = (...args: unknown[]) => unknown;
 type MainModule = typeof import('./main');
@@ -52,8 +61,8 @@ class Shell implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {
     const started = performance.now();
-    for (const id of Object.values(Commands)) this.disposables.push(vscode.commands.registerCommand(id, (...args: unknown[]) => this.run(id, args)));
-    this.tree = vscode.window.createTreeView<unknown>(Views.studyPlan, {
+    for (const id of SHELL_COMMANDS) this.disposables.push(direct.registerCommand(id, (...args: unknown[]) => this.run(id, args)));
+    this.tree = direct.createTreeView<unknown>(Views.studyPlan, {
       showCollapseAll: true,
       treeDataProvider: {
         onDidChangeTreeData: this.treeChanged.event,
@@ -64,15 +73,14 @@ class Shell implements vscode.Disposable {
     });
     this.disposables.push(
       this.tree,
-      vscode.window.registerWebviewViewProvider(Views.progress, {
+      direct.registerWebviewViewProvider(Views.progress, {
         resolveWebviewView: (view, ctx, token) => {
           if (this.features()) return this.progressTarget?.resolveWebviewView(view, ctx, token);
-          const text = (this.failure?.message ?? 'Loop Prep could not load.').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-          view.webview.html = `<p>${text}</p>`;
+          view.webview.html = `<p>${escapeHtml(this.failure?.message ?? 'Loop Prep could not load.')}</p>`;
         },
       }),
-      ...Object.values(Panels).map((viewType) =>
-        vscode.window.registerWebviewPanelSerializer(viewType, {
+      ...[...SHELL_PANELS].map((viewType) =>
+        direct.registerWebviewPanelSerializer(viewType, {
           deserializeWebviewPanel: async (panel, state) => {
             const serializer = this.features() && this.serializers.get(viewType);
             if (serializer) return serializer.deserializeWebviewPanel(panel, state);
@@ -89,12 +97,12 @@ class Shell implements vscode.Disposable {
   /** The stand-ins the features register through (platform.ts); ids the shell does not know go to VS Code directly. */
   readonly platform: Platform = {
     registerCommand: (id, handler) => {
-      if (!this.isShellCommand(id)) return vscode.commands.registerCommand(id, handler);
+      if (!SHELL_COMMANDS.has(id)) return direct.registerCommand(id, handler);
       this.handlers.set(id, handler);
       return new vscode.Disposable(() => this.handlers.get(id) === handler && this.handlers.delete(id));
     },
     createTreeView: <T>(viewId: string, options: vscode.TreeViewOptions<T>): vscode.TreeView<T> => {
-      if (viewId !== Views.studyPlan || this.treeTarget) return vscode.window.createTreeView(viewId, options);
+      if (viewId !== Views.studyPlan || this.treeTarget) return direct.createTreeView(viewId, options);
       const target = options.treeDataProvider as vscode.TreeDataProvider<unknown>;
       this.treeTarget = target;
       if (target.onDidChangeTreeData) this.disposables.push(target.onDidChangeTreeData((e) => this.treeChanged.fire(e)));
@@ -103,18 +111,17 @@ class Shell implements vscode.Disposable {
       return this.tree as vscode.TreeView<T>;
     },
     registerWebviewViewProvider: (viewId, provider) => {
-      if (viewId !== Views.progress || this.progressTarget) return vscode.window.registerWebviewViewProvider(viewId, provider);
+      if (viewId !== Views.progress || this.progressTarget) return direct.registerWebviewViewProvider(viewId, provider);
       this.progressTarget = provider;
       return new vscode.Disposable(() => (this.progressTarget = undefined));
     },
     registerWebviewPanelSerializer: (viewType, serializer) => {
-      if (!Object.values<string>(Panels).includes(viewType) || this.serializers.has(viewType))
-        return vscode.window.registerWebviewPanelSerializer(viewType, serializer);
+      if (!SHELL_PANELS.has(viewType) || this.serializers.has(viewType)) return direct.registerWebviewPanelSerializer(viewType, serializer);
       this.serializers.set(viewType, serializer);
       return new vscode.Disposable(() => this.serializers.delete(viewType));
     },
     createChatParticipant: (id, handler) => {
-      if (id !== CHAT_PARTICIPANT || this.chatHandler) return vscode.chat?.createChatParticipant?.(id, handler);
+      if (id !== CHAT_PARTICIPANT || this.chatHandler) return direct.createChatParticipant(id, handler);
       this.chatHandler = handler;
       return this.participant;
     },
@@ -160,7 +167,7 @@ class Shell implements vscode.Disposable {
       this.loading = false;
     }
     this.mainLoadMs = performance.now() - started;
-    this.unhandled = Object.values(Commands).filter((id) => !this.handlers.has(id));
+    this.unhandled = [...SHELL_COMMANDS].filter((id) => !this.handlers.has(id));
     if (this.unhandled.length) this.log().error(`no handler registered for ${this.unhandled.join(', ')}`);
     this.log().info(
       `activated in ${this.activationMs.toFixed(1)} ms; features loaded in ${this.mainLoadMs.toFixed(1)} ms (dist/main.js required and set up, and whatever the first request read)`,
@@ -203,19 +210,14 @@ class Shell implements vscode.Disposable {
     return undefined;
   }
 
-  private isShellCommand(id: string): boolean {
-    return Object.values<string>(Commands).includes(id);
-  }
-
   private createParticipant(): vscode.ChatParticipant | undefined {
-    const chat = (vscode as { chat?: Partial<typeof vscode.chat> }).chat;
-    if (typeof chat?.createChatParticipant !== 'function') return undefined;
     try {
-      const participant = chat.createChatParticipant(CHAT_PARTICIPANT, (request, context, stream, token) => {
+      const participant = direct.createChatParticipant(CHAT_PARTICIPANT, (request, context, stream, token) => {
         if (this.features() && this.chatHandler) return this.chatHandler(request, context, stream, token);
         stream.markdown(this.failure?.message ?? 'Loop Prep could not load.');
         return {};
       });
+      if (!participant) return undefined;
       participant.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
       this.disposables.push(participant);
       return participant;
@@ -226,7 +228,7 @@ class Shell implements vscode.Disposable {
   }
 
   private log(): vscode.LogOutputChannel {
-    return (this.channel ??= vscode.window.createOutputChannel('Loop Prep', { log: true }));
+    return (this.channel ??= direct.createLog());
   }
 
   dispose(): void {
